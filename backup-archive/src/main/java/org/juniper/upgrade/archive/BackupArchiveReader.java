@@ -1,0 +1,69 @@
+package org.juniper.upgrade.archive;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/** Reads a Juniper backup archive as a stream, refusing entries whose path would leave the archive. */
+public final class BackupArchiveReader {
+
+    /** Receives each file entry; the stream is valid only during the call and need not be consumed. */
+    @FunctionalInterface
+    public interface EntryHandler {
+        void entry(String name, InputStream content) throws IOException, InvalidBackupException;
+    }
+
+    private BackupArchiveReader() {
+    }
+
+    public static void read(InputStream in, EntryHandler handler) throws IOException, InvalidBackupException {
+        ZipInputStream zip = new ZipInputStream(in);
+        int entries = 0;
+        try {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                entries++;
+                String name = entry.getName();
+                if (ArchiveLayout.escapes(name)) {
+                    throw new InvalidBackupException(InvalidBackupException.PATH_ESCAPE,
+                            "the archive entry '" + name + "' points outside the archive; re-create the archive "
+                                    + "with relative paths only");
+                }
+                if (!entry.isDirectory()) {
+                    handler.entry(name, new FilterInputStream(zip) {
+                        @Override
+                        public void close() {
+                            // the handler must not close the whole archive
+                        }
+                    });
+                }
+                zip.closeEntry();
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+                    "the archive is damaged (" + e.getMessage() + "); upload it again or create a new backup", e);
+        }
+        if (entries == 0) {
+            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+                    "the file is not a zip archive or holds no entries; upload the backup .zip or a pg_dump "
+                            + "custom-format file");
+        }
+    }
+
+    public static Manifest parseManifest(InputStream in) throws InvalidBackupException {
+        try {
+            Manifest manifest = BackupArchiveWriter.JSON.readValue(in, Manifest.class);
+            if (manifest.version() == null || !manifest.version().matches("\\d+\\.0")) {
+                throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+                        "manifest.json has no valid 'version' (expected a major version such as 14.0)");
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+                    "manifest.json is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.juniper.upgrade.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/** Checks a backup as it streams by: format, layout, manifest, dump safety and filestore checksums. */
+public final class BackupValidator {
+
+    /** What a valid backup holds; {@code manifest} is empty for a pg_dump custom-format file. */
+    public record Summary(BackupFormat format, Optional<Manifest> manifest, long dumpBytes, int filestoreFiles) {
+    }
+
+    private BackupValidator() {
+    }
+
+    public static Summary validate(InputStream raw) throws IOException, InvalidBackupException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(BackupFormat.HEADER_LENGTH);
+        byte[] header = in.readNBytes(BackupFormat.HEADER_LENGTH);
+        in.reset();
+        BackupFormat format = BackupFormat.detect(header).orElseThrow(() -> new InvalidBackupException(
+                InvalidBackupException.UNKNOWN_FORMAT,
+                "the file is neither a backup .zip nor a pg_dump custom-format file; create it with the "
+                        + "database manager's backup or with 'pg_dump --format=custom'"));
+        if (format == BackupFormat.PG_CUSTOM) {
+            return new Summary(format, Optional.empty(), in.transferTo(OutputStream.nullOutputStream()), 0);
+        }
+        return validateZip(in);
+    }
+
+    private static Summary validateZip(InputStream in) throws IOException, InvalidBackupException {
+        Manifest[] manifest = {null};
+        long[] dumpBytes = {-1};
+        int[] files = {0};
+        BackupArchiveReader.read(in, (name, content) -> {
+            if (name.equals(ArchiveLayout.MANIFEST)) {
+                manifest[0] = BackupArchiveReader.parseManifest(content);
+            } else if (name.equals(ArchiveLayout.DUMP)) {
+                dumpBytes[0] = DumpGuard.check(content);
+            } else if (name.startsWith(ArchiveLayout.FILESTORE_PREFIX)) {
+                checkFilestoreFile(name, content);
+                files[0]++;
+            }
+        });
+        if (manifest[0] == null) {
+            throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+                    "the archive has no manifest.json; use a backup made by the database manager, which adds it");
+        }
+        if (dumpBytes[0] < 0) {
+            throw new InvalidBackupException(InvalidBackupException.NO_DUMP,
+                    "the archive has no dump.sql; add the output of 'pg_dump --no-owner' as dump.sql");
+        }
+        return new Summary(BackupFormat.ZIP, Optional.of(manifest[0]), dumpBytes[0], files[0]);
+    }
+
+    private static void checkFilestoreFile(String name, InputStream content)
+            throws IOException, InvalidBackupException {
+        if (!ArchiveLayout.isFilestoreFile(name)) {
+            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+                    "unexpected filestore entry '" + name + "': expected filestore/<2 hex>/<sha1>");
+        }
+        String sha1 = Sha1.of(content);
+        if (!name.endsWith("/" + sha1)) {
+            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+                    "the filestore file '" + name + "' does not match its checksum (" + sha1 + "); the archive is "
+                            + "damaged");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.juniper.upgrade.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Passes a plain SQL dump to psql so that no psql meta-command in it ever runs. The stream starts with psql's
+ * {@code \restrict} (only a key the dump cannot know lifts it), and any backslash line outside COPY data is refused
+ * before psql sees it. A dump's own restrict and unrestrict lines (pg_dump adds them) are dropped.
+ */
+public final class DumpGuard {
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("^COPY .+ FROM stdin;\\r?$");
+    private static final Pattern OWN_RESTRICT = Pattern.compile("^\\\\(un)?restrict [A-Za-z0-9]+\\r?$");
+    /** Longest line kept whole for a decision; longer lines are data and stream through. */
+    private static final int DECISION_LINE = 8192;
+
+    private DumpGuard() {
+    }
+
+    /** Copies the dump to {@code psql}, wrapped in restricted mode with {@code restrictKey}; returns bytes read. */
+    public static long copy(InputStream dump, OutputStream psql, String restrictKey)
+            throws IOException, InvalidBackupException {
+        if (!restrictKey.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("restrict key must be alphanumeric");
+        }
+        psql.write(("\\restrict " + restrictKey + "\n").getBytes(StandardCharsets.US_ASCII));
+        return scan(dump, psql);
+    }
+
+    /** Reads the whole dump and refuses it if it holds a meta-command; returns its size. */
+    public static long check(InputStream dump) throws IOException, InvalidBackupException {
+        return scan(dump, OutputStream.nullOutputStream());
+    }
+
+    private static long scan(InputStream in, OutputStream out) throws IOException, InvalidBackupException {
+        byte[] buffer = new byte[64 * 1024];
+        byte[] line = new byte[DECISION_LINE];
+        int lineLength = 0;
+        boolean streamingLine = false;
+        boolean inCopy = false;
+        long lineNumber = 1;
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                int len = i + 1 - start;
+                if (streamingLine) {
+                    out.write(buffer, start, len);
+                } else if (lineLength + len > DECISION_LINE) {
+                    refuseMetaCommand(line, lineLength, buffer, start, inCopy, lineNumber);
+                    out.write(line, 0, lineLength);
+                    out.write(buffer, start, len);
+                } else {
+                    System.arraycopy(buffer, start, line, lineLength, len);
+                    lineLength += len;
+                    inCopy = decide(line, lineLength, inCopy, lineNumber, out);
+                }
+                start = i + 1;
+                lineLength = 0;
+                streamingLine = false;
+                lineNumber++;
+            }
+            if (start < n) {
+                if (streamingLine) {
+                    out.write(buffer, start, n - start);
+                } else if (lineLength + (n - start) <= DECISION_LINE) {
+                    System.arraycopy(buffer, start, line, lineLength, n - start);
+                    lineLength += n - start;
+                } else {
+                    // too long to be a command line: it must be ordinary SQL or data
+                    refuseMetaCommand(line, lineLength, buffer, start, inCopy, lineNumber);
+                    out.write(line, 0, lineLength);
+                    out.write(buffer, start, n - start);
+                    lineLength = 0;
+                    streamingLine = true;
+                }
+            }
+        }
+        if (lineLength > 0) {
+            decide(line, lineLength, inCopy, lineNumber, out);
+        }
+        out.flush();
+        return total;
+    }
+
+    private static boolean decide(byte[] line, int length, boolean inCopy, long lineNumber, OutputStream out)
+            throws IOException, InvalidBackupException {
+        String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
+        boolean nextInCopy = inCopy;
+        if (inCopy) {
+            nextInCopy = !text.equals("\\.");
+        } else if (length > 0 && line[0] == '\\') {
+            if (OWN_RESTRICT.matcher(text).matches()) {
+                return false;
+            }
+            throw unsafe(lineNumber, text);
+        } else if (COPY_FROM_STDIN.matcher(text).matches()) {
+            nextInCopy = true;
+        }
+        out.write(line, 0, length);
+        return nextInCopy;
+    }
+
+    private static void refuseMetaCommand(byte[] line, int lineLength, byte[] buffer, int start, boolean inCopy,
+            long lineNumber) throws InvalidBackupException {
+        byte first = lineLength > 0 ? line[0] : buffer[start];
+        if (!inCopy && first == '\\') {
+            throw unsafe(lineNumber, new String(line, 0, Math.min(lineLength, 40), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static InvalidBackupException unsafe(long lineNumber, String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return new InvalidBackupException(InvalidBackupException.UNSAFE_DUMP,
+                "dump.sql line " + lineNumber + " is a psql meta-command (" + shown + "), which the platform never "
+                        + "runs; create the dump with plain 'pg_dump --no-owner' and do not edit it");
+    }
+}

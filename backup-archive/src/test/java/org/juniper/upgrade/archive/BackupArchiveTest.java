@@ -1,0 +1,118 @@
+package org.juniper.upgrade.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+class BackupArchiveTest {
+    private static final byte[] ATTACHMENT = "invoice scan".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void anArchiveWrittenByTheWriterValidatesAndKeepsItsManifest() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Checksum checksum = writeSample(bytes);
+
+        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(bytes.toByteArray()));
+
+        assertEquals(BackupFormat.ZIP, summary.format());
+        assertEquals("14.0", summary.manifest().orElseThrow().version());
+        assertEquals(Map.of("base", "14.0.1.3"), summary.manifest().orElseThrow().modules());
+        assertEquals(1, summary.filestoreFiles());
+        assertEquals(bytes.size(), checksum.size());
+        assertEquals(Sha256.hex(bytes.toByteArray()), checksum.sha256());
+    }
+
+    @Test
+    void anEntryEscapingTheArchiveIsRefused() throws Exception {
+        byte[] zip = rawZip(Map.of("../../etc/cron.d/evil", "x", "manifest.json", "{\"version\":\"14.0\"}"));
+
+        InvalidBackupException e = assertThrows(InvalidBackupException.class,
+                () -> BackupValidator.validate(new ByteArrayInputStream(zip)));
+
+        assertEquals(InvalidBackupException.PATH_ESCAPE, e.reason());
+        assertTrue(e.getMessage().contains("../../etc/cron.d/evil"));
+    }
+
+    @Test
+    void anArchiveWithoutManifestOrDumpSaysWhichIsMissing() throws Exception {
+        byte[] noManifest = rawZip(Map.of("dump.sql", "SELECT 1;\n"));
+        byte[] noDump = rawZip(Map.of("manifest.json", "{\"version\":\"14.0\"}"));
+
+        assertEquals(InvalidBackupException.NO_MANIFEST, reasonOf(noManifest));
+        assertEquals(InvalidBackupException.NO_DUMP, reasonOf(noDump));
+    }
+
+    @Test
+    void aTruncatedArchiveIsReportedCorrupt() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeSample(bytes);
+        byte[] truncated = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+
+        String reason = reasonOf(truncated);
+
+        assertTrue(reason.equals(InvalidBackupException.CORRUPT) || reason.equals(InvalidBackupException.NO_DUMP)
+                || reason.equals(InvalidBackupException.NO_MANIFEST), reason);
+    }
+
+    @Test
+    void aFilestoreFileWhoseContentDoesNotMatchItsNameIsCorrupt() throws Exception {
+        byte[] zip = rawZip(Map.of("manifest.json", "{\"version\":\"14.0\"}", "dump.sql", "SELECT 1;\n",
+                "filestore/ab/ab" + "0".repeat(38), "tampered"));
+
+        assertEquals(InvalidBackupException.CORRUPT, reasonOf(zip));
+    }
+
+    @Test
+    void somethingThatIsNoBackupAtAllIsNamedAsSuch() {
+        assertEquals(InvalidBackupException.UNKNOWN_FORMAT, reasonOf("hello world".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aPgDumpCustomFormatFileIsRecognisedByItsHeader() throws Exception {
+        byte[] custom = "PGDMP\u0001\u000e\u0000rest".getBytes(StandardCharsets.ISO_8859_1);
+
+        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(custom));
+
+        assertEquals(BackupFormat.PG_CUSTOM, summary.format());
+        assertTrue(summary.manifest().isEmpty());
+    }
+
+    private static Checksum writeSample(OutputStream out) throws IOException {
+        try (BackupArchiveWriter writer = new BackupArchiveWriter(out)) {
+            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.3")));
+            try (OutputStream dump = writer.dump()) {
+                dump.write("CREATE TABLE res_partner (id integer);\n".getBytes(StandardCharsets.UTF_8));
+            }
+            writer.filestoreFile(Sha1.of(ATTACHMENT), new ByteArrayInputStream(ATTACHMENT));
+            return writer.finish();
+        }
+    }
+
+    private static String reasonOf(byte[] archive) {
+        return assertThrows(InvalidBackupException.class,
+                () -> BackupValidator.validate(new ByteArrayInputStream(archive))).reason();
+    }
+
+    private static byte[] rawZip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,22 @@
+package org.juniper.upgrade.events;
+
+import java.util.List;
+
+/** Kafka topic names of the platform. Every event of one request is keyed by its request id. */
+public final class Topics {
+    public static final String REQUESTED = "upgrade.requested";
+    public static final String PROGRESS = "upgrade.progress";
+    public static final String DUMP_UPGRADED = "upgrade.dump-upgraded";
+    public static final String NEUTRALIZED = "upgrade.neutralized";
+    public static final String REPORT_READY = "upgrade.report-ready";
+    public static final String FAILED = "upgrade.failed";
+    public static final String COMPLETED = "upgrade.completed";
+    /** Events no consumer could read; kept for operations to inspect. */
+    public static final String DEAD_LETTER = "upgrade.dead-letter";
+
+    public static final List<String> ALL =
+            List.of(REQUESTED, PROGRESS, DUMP_UPGRADED, NEUTRALIZED, REPORT_READY, FAILED, COMPLETED, DEAD_LETTER);
+
+    private Topics() {
+    }
+}

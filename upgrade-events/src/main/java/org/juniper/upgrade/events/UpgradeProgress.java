@@ -1,0 +1,7 @@
+package org.juniper.upgrade.events;
+
+import java.time.Instant;
+
+/** One line of a request's live log, from whichever part is working on it. */
+public record UpgradeProgress(String requestId, String stage, String line, Instant at) implements EventData {
+}
