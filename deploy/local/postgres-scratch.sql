@@ -1,0 +1,9 @@
+-- The administrator role of the scratch PostgreSQL (the upgrade worker's disposable cluster).
+-- Not a superuser: it creates one unprivileged role and one database per upgrade run and drops them afterwards.
+-- Run by ./platform as the cluster's superuser on every start; idempotent. Local development credentials only.
+\set ON_ERROR_STOP on
+
+SELECT 'CREATE ROLE scratch_admin LOGIN CREATEDB CREATEROLE NOSUPERUSER PASSWORD ''scratch_admin'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scratch_admin') \gexec
+SELECT 'CREATE DATABASE scratch_admin OWNER scratch_admin'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'scratch_admin') \gexec

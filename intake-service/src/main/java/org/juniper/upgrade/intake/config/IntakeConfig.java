@@ -1,0 +1,38 @@
+package org.juniper.upgrade.intake.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "juniper.intake")
+public interface IntakeConfig {
+
+    /** Base URL under which requesters reach intake; download links in mails start with it. */
+    @WithDefault("http://127.0.0.1:15401")
+    String publicUrl();
+
+    /** Target versions operations have opened for upgrades. */
+    @WithDefault("16.0,17.0,18.0")
+    List<String> openTargets();
+
+    /** Versions a backup may come from or go to. */
+    @WithDefault("14.0,15.0,16.0,17.0,18.0")
+    List<String> knownVersions();
+
+    /** Largest backup accepted, in bytes. */
+    @WithDefault("21474836480")
+    long maxBackupBytes();
+
+    /** How long a presigned download URL stays valid. */
+    @WithDefault("PT10M")
+    Duration downloadLinkValidity();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** Events published per relay round. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}

@@ -1,0 +1,41 @@
+package org.juniper.upgrade.intake.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.juniper.upgrade.events.CloudEvent;
+
+/** An event committed with the state it announces, waiting for the relay to put it on Kafka. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+    @Id
+    public UUID id;
+    @Column(name = "request_id")
+    public UUID requestId;
+    public String type;
+    public String source;
+    public String data;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public static OutboxEvent of(CloudEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.fromString(event.id());
+        row.requestId = UUID.fromString(event.subject());
+        row.type = event.type();
+        row.source = event.source();
+        row.data = event.data();
+        row.createdAt = event.time();
+        return row;
+    }
+
+    public CloudEvent toCloudEvent() {
+        return new CloudEvent(id.toString(), source, type, requestId.toString(), createdAt, data);
+    }
+}

@@ -1,0 +1,104 @@
+package org.juniper.upgrade.intake.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.StoredObject;
+
+@Entity
+@Table(name = "upgrade_request")
+public class UpgradeRequest {
+    @Id
+    public UUID id;
+    public String contract;
+    public String email;
+    @Column(name = "database_name")
+    public String databaseName;
+    @Column(name = "source_version")
+    public String sourceVersion;
+    @Column(name = "target_version")
+    public String targetVersion;
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+    public int priority;
+    @Enumerated(EnumType.STRING)
+    public RequestState state;
+    public String stage;
+    /** Only the hash: the secret itself is shown to the requester once and never stored. */
+    @Column(name = "secret_hash")
+    public String secretHash;
+
+    @Column(name = "backup_key")
+    public String backupKey;
+    @Column(name = "backup_sha256")
+    public String backupSha256;
+    @Column(name = "backup_size")
+    public Long backupSize;
+    @Column(name = "backup_format")
+    public String backupFormat;
+
+    @Column(name = "upgraded_key")
+    public String upgradedKey;
+    @Column(name = "upgraded_sha256")
+    public String upgradedSha256;
+    @Column(name = "upgraded_size")
+    public Long upgradedSize;
+
+    @Column(name = "neutralized_key")
+    public String neutralizedKey;
+    @Column(name = "neutralized_sha256")
+    public String neutralizedSha256;
+    @Column(name = "neutralized_size")
+    public Long neutralizedSize;
+
+    @Column(name = "report_html_key")
+    public String reportHtmlKey;
+    @Column(name = "report_json_key")
+    public String reportJsonKey;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "failure_message")
+    public String failureMessage;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Version
+    public long version;
+
+    public StoredObject backup() {
+        return backupKey == null ? null : new StoredObject(backupKey, backupSha256, backupSize);
+    }
+
+    public StoredObject upgraded() {
+        return upgradedKey == null ? null : new StoredObject(upgradedKey, upgradedSha256, upgradedSize);
+    }
+
+    public StoredObject neutralized() {
+        return neutralizedKey == null ? null : new StoredObject(neutralizedKey, neutralizedSha256, neutralizedSize);
+    }
+
+    /** The archive the requester receives: a test copy only ever in its neutralized form. */
+    public StoredObject deliverable() {
+        return purpose == Purpose.TEST ? neutralized() : upgraded();
+    }
+
+    /** True once everything the purpose needs is there. */
+    public boolean isComplete() {
+        return deliverable() != null && reportHtmlKey != null;
+    }
+}

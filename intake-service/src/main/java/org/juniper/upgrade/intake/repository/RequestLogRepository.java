@@ -1,0 +1,16 @@
+package org.juniper.upgrade.intake.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.juniper.upgrade.intake.domain.RequestLogLine;
+
+@ApplicationScoped
+public class RequestLogRepository implements PanacheRepository<RequestLogLine> {
+
+    public List<RequestLogLine> lines(UUID requestId) {
+        return list("requestId", Sort.by("id"), requestId);
+    }
+}

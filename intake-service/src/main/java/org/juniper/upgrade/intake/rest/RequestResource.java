@@ -1,0 +1,153 @@
+package org.juniper.upgrade.intake.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.intake.config.IntakeConfig;
+import org.juniper.upgrade.intake.domain.RequestState;
+import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.RequestLogRepository;
+import org.juniper.upgrade.intake.service.Failure;
+import org.juniper.upgrade.intake.service.NewRequest;
+import org.juniper.upgrade.intake.service.RequestRefusedException;
+import org.juniper.upgrade.intake.service.RequestService;
+
+/**
+ * The requester's API. Everything but creation needs the secret returned at creation, as
+ * {@code Authorization: Bearer <secret>}; a wrong secret gets the same answer as an unknown request.
+ */
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "requests", description = "Upgrade requests")
+@Blocking
+public class RequestResource {
+    private final RequestService service;
+    private final RequestLogRepository log;
+    private final ArtifactStore store;
+    private final IntakeConfig config;
+
+    RequestResource(RequestService service, RequestLogRepository log, ArtifactStore store, IntakeConfig config) {
+        this.service = service;
+        this.log = log;
+        this.store = store;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a request", description = "Returns the request id and the requester's secret, "
+            + "shown only this once.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "test upgrade", value = """
+            {"contract": "M2026-0042", "email": "it@acme.example", "database": "acme",
+             "targetVersion": "17.0", "purpose": "test"}""")))
+    public Response create(NewRequest body) {
+        if (body == null) {
+            throw new RequestRefusedException(400, new Failure("REQUEST:EMPTY", "no request body",
+                    "a JSON object with contract, email, database, targetVersion and purpose"));
+        }
+        RequestService.Created created = service.create(body);
+        UUID id = created.request().id;
+        String base = "/api/v1/requests/" + id;
+        return Response.created(URI.create(base)).entity(new CreatedView(id, created.secret(), created.request().state,
+                base + "/backup", base + "/start", base)).build();
+    }
+
+    @PUT
+    @Path("{id}/backup")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
+    @Operation(summary = "Upload the backup", description = "A backup .zip (dump.sql, manifest.json, filestore/) "
+            + "or a pg_dump custom-format file, streamed to storage and checked.")
+    public Response uploadBackup(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            InputStream body) {
+        UpgradeRequest request = service.storeBackup(id, bearer(auth), body);
+        if (request.state == RequestState.FAILED) {
+            throw new RequestRefusedException(422, new Failure(request.failureReason, request.failureMessage,
+                    "a backup made by the database manager or by pg_dump, of the declared version"));
+        }
+        return Response.ok(RequestView.of(request)).build();
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "Start processing", description = "Queues the request once its backup is stored.")
+    public RequestView start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return RequestView.of(service.start(id, bearer(auth)));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Status of a request")
+    public RequestView status(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return RequestView.of(service.find(id, bearer(auth)));
+    }
+
+    @GET
+    @Path("{id}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The live log of a request, one line per event")
+    public String log(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        service.find(id, bearer(auth));
+        return log.lines(id).stream().map(l -> l.at + " [" + l.stage + "] " + l.line + "\n")
+                .collect(Collectors.joining());
+    }
+
+    @GET
+    @Path("{id}/download")
+    @Operation(summary = "Download the final archive", description = "Redirects to a short-lived link. A test "
+            + "archive is only ever the neutralized one.")
+    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @QueryParam("token") String token) {
+        UpgradeRequest request = service.find(id, auth != null ? bearer(auth) : token);
+        if (request.state != RequestState.DONE) {
+            throw notReady(request);
+        }
+        return Response.seeOther(URI.create(store.presignedDownloadUrl(request.deliverable().key(),
+                config.downloadLinkValidity()))).build();
+    }
+
+    @GET
+    @Path("{id}/report")
+    @Operation(summary = "Open the upgrade report (HTML)")
+    public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @QueryParam("token") String token) {
+        UpgradeRequest request = service.find(id, auth != null ? bearer(auth) : token);
+        if (request.reportHtmlKey == null) {
+            throw notReady(request);
+        }
+        return Response.seeOther(URI.create(store.presignedDownloadUrl(request.reportHtmlKey,
+                config.downloadLinkValidity()))).build();
+    }
+
+    private static RequestRefusedException notReady(UpgradeRequest request) {
+        return new RequestRefusedException(409, new Failure("REQUEST:NOT_DONE",
+                "the request is " + request.state.code() + "; its result is not available",
+                "wait until the state is done"));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+}

@@ -1,0 +1,35 @@
+package org.juniper.upgrade.intake.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.intake.domain.RequestState;
+import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.service.RequestLifecycle;
+
+/** A request as its requester sees it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
+        RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
+        Long elapsedSeconds, Backup backup, FailureView failure, String downloadPath, String reportPath) {
+
+    public record Backup(String sha256, long size, String format) {
+    }
+
+    public record FailureView(String reason, String message) {
+    }
+
+    static RequestView of(UpgradeRequest r) {
+        Instant end = r.finishedAt != null ? r.finishedAt : Instant.now();
+        Long elapsed = r.startedAt == null ? null : Duration.between(r.startedAt, end).toSeconds();
+        boolean done = r.state == RequestState.DONE;
+        return new RequestView(r.id, r.databaseName, r.sourceVersion, r.targetVersion, r.purpose, r.state, r.stage,
+                r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed,
+                r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat),
+                r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
+                done ? RequestLifecycle.downloadPath(r.id) : null,
+                done ? "/api/v1/requests/" + r.id + "/report" : null);
+    }
+}

@@ -1,0 +1,26 @@
+package org.juniper.upgrade.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.juniper.upgrade.bindings.messaging.EventPublisher;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.EventData;
+import org.juniper.upgrade.intake.domain.OutboxEvent;
+import org.juniper.upgrade.intake.repository.OutboxRepository;
+
+/** Queues an event in the caller's transaction: it reaches Kafka if and only if the state change commits. */
+@ApplicationScoped
+public class Outbox {
+    private final OutboxRepository repository;
+    private final EventPublisher publisher;
+
+    Outbox(OutboxRepository repository, EventPublisher publisher) {
+        this.repository = repository;
+        this.publisher = publisher;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(EventData data) {
+        repository.persist(OutboxEvent.of(CloudEvents.create(publisher.source(), data)));
+    }
+}

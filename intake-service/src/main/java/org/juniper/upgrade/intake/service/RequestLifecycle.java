@@ -1,0 +1,142 @@
+package org.juniper.upgrade.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.events.CloudEvent;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.EventData;
+import org.juniper.upgrade.events.EventType;
+import org.juniper.upgrade.events.Neutralized;
+import org.juniper.upgrade.events.ReportReady;
+import org.juniper.upgrade.events.UpgradeCompleted;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.UpgradeProgress;
+import org.juniper.upgrade.intake.domain.RequestLogLine;
+import org.juniper.upgrade.intake.domain.RequestState;
+import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.ProcessedEventRepository;
+import org.juniper.upgrade.intake.repository.RequestLogRepository;
+import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
+
+/**
+ * Follows what the other parts report and moves the request's state; publishes {@code upgrade.completed} through
+ * the outbox once everything the purpose needs is there. Each event is applied once, in one transaction with the
+ * record of its id.
+ */
+@ApplicationScoped
+public class RequestLifecycle {
+    private static final Logger LOG = Logger.getLogger(RequestLifecycle.class);
+
+    private final UpgradeRequestRepository requests;
+    private final RequestLogRepository log;
+    private final ProcessedEventRepository processed;
+    private final Outbox outbox;
+
+    RequestLifecycle(UpgradeRequestRepository requests, RequestLogRepository log, ProcessedEventRepository processed,
+            Outbox outbox) {
+        this.requests = requests;
+        this.log = log;
+        this.processed = processed;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public void apply(CloudEvent event) {
+        EventType type = EventType.ofType(event.type()).orElseThrow();
+        EventData data = CloudEvents.data(event, type.dataClass());
+        if (!processed.markProcessed(event)) {
+            LOG.debugf("event %s already applied", event.id());
+            return;
+        }
+        UpgradeRequest request = requests.findForUpdate(UUID.fromString(data.requestId())).orElse(null);
+        if (request == null) {
+            LOG.warnf("event %s (%s) names unknown request %s; ignored", event.id(), event.type(), data.requestId());
+            return;
+        }
+        if (data instanceof UpgradeProgress p) {
+            progress(request, p);
+        } else if (data instanceof DumpUpgraded d) {
+            dumpUpgraded(request, d);
+        } else if (data instanceof Neutralized n) {
+            neutralized(request, n);
+        } else if (data instanceof ReportReady r) {
+            reportReady(request, r);
+        } else if (data instanceof UpgradeFailed f) {
+            failed(request, f);
+        }
+    }
+
+    private void progress(UpgradeRequest request, UpgradeProgress p) {
+        RequestLogLine line = new RequestLogLine();
+        line.requestId = request.id;
+        line.at = p.at();
+        line.stage = p.stage();
+        line.line = p.line();
+        log.persist(line);
+        if (!request.state.isTerminal()) {
+            request.stage = p.stage();
+            markStarted(request, p.at());
+        }
+    }
+
+    private void dumpUpgraded(UpgradeRequest request, DumpUpgraded d) {
+        request.upgradedKey = d.artifact().key();
+        request.upgradedSha256 = d.artifact().sha256();
+        request.upgradedSize = d.artifact().size();
+        markStarted(request, Instant.now());
+        completeIfReady(request);
+    }
+
+    private void neutralized(UpgradeRequest request, Neutralized n) {
+        request.neutralizedKey = n.artifact().key();
+        request.neutralizedSha256 = n.artifact().sha256();
+        request.neutralizedSize = n.artifact().size();
+        completeIfReady(request);
+    }
+
+    private void reportReady(UpgradeRequest request, ReportReady r) {
+        request.reportHtmlKey = r.htmlKey();
+        request.reportJsonKey = r.jsonKey();
+        completeIfReady(request);
+    }
+
+    private void failed(UpgradeRequest request, UpgradeFailed f) {
+        if (request.state.isTerminal()) {
+            return;
+        }
+        request.state = RequestState.FAILED;
+        request.stage = f.stage();
+        request.failureReason = f.reason();
+        request.failureMessage = f.message();
+        request.finishedAt = f.at();
+        LOG.infof("request %s failed in %s: %s", request.id, f.stage(), f.reason());
+    }
+
+    private void markStarted(UpgradeRequest request, Instant at) {
+        if (request.state == RequestState.PENDING) {
+            request.state = RequestState.PROGRESS;
+            request.startedAt = at;
+        }
+    }
+
+    private void completeIfReady(UpgradeRequest request) {
+        if (request.state.isTerminal() || !request.isComplete()) {
+            return;
+        }
+        request.state = RequestState.DONE;
+        request.stage = "done";
+        request.finishedAt = Instant.now();
+        outbox.append(new UpgradeCompleted(request.id.toString(), request.databaseName, request.sourceVersion,
+                request.targetVersion, request.purpose, request.deliverable(), request.reportHtmlKey,
+                request.reportJsonKey, downloadPath(request.id), request.finishedAt));
+        LOG.infof("request %s done", request.id);
+    }
+
+    public static String downloadPath(UUID id) {
+        return "/api/v1/requests/" + id + "/download";
+    }
+}

@@ -1,0 +1,34 @@
+package org.juniper.upgrade.intake.service;
+
+import java.util.List;
+
+/** The request cannot be done as asked; nothing already accepted was lost. */
+public class RequestRefusedException extends RuntimeException {
+    private final int status;
+    private final List<Failure> failures;
+
+    public RequestRefusedException(int status, List<Failure> failures) {
+        super(failures.get(0).message());
+        this.status = status;
+        this.failures = List.copyOf(failures);
+    }
+
+    public RequestRefusedException(int status, Failure failure) {
+        this(status, List.of(failure));
+    }
+
+    /** The one answer for "no such request" and "not yours", so that ids cannot be probed. */
+    public static RequestRefusedException notFound() {
+        return new RequestRefusedException(404, new Failure("REQUEST:NOT_FOUND",
+                "no such request, or the secret does not match it",
+                "the id and secret returned when the request was created"));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<Failure> failures() {
+        return failures;
+    }
+}

@@ -1,0 +1,225 @@
+package org.juniper.upgrade.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.archive.BackupValidator;
+import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.StoredObject;
+import org.juniper.upgrade.events.UpgradeRequested;
+import org.juniper.upgrade.intake.config.IntakeConfig;
+import org.juniper.upgrade.intake.domain.RequestState;
+import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
+
+/** The requester's side of a request: create it, hand over the backup, start it, look at it. */
+@ApplicationScoped
+public class RequestService {
+    private static final Logger LOG = Logger.getLogger(RequestService.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern DATABASE = Pattern.compile("^[A-Za-z0-9_.-]{1,63}$");
+    static final int PRODUCTION_PRIORITY = 10;
+    static final int TEST_PRIORITY = 0;
+
+    private final UpgradeRequestRepository requests;
+    private final ArtifactStore store;
+    private final Outbox outbox;
+    private final IntakeConfig config;
+
+    RequestService(UpgradeRequestRepository requests, ArtifactStore store, Outbox outbox, IntakeConfig config) {
+        this.requests = requests;
+        this.store = store;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public record Created(UpgradeRequest request, String secret) {
+    }
+
+    @Transactional
+    public Created create(NewRequest ask) {
+        List<Failure> failures = new ArrayList<>();
+        if (blank(ask.contract())) {
+            failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
+        }
+        if (blank(ask.email()) || !EMAIL.matcher(ask.email()).matches()) {
+            failures.add(new Failure("EMAIL:INVALID", "'" + ask.email() + "' is not an e-mail address",
+                    "the address that receives the result, e.g. it@example.com"));
+        }
+        if (blank(ask.database()) || !DATABASE.matcher(ask.database()).matches()) {
+            failures.add(new Failure("DATABASE:INVALID", "'" + ask.database() + "' is not a database name",
+                    "1 to 63 letters, digits, '_', '.' or '-'"));
+        }
+        Purpose purpose = purposeOf(ask.purpose(), failures);
+        checkVersions(ask.sourceVersion(), ask.targetVersion(), failures);
+        if (!failures.isEmpty()) {
+            throw new RequestRefusedException(400, failures);
+        }
+        String secret = Secrets.newSecret();
+        UpgradeRequest request = new UpgradeRequest();
+        request.id = UUID.randomUUID();
+        request.contract = ask.contract().trim();
+        request.email = ask.email().trim();
+        request.databaseName = ask.database();
+        request.sourceVersion = blank(ask.sourceVersion()) ? null : ask.sourceVersion();
+        request.targetVersion = ask.targetVersion();
+        request.purpose = purpose;
+        request.priority = purpose == Purpose.PRODUCTION ? PRODUCTION_PRIORITY : TEST_PRIORITY;
+        request.state = RequestState.NEW;
+        request.secretHash = Secrets.hash(secret);
+        request.createdAt = Instant.now();
+        requests.persist(request);
+        LOG.infof("request %s created: %s %s -> %s (%s)", request.id, request.databaseName,
+                request.sourceVersion == null ? "?" : request.sourceVersion, request.targetVersion, purpose.code());
+        return new Created(request, secret);
+    }
+
+    /**
+     * Streams the backup to the object store, then reads it back once to check it. A bad backup fails the request
+     * with its reason; nothing is queued.
+     */
+    public UpgradeRequest storeBackup(UUID id, String secret, InputStream body) {
+        UpgradeRequest request = authorized(id, secret);
+        if (request.state != RequestState.NEW) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW",
+                    "the request is " + request.state.code() + "; a backup is taken only while it is new",
+                    "create a new request for another backup"));
+        }
+        String key = ArtifactKeys.of(id.toString()).backup();
+        StoredObject stored = store.put(key, new CappedInputStream(body, config.maxBackupBytes()),
+                "application/octet-stream");
+        BackupValidator.Summary summary;
+        try (InputStream in = store.open(key)) {
+            summary = BackupValidator.validate(in);
+        } catch (InvalidBackupException e) {
+            return recordBadBackup(id, e.reason(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back the stored backup of " + id, e);
+        }
+        return recordBackup(id, stored, summary);
+    }
+
+    @Transactional
+    UpgradeRequest recordBackup(UUID id, StoredObject stored, BackupValidator.Summary summary) {
+        UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
+        String manifestVersion = summary.manifest().map(m -> m.version()).orElse(null);
+        if (manifestVersion == null && request.sourceVersion == null) {
+            return fail(request, "BACKUP:VERSION_UNKNOWN", "a pg_dump custom-format backup does not say its "
+                    + "version; create the request again with sourceVersion");
+        }
+        if (manifestVersion != null && request.sourceVersion != null && !manifestVersion.equals(request.sourceVersion)) {
+            return fail(request, "BACKUP:VERSION_MISMATCH", "the backup is of version " + manifestVersion
+                    + " but the request says " + request.sourceVersion + "; create the request with sourceVersion "
+                    + manifestVersion + " or upload the right backup");
+        }
+        String source = manifestVersion != null ? manifestVersion : request.sourceVersion;
+        if (Double.parseDouble(source) >= Double.parseDouble(request.targetVersion)) {
+            return fail(request, "TARGET:DOWNGRADE", "the backup is already at " + source + "; the target "
+                    + request.targetVersion + " must be a newer version");
+        }
+        request.sourceVersion = source;
+        request.backupKey = stored.key();
+        request.backupSha256 = stored.sha256();
+        request.backupSize = stored.size();
+        request.backupFormat = summary.format().code();
+        return request;
+    }
+
+    @Transactional
+    UpgradeRequest recordBadBackup(UUID id, String reason, String message) {
+        return fail(requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound), reason, message);
+    }
+
+    private UpgradeRequest fail(UpgradeRequest request, String reason, String message) {
+        request.state = RequestState.FAILED;
+        request.failureReason = reason;
+        request.failureMessage = message;
+        request.finishedAt = Instant.now();
+        LOG.infof("request %s refused its backup: %s %s", request.id, reason, message);
+        return request;
+    }
+
+    /** Queues a request whose backup is stored and checked. */
+    @Transactional
+    public UpgradeRequest start(UUID id, String secret) {
+        UpgradeRequest request = authorized(id, secret);
+        requests.findForUpdate(id);
+        if (request.state == RequestState.PENDING || request.state == RequestState.PROGRESS) {
+            return request;
+        }
+        if (request.state != RequestState.NEW || request.backupKey == null) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:NO_BACKUP",
+                    request.state == RequestState.NEW ? "the backup has not been uploaded yet"
+                            : "the request is " + request.state.code() + " and cannot start",
+                    "upload the backup with PUT /api/v1/requests/" + id + "/backup, then start"));
+        }
+        request.state = RequestState.PENDING;
+        request.queuedAt = Instant.now();
+        outbox.append(new UpgradeRequested(id.toString(), request.databaseName, request.sourceVersion,
+                request.targetVersion, request.purpose, request.priority, request.email, request.backup(),
+                request.backupFormat, request.queuedAt));
+        LOG.infof("request %s queued", id);
+        return request;
+    }
+
+    @Transactional
+    public UpgradeRequest find(UUID id, String secret) {
+        return authorized(id, secret);
+    }
+
+    private UpgradeRequest authorized(UUID id, String secret) {
+        UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
+        if (!Secrets.matches(secret, request.secretHash)) {
+            throw RequestRefusedException.notFound();
+        }
+        return request;
+    }
+
+    private Purpose purposeOf(String code, List<Failure> failures) {
+        if (blank(code)) {
+            return Purpose.TEST;
+        }
+        try {
+            return Purpose.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            failures.add(new Failure("PURPOSE:INVALID", "'" + code + "' is not a purpose", "test or production"));
+            return Purpose.TEST;
+        }
+    }
+
+    private void checkVersions(String source, String target, List<Failure> failures) {
+        if (blank(target) || !config.knownVersions().contains(target)) {
+            failures.add(new Failure("TARGET:INVALID", "'" + target + "' is not a Juniper version",
+                    "one of " + config.openTargets()));
+            return;
+        }
+        if (!config.openTargets().contains(target)) {
+            failures.add(new Failure("TARGET:NOT_OPEN", "upgrades to " + target + " are not open",
+                    "one of " + config.openTargets()));
+        }
+        if (!blank(source)) {
+            if (!config.knownVersions().contains(source)) {
+                failures.add(new Failure("SOURCE:INVALID", "'" + source + "' is not a Juniper version",
+                        "one of " + config.knownVersions() + ", or leave it out to take it from the backup"));
+            } else if (Double.parseDouble(source) >= Double.parseDouble(target)) {
+                failures.add(new Failure("TARGET:DOWNGRADE", "the target " + target + " is not above the source "
+                        + source, "a target version newer than " + source));
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

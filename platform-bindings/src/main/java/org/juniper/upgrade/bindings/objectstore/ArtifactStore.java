@@ -1,0 +1,143 @@
+package org.juniper.upgrade.bindings.objectstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.StoredObject;
+
+/**
+ * The platform's bucket. An artifact is complete once its checksum record ({@code <key>.sha256.json}) exists: it is
+ * written last, so a crash mid-upload leaves no artifact that looks finished, and a retry simply writes it again.
+ */
+@ApplicationScoped
+public class ArtifactStore {
+    private static final String CHECKSUM_SUFFIX = ".sha256.json";
+
+    private final ObjectStoreConfig config;
+    private final MinioClient client;
+
+    public ArtifactStore(ObjectStoreConfig config) {
+        this.config = config;
+        this.client = MinioClient.builder()
+                .endpoint(config.endpoint())
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .build();
+    }
+
+    /** Streams {@code content} to {@code key} in parts of fixed size and records its checksum. */
+    public StoredObject put(String key, InputStream content, String contentType) {
+        Sha256 sha = new Sha256();
+        try (InputStream in = sha.wrap(content)) {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .stream(in, null, config.partSize()).contentType(contentType).build());
+        } catch (MinioException | IOException e) {
+            throw new ObjectStoreException("could not store " + key, e);
+        }
+        StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
+        byte[] record = CloudEvents.toJson(stored).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key + CHECKSUM_SUFFIX)
+                    .stream(new ByteArrayInputStream(record), (long) record.length, null)
+                    .contentType("application/json").build());
+        } catch (MinioException e) {
+            throw new ObjectStoreException("could not record the checksum of " + key, e);
+        }
+        return stored;
+    }
+
+    public StoredObject put(String key, byte[] content, String contentType) {
+        return put(key, new ByteArrayInputStream(content), contentType);
+    }
+
+    /** The complete artifact at {@code key}, if one was written. */
+    public Optional<StoredObject> find(String key) {
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket())
+                .object(key + CHECKSUM_SUFFIX).build())) {
+            return Optional.of(CloudEvents.json().readValue(in, StoredObject.class));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw new ObjectStoreException("could not look up " + key, e);
+        } catch (JsonProcessingException e) {
+            throw new ObjectStoreException("the checksum record of " + key + " is damaged", e);
+        } catch (MinioException | IOException e) {
+            throw new ObjectStoreException("could not look up " + key, e);
+        }
+    }
+
+    /** Reads an object from {@code offset} on; the caller closes the stream. */
+    public InputStream open(String key, long offset) {
+        try {
+            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(config.bucket()).object(key);
+            if (offset > 0) {
+                args.offset(offset);
+            }
+            return client.getObject(args.build());
+        } catch (MinioException e) {
+            throw new ObjectStoreException("could not read " + key, e);
+        }
+    }
+
+    public InputStream open(String key) {
+        return open(key, 0);
+    }
+
+    public byte[] readAllBytes(String key) {
+        try (InputStream in = open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + key, e);
+        }
+    }
+
+    /** A URL that lets its holder read {@code key} until it expires; never put one on a topic. */
+    public String presignedDownloadUrl(String key, Duration validity) {
+        try {
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
+                    .bucket(config.bucket()).object(key)
+                    .expiry((int) validity.toSeconds(), TimeUnit.SECONDS).build());
+        } catch (MinioException e) {
+            throw new ObjectStoreException("could not sign a download of " + key, e);
+        }
+    }
+
+    /** Fails unless the bucket answers. */
+    public void ping() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                throw new ObjectStoreException("bucket " + config.bucket() + " does not exist", null);
+            }
+        } catch (MinioException e) {
+            throw new ObjectStoreException("object store at " + config.endpoint() + " does not answer", e);
+        }
+    }
+
+    public String endpoint() {
+        return config.endpoint();
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        // the HTTP client's threads would otherwise keep the JVM alive for a minute after shutdown
+        client.close();
+    }
+}

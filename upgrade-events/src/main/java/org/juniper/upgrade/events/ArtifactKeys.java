@@ -1,0 +1,47 @@
+package org.juniper.upgrade.events;
+
+/**
+ * Object keys of one request in the platform's bucket. Keys derive from the request id alone, so a redelivered
+ * event finds the output of an earlier attempt.
+ */
+public record ArtifactKeys(String requestId) {
+
+    public static ArtifactKeys of(String requestId) {
+        if (requestId == null || !requestId.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a request id: " + requestId);
+        }
+        return new ArtifactKeys(requestId);
+    }
+
+    public String prefix() {
+        return "requests/" + requestId + "/";
+    }
+
+    public String backup() {
+        return prefix() + "backup";
+    }
+
+    public String upgraded() {
+        return prefix() + "upgraded.zip";
+    }
+
+    public String neutralized() {
+        return prefix() + "test.zip";
+    }
+
+    public String reportHtml() {
+        return prefix() + "upgrade-report.html";
+    }
+
+    public String reportJson() {
+        return prefix() + "upgrade-report.json";
+    }
+
+    public String log() {
+        return prefix() + "upgrade.log";
+    }
+
+    public String facts() {
+        return prefix() + "facts.json";
+    }
+}
