@@ -1,0 +1,33 @@
+package org.juniper.upgrade.neutralizer.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.juniper.upgrade.bindings.messaging.KafkaEvents;
+import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.neutralizer.service.Neutralization;
+
+/** Only test copies are neutralized; a production request passes by untouched. */
+@ApplicationScoped
+public class DumpUpgradedListener {
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
+    private final Neutralization neutralization;
+
+    DumpUpgradedListener(Neutralization neutralization) {
+        this.neutralization = neutralization;
+    }
+
+    @Incoming("dump-upgraded")
+    @Blocking
+    public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
+        DumpUpgraded upgraded = CloudEvents.data(KafkaEvents.read(record), DumpUpgraded.class);
+        if (upgraded.purpose() == Purpose.TEST) {
+            Redelivery.untilDone("neutralizing " + upgraded.requestId(), PATIENCE,
+                    () -> neutralization.handle(upgraded));
+        }
+    }
+}

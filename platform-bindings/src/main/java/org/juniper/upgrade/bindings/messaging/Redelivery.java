@@ -1,0 +1,45 @@
+package org.juniper.upgrade.bindings.messaging;
+
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.events.MalformedEventException;
+
+/**
+ * Handles an event again after a passing failure (object store, database or broker briefly away) instead of
+ * sending it to the dead-letter topic at the first error. A malformed event is never retried.
+ */
+public final class Redelivery {
+    private static final Logger LOG = Logger.getLogger(Redelivery.class);
+    private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    /** Work on one event. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle() throws Exception;
+    }
+
+    private Redelivery() {
+    }
+
+    /** Runs {@code handler} until it succeeds or {@code patience} has passed, then lets the last failure through. */
+    public static void untilDone(String what, Duration patience, Handler handler) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Duration delay = FIRST_DELAY;
+        while (true) {
+            try {
+                handler.handle();
+                return;
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (Exception e) {
+                if (System.nanoTime() + delay.toNanos() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("%s failed (%s); trying again in %d s", what, e, delay.toSeconds());
+                Thread.sleep(delay.toMillis());
+                delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.juniper.upgrade.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code facts.json}: what the worker observed during a run, for the report. Written once per run beside the
+ * upgraded archive.
+ *
+ * @param timings milliseconds per step, in the order the steps ran
+ */
+public record UpgradeFacts(String requestId, String database, String sourceVersion, String targetVersion,
+        Purpose purpose, StoredObject backup, String backupFormat, Map<String, String> modulesBefore,
+        Map<String, String> modulesAfter, List<Hop> hops, List<TableCount> tables, Map<String, Long> timings,
+        int filestoreFiles, List<String> warnings) {
+
+    /** One version step and the scripts it ran. */
+    public record Hop(String version, long millis, List<Script> scripts) {
+    }
+
+    public record Script(String module, String phase, String name, long millis) {
+    }
+
+    /** Rows of one business table before and after the upgrade; {@code rowsAfter} is -1 when it is gone. */
+    public record TableCount(String table, long rowsBefore, long rowsAfter) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.juniper.upgrade.worker.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.juniper.upgrade.bindings.messaging.KafkaEvents;
+import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.UpgradeRequested;
+import org.juniper.upgrade.worker.service.UpgradeRun;
+
+/**
+ * One run at a time per worker. The offset is committed only after this method returns, that is after the outcome
+ * was published; a worker that dies mid-run leaves the request to be delivered to another one.
+ */
+@ApplicationScoped
+public class UpgradeRequestListener {
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
+    private final UpgradeRun run;
+
+    UpgradeRequestListener(UpgradeRun run) {
+        this.run = run;
+    }
+
+    @Incoming("upgrade-requests")
+    @Blocking
+    public void onRequested(ConsumerRecord<String, String> record) throws Exception {
+        UpgradeRequested request = CloudEvents.data(KafkaEvents.read(record), UpgradeRequested.class);
+        Redelivery.untilDone("upgrade run " + request.requestId(), PATIENCE, () -> run.handle(request));
+    }
+}

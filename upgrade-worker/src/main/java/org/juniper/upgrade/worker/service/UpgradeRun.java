@@ -1,0 +1,246 @@
+package org.juniper.upgrade.worker.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.archive.ArchiveLayout;
+import org.juniper.upgrade.archive.BackupArchiveReader;
+import org.juniper.upgrade.archive.BackupArchiveWriter;
+import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.bindings.messaging.EventPublisher;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.StoredObject;
+import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.UpgradeRequested;
+import org.juniper.upgrade.worker.config.WorkerConfig;
+import org.juniper.upgrade.worker.scratch.ScratchDatabase;
+import org.juniper.upgrade.worker.scratch.ScratchDatabases;
+import org.juniper.upgrade.worker.scratch.ScratchFailure;
+
+/**
+ * One upgrade run: restore the backup into a scratch database, upgrade it hop by hop, dump it, store the archive and
+ * the facts, announce it. A request whose archive already exists is announced again, not redone. Failures of the
+ * customer's data end the request with a reason; failures of the platform (store, broker, scratch cluster) are
+ * thrown so that the request is delivered again.
+ */
+@ApplicationScoped
+public class UpgradeRun {
+    private static final Logger LOG = Logger.getLogger(UpgradeRun.class);
+
+    private final ArtifactStore store;
+    private final EventPublisher publisher;
+    private final ScratchDatabases scratch;
+    private final UpgradeEngine engine;
+    private final WorkerConfig config;
+
+    UpgradeRun(ArtifactStore store, EventPublisher publisher, ScratchDatabases scratch, UpgradeEngine engine,
+            WorkerConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.scratch = scratch;
+        this.engine = engine;
+        this.config = config;
+    }
+
+    public void handle(UpgradeRequested request) throws Exception {
+        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+        Optional<StoredObject> existing = store.find(keys.upgraded());
+        if (existing.isPresent()) {
+            UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
+            if (facts.backup().sha256().equals(request.backup().sha256())) {
+                LOG.infof("request %s was already upgraded; announcing it again", request.requestId());
+                publisher.publish(announcement(request, existing.get(), facts));
+                return;
+            }
+        }
+        Path work = Path.of(config.workDir(), request.requestId());
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        RunLog log = new RunLog(request.requestId(), publisher);
+        ScratchDatabase db = scratch.create(request.requestId());
+        try {
+            UpgradeFacts facts = upgrade(request, db, work, log);
+            store.put(keys.facts(), CloudEvents.toJson(facts).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "application/json");
+            StoredObject archive;
+            try (InputStream in = Files.newInputStream(work.resolve("upgraded.zip"))) {
+                archive = store.put(keys.upgraded(), in, "application/zip");
+            }
+            log.line("store", "upgraded archive stored (" + archive.size() + " bytes, sha256 " + archive.sha256()
+                    + ")");
+            store.put(keys.log(), log.bytes(), "text/plain; charset=utf-8");
+            publisher.publish(announcement(request, archive, facts));
+        } catch (ScratchFailure f) {
+            fail(request, log, f.reason(), f.getMessage());
+        } catch (InvalidBackupException e) {
+            fail(request, log, e.reason(), e.getMessage());
+        } finally {
+            db.drop();
+            deleteRecursively(work);
+        }
+    }
+
+    private UpgradeFacts upgrade(UpgradeRequested request, ScratchDatabase db, Path work, RunLog log)
+            throws Exception {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        log.line("restore", "restoring the " + request.backupFormat() + " backup (" + request.backup().size()
+                + " bytes) into a scratch database");
+        long start = System.nanoTime();
+        int filestoreFiles = restore(request, db, work);
+        timings.put("restore", millisSince(start));
+
+        Map<String, Long> before;
+        Map<String, String> modulesBefore;
+        try (Connection connection = db.connect()) {
+            before = DatabaseFacts.rowCounts(connection);
+            modulesBefore = DatabaseFacts.installedModules(connection);
+        }
+        log.line("restore", "restored " + before.size() + " tables, " + before.values().stream()
+                .mapToLong(Long::longValue).sum() + " rows, " + filestoreFiles + " filestore files");
+        if (modulesBefore.isEmpty()) {
+            warnings.add("the database has no module registry (ir_module_module); is it a Juniper database?");
+        }
+
+        start = System.nanoTime();
+        List<UpgradeFacts.Hop> hops = engine.upgrade(db, request.sourceVersion(), request.targetVersion(),
+                modulesBefore.keySet(), log);
+        timings.put("upgrade", millisSince(start));
+
+        Map<String, Long> after;
+        Map<String, String> modulesAfter;
+        try (Connection connection = db.connect()) {
+            after = DatabaseFacts.rowCounts(connection);
+            modulesAfter = DatabaseFacts.installedModules(connection);
+        }
+
+        log.line("dump", "dumping the upgraded database");
+        start = System.nanoTime();
+        Manifest manifest = Manifest.of(request.database(), request.targetVersion(), "15", modulesAfter);
+        try (OutputStream file = Files.newOutputStream(work.resolve("upgraded.zip"));
+                BackupArchiveWriter writer = new BackupArchiveWriter(file)) {
+            writer.manifest(manifest);
+            try (OutputStream dump = writer.dump()) {
+                db.dump(dump);
+            }
+            Path filestore = work.resolve("filestore");
+            if (Files.isDirectory(filestore)) {
+                try (Stream<Path> files = Files.walk(filestore)) {
+                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            writer.filestoreFile(file.getFileName().toString(), in);
+                        }
+                    }
+                }
+            }
+            writer.entry(ArchiveLayout.LOG, log.bytes());
+            writer.finish();
+        }
+        timings.put("dump", millisSince(start));
+        log.line("dump", "dumped in " + timings.get("dump") + " ms");
+
+        List<UpgradeFacts.TableCount> tables = new ArrayList<>();
+        before.forEach((table, rows) -> tables.add(new UpgradeFacts.TableCount(table, rows,
+                after.getOrDefault(table, -1L))));
+        after.forEach((table, rows) -> {
+            if (!before.containsKey(table)) {
+                tables.add(new UpgradeFacts.TableCount(table, 0, rows));
+            }
+        });
+        return new UpgradeFacts(request.requestId(), request.database(), request.sourceVersion(),
+                request.targetVersion(), request.purpose(), request.backup(), request.backupFormat(), modulesBefore,
+                modulesAfter, hops, tables, timings, filestoreFiles, warnings);
+    }
+
+    /** Restores the backup as it streams from the store; returns the number of filestore files kept. */
+    private int restore(UpgradeRequested request, ScratchDatabase db, Path work) throws Exception {
+        if ("pg_custom".equals(request.backupFormat())) {
+            Path file = work.resolve("backup.dump");
+            try (InputStream in = store.open(request.backup().key())) {
+                Files.copy(in, file);
+            }
+            db.restoreCustom(file);
+            return 0;
+        }
+        int[] files = {0};
+        boolean[] restored = {false};
+        try (InputStream in = store.open(request.backup().key())) {
+            BackupArchiveReader.read(in, (name, content) -> {
+                if (name.equals(ArchiveLayout.DUMP)) {
+                    try {
+                        db.restorePlain(content);
+                    } catch (ScratchFailure f) {
+                        throw new InvalidBackupException(f.reason(), f.getMessage());
+                    } catch (IOException | InvalidBackupException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IOException("restore interrupted", e);
+                    }
+                    restored[0] = true;
+                } else if (ArchiveLayout.isFilestoreFile(name)) {
+                    Path target = work.resolve(name);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(content, target);
+                    files[0]++;
+                }
+            });
+        }
+        if (!restored[0]) {
+            throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
+        }
+        return files[0];
+    }
+
+    private void fail(UpgradeRequested request, RunLog log, String reason, String message) {
+        LOG.infof("request %s failed: %s %s", request.requestId(), reason, message);
+        log.line("failed", message);
+        store.put(ArtifactKeys.of(request.requestId()).log(), log.bytes(), "text/plain; charset=utf-8");
+        publisher.publish(new UpgradeFailed(request.requestId(), "upgrade", reason, message, java.time.Instant.now()));
+    }
+
+    private static DumpUpgraded announcement(UpgradeRequested request, StoredObject archive, UpgradeFacts facts) {
+        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+        return new DumpUpgraded(request.requestId(), request.purpose(), request.sourceVersion(),
+                request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings());
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
