@@ -3,6 +3,8 @@ package org.juniper.upgrade.intake.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.intake.domain.RequestState;
@@ -13,12 +15,28 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
-        Long elapsedSeconds, Backup backup, FailureView failure, String downloadPath, String reportPath) {
+        Long elapsedSeconds, Backup backup, List<String> produced, FailureView failure, String downloadPath,
+        String reportPath) {
 
     public record Backup(String sha256, long size, String format) {
     }
 
     public record FailureView(String reason, String message) {
+    }
+
+    /** The parts of the result that exist so far, in the order they are usually produced. */
+    private static List<String> produced(UpgradeRequest r) {
+        List<String> parts = new ArrayList<>();
+        if (r.upgradedKey != null) {
+            parts.add("upgraded");
+        }
+        if (r.neutralizedKey != null) {
+            parts.add("neutralized");
+        }
+        if (r.reportHtmlKey != null) {
+            parts.add("report");
+        }
+        return parts;
     }
 
     static RequestView of(UpgradeRequest r) {
@@ -27,7 +45,7 @@ public record RequestView(UUID id, String database, String sourceVersion, String
         boolean done = r.state == RequestState.DONE;
         return new RequestView(r.id, r.databaseName, r.sourceVersion, r.targetVersion, r.purpose, r.state, r.stage,
                 r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed,
-                r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat),
+                r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat), produced(r),
                 r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
                 done ? RequestLifecycle.downloadPath(r.id) : null,
                 done ? "/api/v1/requests/" + r.id + "/report" : null);
