@@ -7,3 +7,6 @@ SELECT 'CREATE ROLE scratch_admin LOGIN CREATEDB CREATEROLE NOSUPERUSER PASSWORD
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scratch_admin') \gexec
 SELECT 'CREATE DATABASE scratch_admin OWNER scratch_admin'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'scratch_admin') \gexec
+-- Run roles connect only to their own database (the worker revokes CONNECT from PUBLIC on each one).
+REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;
+REVOKE CONNECT ON DATABASE scratch_admin FROM PUBLIC;

@@ -1,6 +1,6 @@
 package org.juniper.upgrade.notification.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,7 +14,11 @@ import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.service.RequesterMails;
 
-/** Learns requesters from upgrade.requested, mails them on upgrade.completed and upgrade.failed. */
+/**
+ * Learns requesters from upgrade.requested, mails them on upgrade.completed and upgrade.failed. Handlers run
+ * unordered: the mail client does blocking work on the caller's context, which an ordered handler would hold; the
+ * ledger makes the order irrelevant.
+ */
 @ApplicationScoped
 public class OutcomeListener {
     private static final Duration PATIENCE = Duration.ofMinutes(10);
@@ -25,14 +29,14 @@ public class OutcomeListener {
     }
 
     @Incoming("requested")
-    @Blocking
+    @Blocking(ordered = false)
     public void onRequested(ConsumerRecord<String, String> record) throws Exception {
         UpgradeRequested requested = CloudEvents.data(KafkaEvents.read(record), UpgradeRequested.class);
         Redelivery.untilDone("recipient of " + requested.requestId(), PATIENCE, () -> mails.requested(requested));
     }
 
     @Incoming("outcomes")
-    @Blocking
+    @Blocking(ordered = false)
     public void onOutcome(ConsumerRecord<String, String> record) throws Exception {
         CloudEvent event = KafkaEvents.read(record);
         if (event.type().equals(org.juniper.upgrade.events.EventType.COMPLETED.type())) {

@@ -2,6 +2,7 @@ package org.juniper.upgrade.notification.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,26 +62,19 @@ public class MailLedger {
      *
      * @return false when the mail had already been sent
      */
+    @Transactional(rollbackOn = Exception.class)
     public boolean sendOnce(String requestId, String kind, Delivery delivery) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement sql = c.prepareStatement("""
-                    insert into sent_mail (request_id, kind, sent_at) values (?, ?, ?)
-                    on conflict (request_id, kind) do nothing""")) {
-                sql.setObject(1, UUID.fromString(requestId));
-                sql.setString(2, kind);
-                sql.setTimestamp(3, Timestamp.from(Instant.now()));
-                if (sql.executeUpdate() == 0) {
-                    c.rollback();
-                    return false;
-                }
-                delivery.deliver();
-                c.commit();
-                return true;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                insert into sent_mail (request_id, kind, sent_at) values (?, ?, ?)
+                on conflict (request_id, kind) do nothing""")) {
+            sql.setObject(1, UUID.fromString(requestId));
+            sql.setString(2, kind);
+            sql.setTimestamp(3, Timestamp.from(Instant.now()));
+            if (sql.executeUpdate() == 0) {
+                return false;
             }
         }
+        delivery.deliver();
+        return true;
     }
 }

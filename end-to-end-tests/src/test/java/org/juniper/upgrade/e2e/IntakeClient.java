@@ -1,0 +1,74 @@
+package org.juniper.upgrade.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** What the upgrade website's backend does with intake's API. */
+final class IntakeClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base = "http://127.0.0.1:" + ServiceProcesses.port("intake-service") + "/api/v1/requests";
+
+    record Request(String id, String secret) {
+    }
+
+    Request create(String email, String database, String target, String purpose) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("contract", "M2026-0042", "email", email, "database", database,
+                "targetVersion", target, "purpose", purpose));
+        JsonNode created = json(send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201));
+        return new Request(created.get("id").asText(), created.get("secret").asText());
+    }
+
+    void upload(Request r, byte[] backup) throws Exception {
+        send(authorized(r, "/backup").header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(backup)), 200);
+    }
+
+    void start(Request r) throws Exception {
+        send(authorized(r, "/start").POST(HttpRequest.BodyPublishers.noBody()), 200);
+    }
+
+    JsonNode status(Request r) throws Exception {
+        return json(send(authorized(r, "").GET(), 200));
+    }
+
+    String log(Request r) throws Exception {
+        return send(authorized(r, "/log").GET(), 200).body();
+    }
+
+    /** Follows the download link to its short-lived storage URL and fetches the archive. */
+    byte[] download(Request r) throws Exception {
+        HttpResponse<String> redirect = send(authorized(r, "/download").GET(), 303);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> archive = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (archive.statusCode() != 200) {
+            throw new IllegalStateException("download link answered " + archive.statusCode());
+        }
+        return archive.body();
+    }
+
+    private HttpRequest.Builder authorized(Request r, String path) {
+        return HttpRequest.newBuilder(URI.create(base + "/" + r.id() + path)).header("Authorization",
+                "Bearer " + r.secret());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("expected " + expected + " but got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}

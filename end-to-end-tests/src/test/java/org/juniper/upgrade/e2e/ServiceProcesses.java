@@ -1,0 +1,118 @@
+package org.juniper.upgrade.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services as the operator runs them: {@code java -jar} of their built applications, configured only
+ * through the environment that {@code ./platform test} exports for its infrastructure.
+ */
+final class ServiceProcesses implements AutoCloseable {
+    static final List<String> SERVICES = List.of("intake-service", "upgrade-worker", "neutralizer-service",
+            "report-service", "notification-service");
+    private static final Map<String, String> PORT_VARIABLES = Map.of(
+            "intake-service", "JUNIPER_INTAKE_PORT",
+            "upgrade-worker", "JUNIPER_WORKER_PORT",
+            "neutralizer-service", "JUNIPER_NEUTRALIZER_PORT",
+            "report-service", "JUNIPER_REPORT_PORT",
+            "notification-service", "JUNIPER_NOTIFICATION_PORT");
+
+    private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
+    private final Path logs = root.resolve("end-to-end-tests/target/service-logs");
+    private final Map<String, Process> running = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the end-to-end tests through './platform test', "
+                    + "which starts their infrastructure and exports its addresses");
+        }
+        return value;
+    }
+
+    static int port(String service) {
+        return Integer.parseInt(env(PORT_VARIABLES.get(service)));
+    }
+
+    void startAll() throws Exception {
+        for (String service : SERVICES) {
+            launch(service);
+        }
+        for (String service : SERVICES) {
+            awaitReady(service);
+        }
+    }
+
+    void start(String service) throws Exception {
+        launch(service);
+        awaitReady(service);
+    }
+
+    private void launch(String service) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        Files.createDirectories(logs);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+        running.put(service, builder.start());
+    }
+
+    private void awaitReady(String service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        URI ready = URI.create("http://127.0.0.1:" + port(service) + "/q/health/ready");
+        while (System.nanoTime() < deadline) {
+            Process process = running.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see "
+                        + logs.resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " did not become ready in 90 s; see " + logs.resolve(service
+                + ".log"));
+    }
+
+    /** Ends the service the hard way, like a crashed pod: no shutdown hook runs, nothing is committed. */
+    void kill(String service) throws InterruptedException {
+        Process process = running.remove(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : running.values()) {
+            process.destroy();
+        }
+        for (Process process : running.values()) {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        running.clear();
+    }
+}
