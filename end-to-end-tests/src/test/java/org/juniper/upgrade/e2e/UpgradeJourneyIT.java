@@ -104,7 +104,7 @@ class UpgradeJourneyIT {
 
     private static byte[] sample(String database, double scale) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SampleDatabase.writeBackup(out, new SampleSpec(database, "14.0", scale, 42));
+        new SampleDatabase().writeBackup(out, new SampleSpec(database, "14.0", scale, 42));
         return out.toByteArray();
     }
 

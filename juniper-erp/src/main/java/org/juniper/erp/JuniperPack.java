@@ -1,0 +1,260 @@
+package org.juniper.erp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the pack declares about the Juniper ERP: its versions, modules, fresh-install schema, upgrade scripts and
+ * neutralization rules. The platform's engines run what this returns; a new Juniper version is new files under
+ * {@code juniper/} (see the module's README.md), not new code.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class JuniperPack {
+    /** Folder of the upgrade scripts that run on every hop. */
+    public static final String EVERY_HOP = "0.0.0";
+
+    private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
+    private static final Pattern SCRIPT_PATH = Pattern.compile("([^/]+)/([^/]+)/([^/]+)");
+
+    private final ClassLoader loader;
+    private final String root;
+    private final List<String> versions;
+    /** Upgrade scripts as {@code <version>/<module>/<file>}, from the index built with the jar. */
+    private final List<String> scriptIndex;
+    private final Map<String, ModuleGraph> graphs = new ConcurrentHashMap<>();
+
+    JuniperPack(ClassLoader loader, String root) {
+        this.loader = loader;
+        this.root = root;
+        Properties pack = properties("pack.properties")
+                .orElseThrow(() -> new IllegalStateException("no " + root + "/pack.properties on the class path"));
+        this.versions = List.of(pack.getProperty("versions", "").trim().split("\\s*,\\s*"));
+        this.scriptIndex = text("upgrades/index.txt")
+                .orElseThrow(() -> new IllegalStateException("no " + root + "/upgrades/index.txt on the class path: "
+                        + "it is written by the Maven build (process-resources), so build the pack with Maven"))
+                .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        for (String path : scriptIndex) {
+            Matcher matcher = SCRIPT_PATH.matcher(path);
+            if (!matcher.matches() || Phase.ofScriptName(matcher.group(3)).isEmpty()) {
+                throw new IllegalStateException("upgrade script " + root + "/upgrades/" + path
+                        + " is misplaced: expected <version>/<module>/{pre,post,end}-NN-name.sql");
+            }
+        }
+    }
+
+    /** The pack that ships in this jar. */
+    public static JuniperPack load() {
+        return new JuniperPack(JuniperPack.class.getClassLoader(), "juniper");
+    }
+
+    /** Major versions the pack knows, oldest first, e.g. {@code [14.0, 15.0, 16.0, 17.0, 18.0]}. */
+    public List<String> supportedVersions() {
+        return versions;
+    }
+
+    /**
+     * The versions an upgrade goes through, in order: {@code hops("14.0", "16.0")} is {@code [15.0, 16.0]}.
+     *
+     * @throws IllegalArgumentException when a version is unknown or the target is not newer than the source
+     */
+    public List<String> hops(String from, String to) {
+        int source = indexOf(from);
+        int target = indexOf(to);
+        if (target <= source) {
+            throw new IllegalArgumentException("cannot upgrade from " + from + " to " + to
+                    + ": the target version must be newer than the source version");
+        }
+        return versions.subList(source + 1, target + 1);
+    }
+
+    /** The modules the pack knows at {@code version}, in loading order (base first). */
+    public List<String> modules(String version) {
+        return graph(version).loadingOrder();
+    }
+
+    /**
+     * The module versions recorded at {@code version}, e.g. {@code sale -> 14.0.1.1}, in loading order. Modules the
+     * pack does not know (custom modules) are left out: their versions are their own.
+     */
+    public Map<String, String> moduleVersions(String version, Collection<String> modules) {
+        return graph(version).fullVersions(version, modules);
+    }
+
+    /**
+     * The fresh-install SQL of one module at {@code version}: its tables and standard data, laid out as pg_dump lays
+     * out a dump. Applying the files of the installed modules in loading order to an empty database gives a fresh
+     * install.
+     */
+    public Optional<String> schemaSql(String version, String module) {
+        indexOf(version);
+        return text("schema/" + version + "/" + module + ".sql");
+    }
+
+    /**
+     * The neutralization rules for the installed modules at {@code version}, modules in loading order and rules in
+     * file order. For each module, the file of the newest {@code neutralize/<v>/} folder with {@code v <= version}
+     * wins over the generic {@code neutralize/<module>.sql}.
+     */
+    public List<NeutralizationRule> neutralizationRules(String version, Collection<String> installedModules) {
+        int upTo = indexOf(version);
+        List<NeutralizationRule> rules = new ArrayList<>();
+        for (String module : installedInLoadingOrder(version, installedModules)) {
+            Optional<String> file = Optional.empty();
+            String source = null;
+            for (int i = upTo; i >= 0 && file.isEmpty(); i--) {
+                source = "neutralize/" + versions.get(i) + "/" + module + ".sql";
+                file = text(source);
+            }
+            if (file.isEmpty()) {
+                source = "neutralize/" + module + ".sql";
+                file = text(source);
+            }
+            if (file.isPresent()) {
+                rules.addAll(parseRules(module, file.get(), root + "/" + source));
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * The scripts of the hop to {@code version} for the installed modules: phase by phase (pre, post, end), within
+     * a phase module by module in loading order, within a module by file name. As in Odoo, a module's
+     * {@value #EVERY_HOP} scripts run before its version scripts in {@code pre}, and after them in {@code post} and
+     * {@code end}.
+     */
+    public List<UpgradeScript> upgradeScripts(String version, Collection<String> installedModules) {
+        indexOf(version);
+        List<String> modules = installedInLoadingOrder(version, installedModules);
+        List<UpgradeScript> scripts = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            for (String module : modules) {
+                List<UpgradeScript> generic = scripts(EVERY_HOP, module, phase);
+                List<UpgradeScript> specific = scripts(version, module, phase);
+                if (phase == Phase.PRE) {
+                    scripts.addAll(generic);
+                    scripts.addAll(specific);
+                } else {
+                    scripts.addAll(specific);
+                    scripts.addAll(generic);
+                }
+            }
+        }
+        return scripts;
+    }
+
+    private List<UpgradeScript> scripts(String folder, String module, Phase phase) {
+        String prefix = folder + "/" + module + "/";
+        return scriptIndex.stream()
+                .filter(path -> path.startsWith(prefix))
+                .map(path -> path.substring(prefix.length()))
+                .filter(name -> Phase.ofScriptName(name).orElseThrow() == phase)
+                .sorted(Comparator.naturalOrder())
+                .map(name -> new UpgradeScript(folder, module, phase, name, text("upgrades/" + prefix + name)
+                        .orElseThrow(() -> new IllegalStateException("the upgrade script index lists " + prefix
+                                + name + " but the jar does not hold it; rebuild the pack"))))
+                .toList();
+    }
+
+    static List<NeutralizationRule> parseRules(String module, String text, String source) {
+        List<NeutralizationRule> rules = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        String rule = null;
+        StringBuilder sql = new StringBuilder();
+        int lineNumber = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNumber++;
+            Matcher start = RULE_LINE.matcher(line.strip());
+            if (start.matches()) {
+                addRule(rules, module, rule, sql, source);
+                rule = start.group(1);
+                if (!names.add(rule)) {
+                    throw new IllegalStateException(source + ":" + lineNumber + ": rule '" + rule + "' appears twice");
+                }
+                sql.setLength(0);
+            } else if (!line.isBlank() && !line.strip().startsWith("--")) {
+                if (rule == null) {
+                    throw new IllegalStateException(source + ":" + lineNumber
+                            + ": SQL before the first '-- rule: <name>' line");
+                }
+                sql.append(line.stripTrailing()).append('\n');
+            }
+        }
+        addRule(rules, module, rule, sql, source);
+        return List.copyOf(rules);
+    }
+
+    private static void addRule(List<NeutralizationRule> rules, String module, String rule, StringBuilder sql,
+            String source) {
+        if (rule == null) {
+            return;
+        }
+        String statement = sql.toString().strip();
+        if (statement.isEmpty()) {
+            throw new IllegalStateException(source + ": rule '" + rule + "' has no statement");
+        }
+        rules.add(new NeutralizationRule(module, rule, statement));
+    }
+
+    private List<String> installedInLoadingOrder(String version, Collection<String> installedModules) {
+        Set<String> installed = Set.copyOf(installedModules);
+        return graph(version).loadingOrder().stream().filter(installed::contains).toList();
+    }
+
+    private ModuleGraph graph(String version) {
+        int upTo = indexOf(version);
+        return graphs.computeIfAbsent(version, v -> {
+            // the 14.0 declarations, then every version's changes up to this one
+            Properties merged = properties("modules.properties")
+                    .orElseThrow(() -> new IllegalStateException("no " + root + "/modules.properties"));
+            for (int i = 0; i <= upTo; i++) {
+                properties("modules/" + versions.get(i) + ".properties").ifPresent(merged::putAll);
+            }
+            return ModuleGraph.of(merged, root + "/modules.properties (as of " + v + ")");
+        });
+    }
+
+    private int indexOf(String version) {
+        int index = versions.indexOf(version);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown Juniper version '" + version + "'; this pack knows "
+                    + String.join(", ", versions));
+        }
+        return index;
+    }
+
+    private Optional<Properties> properties(String path) {
+        return text(path).map(content -> {
+            Properties properties = new Properties();
+            try {
+                properties.load(new StringReader(content));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return properties;
+        });
+    }
+
+    private Optional<String> text(String path) {
+        try (InputStream in = loader.getResourceAsStream(root + "/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + "/" + path, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- rule: since-15
+UPDATE renamed SET b = 1;

@@ -1,0 +1,2 @@
+-- rule: sale-rule
+UPDATE sale_order SET note = NULL;

@@ -1,0 +1,1 @@
+SELECT '0.0.0/base/end-99-every-hop.sql';

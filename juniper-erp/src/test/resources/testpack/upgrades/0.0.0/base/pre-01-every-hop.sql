@@ -1,0 +1,1 @@
+SELECT '0.0.0/base/pre-01-every-hop.sql';

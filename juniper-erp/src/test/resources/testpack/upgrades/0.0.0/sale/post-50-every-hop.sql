@@ -1,0 +1,1 @@
+SELECT '0.0.0/sale/post-50-every-hop.sql';

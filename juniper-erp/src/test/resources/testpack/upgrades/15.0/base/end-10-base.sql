@@ -1,0 +1,1 @@
+SELECT '15.0/base/end-10-base.sql';

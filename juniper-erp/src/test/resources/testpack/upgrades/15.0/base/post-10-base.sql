@@ -1,0 +1,1 @@
+SELECT '15.0/base/post-10-base.sql';

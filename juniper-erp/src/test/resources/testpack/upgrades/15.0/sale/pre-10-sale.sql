@@ -1,0 +1,1 @@
+SELECT '15.0/sale/pre-10-sale.sql';

@@ -1,0 +1,1 @@
+SELECT '15.0/stock/post-05-stock.sql';
