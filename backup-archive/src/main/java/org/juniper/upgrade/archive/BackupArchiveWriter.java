@@ -14,6 +14,9 @@ import java.util.zip.ZipOutputStream;
 public final class BackupArchiveWriter implements Closeable {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final long FIXED_ENTRY_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
+            .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+
     private final Sha256 sha = new Sha256();
     private final ZipOutputStream zip;
     private boolean finished;
@@ -53,7 +56,10 @@ public final class BackupArchiveWriter implements Closeable {
         if (ArchiveLayout.escapes(name)) {
             throw new IllegalArgumentException("entry name escapes the archive: " + name);
         }
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        // a fixed time makes the same content give the same archive, byte for byte
+        entry.setTime(FIXED_ENTRY_TIME);
+        zip.putNextEntry(entry);
         return new FilterOutputStream(zip) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {

@@ -8,10 +8,6 @@ import java.util.List;
 @ConfigMapping(prefix = "juniper.intake")
 public interface IntakeConfig {
 
-    /** Base URL under which requesters reach intake; download links in mails start with it. */
-    @WithDefault("http://127.0.0.1:15401")
-    String publicUrl();
-
     /** Target versions operations have opened for upgrades. */
     @WithDefault("16.0,17.0,18.0")
     List<String> openTargets();

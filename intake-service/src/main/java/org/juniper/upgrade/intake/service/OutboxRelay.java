@@ -29,7 +29,8 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${juniper.intake.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${juniper.intake.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void relay() {
         List<OutboxEvent> pending = repository.lockPending(config.outbox().batchSize());

@@ -20,6 +20,7 @@ import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Neutralized;
@@ -47,6 +48,15 @@ public class Neutralization {
     }
 
     public void handle(DumpUpgraded upgraded) throws IOException {
+        try {
+            neutralize(upgraded);
+        } catch (MissingArtifactException e) {
+            publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", MissingArtifactException.REASON,
+                    "the upgraded archive is gone from the store: " + e.getMessage(), java.time.Instant.now()));
+        }
+    }
+
+    private void neutralize(DumpUpgraded upgraded) throws IOException {
         ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
         Optional<StoredObject> existing = store.find(keys.neutralized());
         Manifest manifest = manifestOf(upgraded.artifact().key());

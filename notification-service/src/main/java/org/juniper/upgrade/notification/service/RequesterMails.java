@@ -5,6 +5,7 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
@@ -43,10 +44,15 @@ public class RequesterMails {
                 + ": your " + what + " is ready";
         String html = MailTemplates.success(c.database(), c.sourceVersion(), c.targetVersion(), what, link,
                 reportLink, c.requestId());
-        byte[] report = store.readAllBytes(c.reportHtmlKey());
-        boolean sent = ledger.sendOnce(c.requestId(), "success", () -> mailer.send(Mail.withHtml(to.email(), subject,
-                html).setText(MailTemplates.plainSuccess(c.database(), c.targetVersion(), link, reportLink))
-                .addAttachment("upgrade-report.html", report, "text/html")));
+        Mail mail = Mail.withHtml(to.email(), subject, html)
+                .setText(MailTemplates.plainSuccess(c.database(), c.targetVersion(), link, reportLink));
+        try {
+            mail.addAttachment("upgrade-report.html", store.readAllBytes(c.reportHtmlKey()), "text/html");
+        } catch (MissingArtifactException e) {
+            // the link in the mail still leads to the result; a missing attachment must not hold the mail back
+            LOG.warnf("report of %s is missing; mailing without it", c.requestId());
+        }
+        boolean sent = ledger.sendOnce(c.requestId(), "success", () -> mailer.send(mail));
         log(sent, "success", c.requestId(), to.email());
     }
 

@@ -84,7 +84,11 @@ public class ArtifactStore {
         }
     }
 
-    /** Reads an object from {@code offset} on; the caller closes the stream. */
+    /**
+     * Reads an object from {@code offset} on; the caller closes the stream.
+     *
+     * @throws MissingArtifactException when there is no such object
+     */
     public InputStream open(String key, long offset) {
         try {
             GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(config.bucket()).object(key);
@@ -92,6 +96,11 @@ public class ArtifactStore {
                 args.offset(offset);
             }
             return client.getObject(args.build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new MissingArtifactException(key);
+            }
+            throw new ObjectStoreException("could not read " + key, e);
         } catch (MinioException e) {
             throw new ObjectStoreException("could not read " + key, e);
         }

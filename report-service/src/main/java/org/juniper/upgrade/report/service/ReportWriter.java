@@ -9,12 +9,14 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
 
 /** Builds the report of an upgraded archive from the worker's facts; an existing report is announced again. */
@@ -31,6 +33,15 @@ public class ReportWriter {
     }
 
     public void handle(DumpUpgraded upgraded) throws IOException {
+        try {
+            write(upgraded);
+        } catch (MissingArtifactException e) {
+            publisher.publish(new UpgradeFailed(upgraded.requestId(), "report", MissingArtifactException.REASON,
+                    "the facts of the run are gone from the store: " + e.getMessage(), Instant.now()));
+        }
+    }
+
+    private void write(DumpUpgraded upgraded) throws IOException {
         ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
         UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()), UpgradeFacts.class);
         ReportReady.Summary summary = summarize(facts);

@@ -3,6 +3,7 @@ package org.juniper.upgrade.worker.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The worker's own disposable PostgreSQL. The admin role may create roles and databases but is no superuser;
@@ -25,9 +26,8 @@ public interface ScratchConfig {
     @WithDefault("scratch_admin")
     String adminDatabase();
 
-    /** Folder of psql, pg_dump and pg_restore; empty means the PATH. */
-    @WithDefault("")
-    String pgBin();
+    /** Folder of psql, pg_dump and pg_restore; the PATH when absent. */
+    Optional<String> pgBin();
 
     /** Longest a single statement of customer SQL or an upgrade script may run. */
     @WithDefault("PT30M")

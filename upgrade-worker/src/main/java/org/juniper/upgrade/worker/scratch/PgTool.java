@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs one PostgreSQL client tool, feeding or draining its standard streams, keeping the tail of its errors. */
 final class PgTool {
@@ -24,11 +25,11 @@ final class PgTool {
     record Result(int exitCode, String errors) {
     }
 
-    static Path binary(String pgBin, String tool) {
-        if (pgBin == null || pgBin.isBlank()) {
+    static Path binary(Optional<String> pgBin, String tool) {
+        if (pgBin.isEmpty()) {
             return Path.of(tool);
         }
-        Path path = Path.of(pgBin, tool);
+        Path path = Path.of(pgBin.get(), tool);
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException(tool + " not found in " + pgBin + "; install the PostgreSQL client "
                     + "tools or set juniper.scratch.pg-bin");

@@ -29,7 +29,7 @@ public class ScratchDatabases {
         drop(name, role);
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("create role " + role + " login password '" + password
-                    + "' nosuperuser nocreatedb nocreaterole noinherit noreplication connection limit 8");
+                    + "' nosuperuser nocreatedb nocreaterole noreplication connection limit 8");
             sql.execute("alter role " + role + " set statement_timeout = " + config.statementTimeout().toMillis());
             // PostgreSQL 15 lets only members of a role create a database owned by it
             sql.execute("grant " + role + " to current_user");

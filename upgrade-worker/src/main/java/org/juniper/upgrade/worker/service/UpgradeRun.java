@@ -24,6 +24,7 @@ import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
@@ -93,6 +94,9 @@ public class UpgradeRun {
             fail(request, log, f.reason(), f.getMessage());
         } catch (InvalidBackupException e) {
             fail(request, log, e.reason(), e.getMessage());
+        } catch (MissingArtifactException e) {
+            fail(request, log, MissingArtifactException.REASON, "the backup is gone from the store ("
+                    + e.getMessage() + "); upload it again in a new request");
         } finally {
             db.drop();
             deleteRecursively(work);
@@ -145,9 +149,9 @@ public class UpgradeRun {
             Path filestore = work.resolve("filestore");
             if (Files.isDirectory(filestore)) {
                 try (Stream<Path> files = Files.walk(filestore)) {
-                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                        try (InputStream in = Files.newInputStream(file)) {
-                            writer.filestoreFile(file.getFileName().toString(), in);
+                    for (Path kept : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                        try (InputStream in = Files.newInputStream(kept)) {
+                            writer.filestoreFile(kept.getFileName().toString(), in);
                         }
                     }
                 }
