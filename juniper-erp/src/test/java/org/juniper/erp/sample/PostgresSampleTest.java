@@ -56,7 +56,7 @@ class PostgresSampleTest {
             fail("JUNIPER_SCRATCH_PORT, JUNIPER_SCRATCH_ADMIN_USER and JUNIPER_SCRATCH_ADMIN_PASSWORD are not set: "
                     + "run this test through './platform test', which starts the scratch PostgreSQL and sets them");
         }
-        try (Connection admin = connect("postgres", adminUser, adminPassword); Statement sql = admin.createStatement()) {
+        try (Connection admin = connect(adminUser, adminUser, adminPassword); Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
             // PostgreSQL 15: a CREATEROLE admin must be a member of the role it makes a database owner
             sql.execute("GRANT " + OWNER + " TO " + adminUser);
@@ -79,7 +79,7 @@ class PostgresSampleTest {
         if (port == null || adminUser == null || adminPassword == null) {
             return;
         }
-        try (Connection admin = connect("postgres", adminUser, adminPassword); Statement sql = admin.createStatement()) {
+        try (Connection admin = connect(adminUser, adminUser, adminPassword); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
             sql.execute("DROP DATABASE IF EXISTS " + FRESH + " WITH (FORCE)");
             sql.execute("DROP ROLE IF EXISTS " + OWNER);

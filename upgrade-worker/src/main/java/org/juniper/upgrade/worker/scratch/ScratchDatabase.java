@@ -39,17 +39,26 @@ public final class ScratchDatabase {
     public void restorePlain(InputStream dump) throws Exception {
         String restrictKey = HexFormat.of().formatHex(randomBytes());
         InvalidBackupException[] refused = {null};
-        PgTool.Result result = PgTool.run(
-                PgTool.args(cluster.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
-                        "-h", cluster.host(), "-p", cluster.port(), "-U", role, "-d", name),
-                env(), stdin -> {
-                    try {
-                        DumpGuard.copy(dump, stdin, restrictKey);
-                    } catch (InvalidBackupException e) {
-                        refused[0] = e;
-                        throw new java.io.IOException("dump refused", e);
-                    }
-                }, null);
+        PgTool.Result result;
+        try {
+            result = PgTool.run(
+                    PgTool.args(cluster.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
+                            "-h", cluster.host(), "-p", cluster.port(), "-U", role, "-d", name),
+                    env(), stdin -> {
+                        try {
+                            DumpGuard.copy(dump, stdin, restrictKey);
+                        } catch (InvalidBackupException e) {
+                            refused[0] = e;
+                            // closing psql's input early ends it; the refusal below says why
+                            throw new java.io.IOException("dump refused", e);
+                        }
+                    }, null);
+        } catch (java.io.IOException e) {
+            if (refused[0] == null) {
+                throw e;
+            }
+            result = null;
+        }
         if (refused[0] != null) {
             throw new ScratchFailure(refused[0].reason(), refused[0].getMessage());
         }

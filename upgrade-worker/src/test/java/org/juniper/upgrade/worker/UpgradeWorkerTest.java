@@ -1,0 +1,156 @@
+package org.juniper.upgrade.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juniper.erp.sample.SampleDatabase;
+import org.juniper.erp.sample.SampleSpec;
+import org.juniper.upgrade.archive.BackupArchiveWriter;
+import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.testing.PlatformEvents;
+import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.CloudEvent;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.StoredObject;
+import org.juniper.upgrade.events.Topics;
+import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.UpgradeRequested;
+import org.juniper.upgrade.worker.config.ScratchConfig;
+import org.junit.jupiter.api.Test;
+
+/** The worker on the real broker, S3 server and scratch PostgreSQL, with real pg_dump and psql. */
+@QuarkusTest
+class UpgradeWorkerTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ArtifactStore store;
+
+    @Inject
+    ScratchConfig scratch;
+
+    @Test
+    void aSampleBackupIsRestoredUpgradedHopByHopDumpedAndAnnounced() throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 7));
+        String id = UUID.randomUUID().toString();
+        StoredObject stored = store.put(ArtifactKeys.of(id).backup(), backup.toByteArray(), "application/zip");
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            CloudEvent requested = platform.publish(requested(id, stored));
+            DumpUpgraded upgraded = CloudEvents.data(platform.read(Topics.DUMP_UPGRADED, id, WAIT, l -> !l.isEmpty())
+                    .get(0).event(), DumpUpgraded.class);
+
+            assertEquals(ArtifactKeys.of(id).upgraded(), upgraded.artifact().key());
+            assertEquals(upgraded.artifact(), store.find(upgraded.artifact().key()).orElseThrow());
+            UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()),
+                    UpgradeFacts.class);
+            assertEquals(List.of("15.0", "16.0", "17.0"), facts.hops().stream().map(UpgradeFacts.Hop::version).toList());
+            assertTrue(facts.modulesAfter().get("base").startsWith("17.0"), facts.modulesAfter().toString());
+            assertTrue(facts.tables().stream().allMatch(t -> t.rowsBefore() == t.rowsAfter()), "no row lost");
+            assertTrue(facts.filestoreFiles() > 0);
+            assertFalse(scratchDatabaseExists(id), "the scratch database is dropped after the run");
+            String log = new String(store.readAllBytes(upgraded.logKey()), StandardCharsets.UTF_8);
+            assertTrue(log.contains("reached 17.0"), log);
+
+            platform.publish(requested);
+            List<PlatformEvents.Received> announced = platform.read(Topics.DUMP_UPGRADED, id, WAIT,
+                    l -> l.size() == 2);
+            assertEquals(2, announced.size(), "a redelivered request is announced again");
+            assertEquals(upgraded.artifact(), CloudEvents.data(announced.get(1).event(), DumpUpgraded.class)
+                    .artifact(), "with the same archive, not a new one");
+            long restores = platform.read(Topics.PROGRESS, id, Duration.ofSeconds(3), l -> false).stream()
+                    .filter(r -> r.value().contains("restoring")).count();
+            assertEquals(1, restores, "and it is not restored a second time");
+        }
+    }
+
+    @Test
+    void aShellEscapeInTheDumpFailsTheRequestAndNeverRuns() throws Exception {
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        FailedRun run = runDump("CREATE TABLE t (id integer);\n\\! touch " + marker + "\n");
+
+        assertEquals("BACKUP:UNSAFE_DUMP", run.failure.reason());
+        assertTrue(run.failure.message().contains("line 2"), run.failure.message());
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void customerSqlRunsWithoutAnyRightBeyondItsOwnDatabase() throws Exception {
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        FailedRun run = runDump("COPY (SELECT 1) TO PROGRAM 'touch " + marker + "';\n");
+
+        assertEquals("RESTORE:FAILED", run.failure.reason());
+        assertTrue(run.failure.message().contains("permission denied") || run.failure.message().contains("must be"),
+                run.failure.message());
+        assertFalse(Files.exists(marker));
+        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped after a failure too");
+    }
+
+    record FailedRun(String id, UpgradeFailed failure) {
+    }
+
+    private FailedRun runDump(String dumpSql) throws Exception {
+        String id = UUID.randomUUID().toString();
+        StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive(dumpSql), "application/zip");
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, stored));
+            return new FailedRun(id, CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())
+                    .get(0).event(), UpgradeFailed.class));
+        }
+    }
+
+    private static UpgradeRequested requested(String id, StoredObject backup) {
+        return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, 0, "it@acme.example", backup, "zip",
+                Instant.now());
+    }
+
+    private static byte[] archive(String dumpSql) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (BackupArchiveWriter writer = new BackupArchiveWriter(bytes)) {
+            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.0")));
+            try (OutputStream dump = writer.dump()) {
+                dump.write(dumpSql.getBytes(StandardCharsets.UTF_8));
+            }
+            writer.finish();
+        }
+        return bytes.toByteArray();
+    }
+
+    private boolean scratchDatabaseExists(String requestId) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
+                + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
+                PreparedStatement sql = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            sql.setString(1, "run_" + requestId.replace("-", ""));
+            try (ResultSet rs = sql.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
