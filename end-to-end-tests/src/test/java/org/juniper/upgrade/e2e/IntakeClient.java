@@ -17,6 +17,13 @@ final class IntakeClient {
     record Request(String id, String secret) {
     }
 
+    /** Operations register the contract once; the local platform's ops token is the default one. */
+    void registerContract(String contract, String project) throws Exception {
+        send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1/requests", "/ops/v1/contracts/") + contract))
+                .header("Authorization", "Bearer local-ops-token").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("project", project)))), 200);
+    }
+
     Request create(String email, String database, String target, String purpose) throws Exception {
         String body = JSON.writeValueAsString(Map.of("contract", "M2026-0042", "email", email, "database", database,
                 "targetVersion", target, "purpose", purpose));

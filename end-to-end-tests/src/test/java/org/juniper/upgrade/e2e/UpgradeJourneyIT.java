@@ -36,6 +36,7 @@ class UpgradeJourneyIT {
     static void startPlatform() throws Exception {
         services = new ServiceProcesses();
         services.startAll();
+        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,6 +55,7 @@ class IntakeServiceTest {
     @BeforeEach
     void connect() {
         platform = new PlatformEvents(bootstrapServers);
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @AfterEach
@@ -155,12 +158,136 @@ class IntakeServiceTest {
         assertEquals(unknown.body().asString(), wrongSecret.body().asString());
     }
 
+    @Test
+    void anUnknownContractIsRefusedAndNothingIsCreated() {
+        given().contentType(ContentType.JSON).body(Map.of("contract", "NO-SUCH", "email", "it@acme.example",
+                "database", "acme", "targetVersion", "17.0")).post("/api/v1/requests")
+                .then().statusCode(400).body("failures.reason", hasItems("CONTRACT:NOT_FOUND"));
+    }
+
+    @Test
+    void aSecondTestRunOfTheSameDatabaseWaitsForTheFirst() {
+        String database = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+        Created first = create("test", database, "it@globex.example");
+
+        given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email", "it@globex.example",
+                "database", database, "targetVersion", "17.0", "purpose", "test")).post("/api/v1/requests")
+                .then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:TEST_IN_PROGRESS"));
+
+        cancel(first).then().statusCode(200).body("state", equalTo("cancelled"));
+        create("test", database, "it@globex.example");
+    }
+
+    @Test
+    void aTargetClosedByOperationsIsRefusedUntilReopened() {
+        ops().delete("/ops/v1/targets/18.0").then().statusCode(200);
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email", "it@acme.example",
+                    "database", "initech", "targetVersion", "18.0")).post("/api/v1/requests")
+                    .then().statusCode(400).body("failures.reason", hasItems("TARGET:NOT_OPEN"));
+        } finally {
+            ops().put("/ops/v1/targets/18.0").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theOpsApiWantsItsOwnToken() {
+        given().get("/ops/v1/queue").then().statusCode(401).body("failures[0].reason", equalTo("OPS:UNAUTHORIZED"));
+        ops().get("/ops/v1/queue").then().statusCode(200).body("lanes.test.pending", org.hamcrest.Matchers
+                .greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void aPendingRequestCanBeCancelledButARunningOneCannot() throws IOException {
+        Created pending = queued("test");
+        cancel(pending).then().statusCode(200).body("state", equalTo("cancelled"));
+
+        Created running = queued("test");
+        platform.publish(new UpgradeProgress(running.id, "restore", "restoring", Instant.now()));
+        awaitState(running, "progress");
+        cancel(running).then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:NOT_CANCELLABLE"));
+    }
+
+    @Test
+    void theLogIsReadFromAByteOffsetAsTheUpgradeClientDoes() throws IOException {
+        Created r = queued("test");
+        platform.publish(new UpgradeProgress(r.id, "restore", "first line", Instant.now()));
+        await().atMost(WAIT).until(() -> log(r).contains("first line"));
+        int offset = log(r).getBytes(StandardCharsets.UTF_8).length;
+        platform.publish(new UpgradeProgress(r.id, "upgrade", "second line", Instant.now()));
+        await().atMost(WAIT).until(() -> log(r).contains("second line"));
+
+        Response tail = given().header("Authorization", "Bearer " + r.secret).header("Range", "bytes=" + offset + "-")
+                .get("/api/v1/requests/" + r.id + "/log");
+
+        assertEquals(206, tail.statusCode());
+        assertTrue(tail.body().asString().contains("second line") && !tail.body().asString().contains("first line"),
+                tail.body().asString());
+    }
+
+    @Test
+    void aBranchReadsItsOwnProjectsRequestsAndNoOneElses() {
+        Created r = create("test");
+        String own = ops().contentType(ContentType.JSON).body(Map.of("name", "eu-hosting", "project", "acme-hosting"))
+                .post("/ops/v1/branches").then().statusCode(200).extract().path("credential");
+        String other = ops().contentType(ContentType.JSON).body(Map.of("name", "us-hosting", "project", "globex"))
+                .post("/ops/v1/branches").then().statusCode(200).extract().path("credential");
+
+        given().header("Authorization", "Bearer " + own).get("/api/v1/requests/" + r.id).then().statusCode(200);
+        given().header("Authorization", "Bearer " + other).get("/api/v1/requests/" + r.id).then().statusCode(404);
+        given().header("Authorization", "Bearer " + own).post("/api/v1/requests/" + r.id + "/cancel")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aRequesterListsOnlyTheirOwnRequests() {
+        String email = "list-" + UUID.randomUUID() + "@acme.example";
+        Created mine = create("test", "one-" + UUID.randomUUID().toString().substring(0, 6), email);
+        create("production", "two-" + UUID.randomUUID().toString().substring(0, 6), email);
+        create("test");
+
+        List<String> ids = given().header("Authorization", "Bearer " + mine.secret).get("/api/v1/requests")
+                .then().statusCode(200).extract().path("id");
+
+        assertEquals(2, ids.size(), ids.toString());
+        assertTrue(ids.contains(mine.id));
+    }
+
+    @Test
+    void aFailedRequestIsQueuedAgainByOperations() throws IOException {
+        Created r = queued("test");
+        platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
+                Instant.now()));
+        awaitState(r, "failed");
+
+        ops().post("/ops/v1/requests/" + r.id + "/retry").then().statusCode(200).body("state", equalTo("pending"));
+
+        assertEquals(2, platform.read(Topics.REQUESTED, r.id, WAIT, l -> l.size() == 2).size());
+    }
+
+    static void registerContract(String code, String project) {
+        ops().contentType(ContentType.JSON).body(Map.of("project", project)).put("/ops/v1/contracts/" + code)
+                .then().statusCode(200);
+    }
+
+    private static io.restassured.specification.RequestSpecification ops() {
+        return given().header("Authorization", "Bearer local-ops-token");
+    }
+
+    private static Response cancel(Created r) {
+        return given().header("Authorization", "Bearer " + r.secret).post("/api/v1/requests/" + r.id + "/cancel");
+    }
+
     record Created(String id, String secret) {
     }
 
     private Created create(String purpose) {
+        return create(purpose, "acme-" + UUID.randomUUID().toString().substring(0, 8), "it@acme.example");
+    }
+
+    private Created create(String purpose, String database, String email) {
         Response response = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042",
-                "email", "it@acme.example", "database", "acme", "targetVersion", "17.0", "purpose", purpose))
+                "email", email, "database", database, "targetVersion", "17.0", "purpose", purpose))
                 .post("/api/v1/requests");
         response.then().statusCode(201).body("state", equalTo("new"));
         return new Created(response.path("id"), response.path("secret"));

@@ -8,9 +8,13 @@ import java.util.List;
 @ConfigMapping(prefix = "juniper.intake")
 public interface IntakeConfig {
 
-    /** Target versions operations have opened for upgrades. */
+    /** Target versions open for upgrades on first start; operations change them through the ops API. */
     @WithDefault("16.0,17.0,18.0")
     List<String> openTargets();
+
+    /** The operations API's bearer token; the default serves the local platform only. */
+    @WithDefault("local-ops-token")
+    String opsToken();
 
     /** Versions a backup may come from or go to. */
     @WithDefault("14.0,15.0,16.0,17.0,18.0")

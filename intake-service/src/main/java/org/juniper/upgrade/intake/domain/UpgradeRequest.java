@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
+import org.juniper.upgrade.events.UpgradeRequested;
 
 @Entity
 @Table(name = "upgrade_request")
@@ -18,6 +19,8 @@ public class UpgradeRequest {
     @Id
     public UUID id;
     public String contract;
+    /** The hosting project of the contract; its branches may read the request. */
+    public String project;
     public String email;
     @Column(name = "database_name")
     public String databaseName;
@@ -95,6 +98,12 @@ public class UpgradeRequest {
     /** The archive the requester receives: a test copy only ever in its neutralized form. */
     public StoredObject deliverable() {
         return purpose == Purpose.TEST ? neutralized() : upgraded();
+    }
+
+    /** The event that puts this request in the workers' queue. */
+    public UpgradeRequested queued() {
+        return new UpgradeRequested(id.toString(), databaseName, sourceVersion, targetVersion, purpose, priority, email,
+                backup(), backupFormat, queuedAt);
     }
 
     /** True once everything the purpose needs is there. */

@@ -13,4 +13,8 @@ public class RequestLogRepository implements PanacheRepository<RequestLogLine> {
     public List<RequestLogLine> lines(UUID requestId) {
         return list("requestId", Sort.by("id"), requestId);
     }
+
+    public List<RequestLogLine> linesAfter(UUID requestId, long lastSeenId) {
+        return list("requestId = ?1 and id > ?2", Sort.by("id"), requestId, lastSeenId);
+    }
 }

@@ -3,12 +3,55 @@ package org.juniper.upgrade.intake.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import io.quarkus.panache.common.Sort;
+import java.util.List;
 import java.util.Optional;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.intake.domain.RequestState;
 import java.util.UUID;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
 
 @ApplicationScoped
 public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRequest, UUID> {
+
+    public Optional<UpgradeRequest> testInProgress(String contract, String database) {
+        return find("contract = ?1 and databaseName = ?2 and purpose = ?3 and state in ?4", contract, database,
+                Purpose.TEST, List.of(RequestState.NEW, RequestState.PENDING, RequestState.PROGRESS))
+                .firstResultOptional();
+    }
+
+    public Optional<UpgradeRequest> findBySecret(String secret) {
+        return secret == null ? Optional.empty()
+                : find("secretHash", org.juniper.upgrade.archive.Sha256.hex(
+                        secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))).firstResultOptional();
+    }
+
+    public List<UpgradeRequest> ownedBy(String email, String contract) {
+        return list("email = ?1 and contract = ?2", Sort.by("createdAt").descending(), email, contract);
+    }
+
+    /**
+     * Where a pending request stands in the queue: the pending requests that will be picked up before it (higher
+     * priority, or the same priority and queued earlier).
+     */
+    public long aheadOf(UpgradeRequest request) {
+        return count("state = ?1 and (priority > ?2 or (priority = ?2 and queuedAt < ?3))", RequestState.PENDING,
+                request.priority, request.queuedAt);
+    }
+
+    /** Average run time in seconds of finished runs between the same versions, or -1 without history. */
+    public double averageRunSeconds(String sourceVersion, String targetVersion) {
+        Number average = (Number) getEntityManager().createNativeQuery("""
+                select avg(extract(epoch from (finished_at - started_at))) from upgrade_request
+                where state = 'DONE' and source_version = :source and target_version = :target
+                  and started_at is not null""").setParameter("source", sourceVersion)
+                .setParameter("target", targetVersion).getSingleResult();
+        return average == null ? -1 : average.doubleValue();
+    }
+
+    public long countIn(RequestState state, Purpose purpose) {
+        return count("state = ?1 and purpose = ?2", state, purpose);
+    }
 
     /** The request, locked for the rest of the transaction so that concurrent events apply one after another. */
     public Optional<UpgradeRequest> findForUpdate(UUID id) {

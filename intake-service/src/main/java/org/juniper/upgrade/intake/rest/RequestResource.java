@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import io.smallrye.mutiny.Multi;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,9 +29,9 @@ import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
-import org.juniper.upgrade.intake.repository.RequestLogRepository;
 import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.NewRequest;
+import org.juniper.upgrade.intake.service.RequestProgress;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.RequestService;
 
@@ -42,13 +45,13 @@ import org.juniper.upgrade.intake.service.RequestService;
 @Blocking
 public class RequestResource {
     private final RequestService service;
-    private final RequestLogRepository log;
+    private final RequestProgress progress;
     private final ArtifactStore store;
     private final IntakeConfig config;
 
-    RequestResource(RequestService service, RequestLogRepository log, ArtifactStore store, IntakeConfig config) {
+    RequestResource(RequestService service, RequestProgress progress, ArtifactStore store, IntakeConfig config) {
         this.service = service;
-        this.log = log;
+        this.progress = progress;
         this.store = store;
         this.config = config;
     }
@@ -95,20 +98,57 @@ public class RequestResource {
     }
 
     @GET
+    @Operation(summary = "The requester's own requests", description = "All requests with the e-mail and contract "
+            + "of the request whose secret is given.")
+    public List<RequestView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return service.listOwn(bearer(auth)).stream().map(RequestView::of).toList();
+    }
+
+    @GET
     @Path("{id}")
-    @Operation(summary = "Status of a request")
+    @Operation(summary = "Status of a request", description = "With its place in the queue while pending and an "
+            + "estimate of the run time from past runs between the same versions.")
     public RequestView status(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        return RequestView.of(service.find(id, bearer(auth)));
+        UpgradeRequest request = service.find(id, bearer(auth));
+        RequestProgress.Outlook outlook = progress.outlook(request);
+        return RequestView.of(request, outlook.queuePosition(), outlook.estimatedSeconds());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a request that is new or pending")
+    public RequestView cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return RequestView.of(service.cancel(id, bearer(auth)));
     }
 
     @GET
     @Path("{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "The live log of a request, one line per event")
-    public String log(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Operation(summary = "The live log of a request", description = "Supports 'Range: bytes=<offset>-' to read only "
+            + "what was added since the last read, as the upgrade client does.")
+    public Response log(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam("Range") String range) {
         service.find(id, bearer(auth));
-        return log.lines(id).stream().map(l -> l.at + " [" + l.stage + "] " + l.line + "\n")
-                .collect(Collectors.joining());
+        byte[] text = progress.logText(id).getBytes(StandardCharsets.UTF_8);
+        long from = LogRange.start(range);
+        if (from < 0) {
+            return Response.ok(text).build();
+        }
+        if (from >= text.length) {
+            return Response.status(416).header("Content-Range", "bytes */" + text.length).build();
+        }
+        return Response.status(206).header("Content-Range", "bytes " + from + "-" + (text.length - 1) + "/"
+                + text.length).entity(Arrays.copyOfRange(text, (int) from, text.length)).build();
+    }
+
+    @GET
+    @Path("{id}/log/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The live log as Server-Sent Events", description = "One event per log line; the stream "
+            + "ends when the request has ended.")
+    public Multi<String> logStream(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        service.find(id, bearer(auth));
+        return progress.follow(id);
     }
 
     @GET
@@ -144,7 +184,7 @@ public class RequestResource {
                 "wait until the state is done"));
     }
 
-    private static String bearer(String authorization) {
+    static String bearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

@@ -15,8 +15,8 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
-        Long elapsedSeconds, Backup backup, List<String> produced, FailureView failure, String downloadPath,
-        String reportPath) {
+        Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, List<String> produced,
+        FailureView failure, String downloadPath, String reportPath) {
 
     public record Backup(String sha256, long size, String format) {
     }
@@ -39,12 +39,21 @@ public record RequestView(UUID id, String database, String sourceVersion, String
         return parts;
     }
 
+    /** The request without its place in the queue, for lists. */
     static RequestView of(UpgradeRequest r) {
+        return of(r, null, null);
+    }
+
+    /**
+     * @param queuePosition requests that will be picked up before this pending one
+     * @param estimatedSeconds expected run time from past runs between the same versions
+     */
+    static RequestView of(UpgradeRequest r, Long queuePosition, Long estimatedSeconds) {
         Instant end = r.finishedAt != null ? r.finishedAt : Instant.now();
         Long elapsed = r.startedAt == null ? null : Duration.between(r.startedAt, end).toSeconds();
         boolean done = r.state == RequestState.DONE;
         return new RequestView(r.id, r.databaseName, r.sourceVersion, r.targetVersion, r.purpose, r.state, r.stage,
-                r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed,
+                r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed, queuePosition, estimatedSeconds,
                 r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat), produced(r),
                 r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
                 done ? RequestLifecycle.downloadPath(r.id) : null,

@@ -17,10 +17,11 @@ import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
-import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.intake.config.IntakeConfig;
+import org.juniper.upgrade.intake.domain.Contract;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.ContractRepository;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 
 /** The requester's side of a request: create it, hand over the backup, start it, look at it. */
@@ -33,12 +34,19 @@ public class RequestService {
     static final int TEST_PRIORITY = 0;
 
     private final UpgradeRequestRepository requests;
+    private final ContractRepository contracts;
+    private final TargetCatalog targets;
+    private final Access access;
     private final ArtifactStore store;
     private final Outbox outbox;
     private final IntakeConfig config;
 
-    RequestService(UpgradeRequestRepository requests, ArtifactStore store, Outbox outbox, IntakeConfig config) {
+    RequestService(UpgradeRequestRepository requests, ContractRepository contracts, TargetCatalog targets,
+            Access access, ArtifactStore store, Outbox outbox, IntakeConfig config) {
         this.requests = requests;
+        this.contracts = contracts;
+        this.targets = targets;
+        this.access = access;
         this.store = store;
         this.outbox = outbox;
         this.config = config;
@@ -50,8 +58,15 @@ public class RequestService {
     @Transactional
     public Created create(NewRequest ask) {
         List<Failure> failures = new ArrayList<>();
+        Contract contract = null;
         if (blank(ask.contract())) {
             failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
+        } else {
+            contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
+            if (contract == null) {
+                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + ask.contract() + "' is known",
+                        "the contract number of your Juniper subscription"));
+            }
         }
         if (blank(ask.email()) || !EMAIL.matcher(ask.email()).matches()) {
             failures.add(new Failure("EMAIL:INVALID", "'" + ask.email() + "' is not an e-mail address",
@@ -66,10 +81,15 @@ public class RequestService {
         if (!failures.isEmpty()) {
             throw new RequestRefusedException(400, failures);
         }
+        if (purpose == Purpose.TEST && requests.testInProgress(contract.code, ask.database()).isPresent()) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:TEST_IN_PROGRESS", "a test upgrade of '"
+                    + ask.database() + "' is already under way", "wait until it is done, or cancel it first"));
+        }
         String secret = Secrets.newSecret();
         UpgradeRequest request = new UpgradeRequest();
         request.id = UUID.randomUUID();
-        request.contract = ask.contract().trim();
+        request.contract = contract.code;
+        request.project = contract.project;
         request.email = ask.email().trim();
         request.databaseName = ask.database();
         request.sourceVersion = blank(ask.sourceVersion()) ? null : ask.sourceVersion();
@@ -90,7 +110,8 @@ public class RequestService {
      * with its reason; nothing is queued.
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body) {
-        UpgradeRequest request = authorized(id, secret);
+        UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
+        access.requireRequester(request, secret);
         if (request.state != RequestState.NEW) {
             throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW",
                     "the request is " + request.state.code() + "; a backup is taken only while it is new",
@@ -154,7 +175,6 @@ public class RequestService {
     @Transactional
     public UpgradeRequest start(UUID id, String secret) {
         UpgradeRequest request = authorized(id, secret);
-        requests.findForUpdate(id);
         if (request.state == RequestState.PENDING || request.state == RequestState.PROGRESS) {
             return request;
         }
@@ -166,23 +186,49 @@ public class RequestService {
         }
         request.state = RequestState.PENDING;
         request.queuedAt = Instant.now();
-        outbox.append(new UpgradeRequested(id.toString(), request.databaseName, request.sourceVersion,
-                request.targetVersion, request.purpose, request.priority, request.email, request.backup(),
-                request.backupFormat, request.queuedAt));
+        outbox.append(request.queued());
         LOG.infof("request %s queued", id);
         return request;
     }
 
+    /** The request, for its requester or a branch of its project. */
     @Transactional
-    public UpgradeRequest find(UUID id, String secret) {
-        return authorized(id, secret);
+    public UpgradeRequest find(UUID id, String credential) {
+        UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
+        access.requireReader(request, credential);
+        return request;
+    }
+
+    /** Every request of the requester holding this request's secret (same e-mail and contract). */
+    @Transactional
+    public List<UpgradeRequest> listOwn(String secret) {
+        UpgradeRequest any = requests.findBySecret(secret).orElseThrow(() -> new RequestRefusedException(401,
+                new Failure("REQUEST:UNAUTHORIZED", "the secret matches no request",
+                        "the secret of one of your requests as 'Authorization: Bearer <secret>'")));
+        return requests.ownedBy(any.email, any.contract);
+    }
+
+    /** Cancels a request that has not started running; the only state change a requester makes. */
+    @Transactional
+    public UpgradeRequest cancel(UUID id, String secret) {
+        UpgradeRequest request = authorized(id, secret);
+        if (request.state == RequestState.CANCELLED) {
+            return request;
+        }
+        if (request.state != RequestState.NEW && request.state != RequestState.PENDING) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_CANCELLABLE",
+                    "the request is " + request.state.code() + "; only a new or pending request can be cancelled",
+                    "a request in state new or pending"));
+        }
+        request.state = RequestState.CANCELLED;
+        request.finishedAt = Instant.now();
+        LOG.infof("request %s cancelled", id);
+        return request;
     }
 
     private UpgradeRequest authorized(UUID id, String secret) {
-        UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
-        if (!Secrets.matches(secret, request.secretHash)) {
-            throw RequestRefusedException.notFound();
-        }
+        UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
+        access.requireRequester(request, secret);
         return request;
     }
 
@@ -199,17 +245,18 @@ public class RequestService {
     }
 
     private void checkVersions(String source, String target, List<Failure> failures) {
-        if (blank(target) || !config.knownVersions().contains(target)) {
+        List<String> open = targets.openTargets();
+        if (!targets.isKnown(target)) {
             failures.add(new Failure("TARGET:INVALID", "'" + target + "' is not a Juniper version",
-                    "one of " + config.openTargets()));
+                    "one of " + open));
             return;
         }
-        if (!config.openTargets().contains(target)) {
+        if (!open.contains(target)) {
             failures.add(new Failure("TARGET:NOT_OPEN", "upgrades to " + target + " are not open",
-                    "one of " + config.openTargets()));
+                    "one of " + open));
         }
         if (!blank(source)) {
-            if (!config.knownVersions().contains(source)) {
+            if (!targets.isKnown(source)) {
                 failures.add(new Failure("SOURCE:INVALID", "'" + source + "' is not a Juniper version",
                         "one of " + config.knownVersions() + ", or leave it out to take it from the backup"));
             } else if (Double.parseDouble(source) >= Double.parseDouble(target)) {

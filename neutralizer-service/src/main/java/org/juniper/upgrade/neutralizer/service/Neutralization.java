@@ -103,7 +103,9 @@ public class Neutralization {
 
     /** The SQL appended to the dump, one commented statement per rule, as a preview or for the archive. */
     public static String neutralizationSql(List<NeutralizationRule> rules) {
-        StringBuilder sql = new StringBuilder("\n--\n-- Neutralization of this test copy\n--\n\n");
+        // pg_dump empties the search path at the top of a dump; the rules name the ERP's tables unqualified
+        StringBuilder sql = new StringBuilder("\n--\n-- Neutralization of this test copy\n--\n\n")
+                .append("SELECT pg_catalog.set_config('search_path', 'public', false);\n\n");
         for (NeutralizationRule rule : rules) {
             sql.append("-- rule: ").append(rule.module()).append('/').append(rule.rule()).append('\n')
                     .append(rule.sql().strip()).append('\n');

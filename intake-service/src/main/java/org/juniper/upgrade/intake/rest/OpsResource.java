@@ -1,0 +1,114 @@
+package org.juniper.upgrade.intake.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.juniper.upgrade.intake.service.Access;
+import org.juniper.upgrade.intake.service.Operations;
+import org.juniper.upgrade.intake.service.TargetCatalog;
+
+/** The operations API, behind its own token: queue, target versions, contracts, branches, retries. */
+@Path("/ops/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations", description = "For the platform's operators")
+@Blocking
+public class OpsResource {
+    private final Access access;
+    private final Operations operations;
+    private final TargetCatalog targets;
+
+    OpsResource(Access access, Operations operations, TargetCatalog targets) {
+        this.access = access;
+        this.operations = operations;
+        this.targets = targets;
+    }
+
+    /** A new contract and the hosting project its databases belong to. */
+    public record ContractBody(String project) {
+    }
+
+    public record BranchBody(String name, String project) {
+    }
+
+    public record BranchCreated(String name, String project, String credential) {
+    }
+
+    @GET
+    @Path("queue")
+    @Operation(summary = "Requests per lane and state, and events not yet published")
+    public Operations.Queue queue(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return operations.queue();
+    }
+
+    @GET
+    @Path("targets")
+    @Operation(summary = "Target versions open for upgrades")
+    public List<String> openTargets(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return targets.openTargets();
+    }
+
+    @PUT
+    @Path("targets/{version}")
+    @Operation(summary = "Open a target version")
+    public List<String> open(@PathParam("version") String version,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        targets.open(version);
+        return targets.openTargets();
+    }
+
+    @DELETE
+    @Path("targets/{version}")
+    @Operation(summary = "Close a target version", description = "Requests already accepted go on.")
+    public List<String> close(@PathParam("version") String version,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        targets.close(version);
+        return targets.openTargets();
+    }
+
+    @PUT
+    @Path("contracts/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a contract", description = "Idempotent; the project scopes branch credentials.")
+    public Map<String, String> contract(@PathParam("code") String code, ContractBody body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        operations.registerContract(code, body == null ? null : body.project());
+        return Map.of("code", code, "project", body.project());
+    }
+
+    @POST
+    @Path("branches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a hosting branch credential", description = "Shown once; send it as "
+            + "'Authorization: Bearer <credential>' to read and download the project's requests.")
+    public BranchCreated branch(BranchBody body, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return new BranchCreated(body.name(), body.project(), operations.issueBranch(body.name(), body.project()));
+    }
+
+    @POST
+    @Path("requests/{id}/retry")
+    @Operation(summary = "Retry a failed request", description = "Queues it again with its stored backup.")
+    public RequestView retry(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return RequestView.of(operations.retry(id));
+    }
+}
