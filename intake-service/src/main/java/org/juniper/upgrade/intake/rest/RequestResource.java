@@ -3,7 +3,9 @@ package org.juniper.upgrade.intake.rest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ import org.juniper.upgrade.intake.service.NewRequest;
 import org.juniper.upgrade.intake.service.RequestProgress;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.RequestService;
+import org.juniper.upgrade.intake.service.ResumableUploads;
 
 /**
  * The requester's API. Everything but creation needs the secret returned at creation, as
@@ -44,13 +47,20 @@ import org.juniper.upgrade.intake.service.RequestService;
 @Tag(name = "requests", description = "Upgrade requests")
 @Blocking
 public class RequestResource {
+    static final String UPLOAD_OFFSET = "Upload-Offset";
+    static final String UPLOAD_LENGTH = "Upload-Length";
+    static final String BACKUP_SHA256 = "Backup-Sha256";
+
     private final RequestService service;
+    private final ResumableUploads uploads;
     private final RequestProgress progress;
     private final ArtifactStore store;
     private final IntakeConfig config;
 
-    RequestResource(RequestService service, RequestProgress progress, ArtifactStore store, IntakeConfig config) {
+    RequestResource(RequestService service, ResumableUploads uploads, RequestProgress progress, ArtifactStore store,
+            IntakeConfig config) {
         this.service = service;
+        this.uploads = uploads;
         this.progress = progress;
         this.store = store;
         this.config = config;
@@ -81,8 +91,38 @@ public class RequestResource {
     @Operation(summary = "Upload the backup", description = "A backup .zip (dump.sql, manifest.json, filestore/) "
             + "or a pg_dump custom-format file, streamed to storage and checked.")
     public Response uploadBackup(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            InputStream body) {
-        UpgradeRequest request = service.storeBackup(id, bearer(auth), body);
+            @HeaderParam(BACKUP_SHA256) String sha256, InputStream body) {
+        return checked(service.storeBackup(id, bearer(auth), body, sha256));
+    }
+
+    @HEAD
+    @Path("{id}/backup")
+    @Operation(summary = "How much of a resumable upload has arrived", description = "Answers Upload-Offset (bytes "
+            + "stored) and Upload-Length (announced total).")
+    public Response uploadProgress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        ResumableUploads.Progress progress = uploads.progress(id, bearer(auth));
+        return Response.noContent().header(UPLOAD_OFFSET, progress.offset()).header(UPLOAD_LENGTH, progress.length())
+                .build();
+    }
+
+    @PATCH
+    @Path("{id}/backup")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/offset+octet-stream"})
+    @Operation(summary = "Upload the backup in resumable pieces", description = "Send Upload-Offset (where this "
+            + "piece starts; ask with HEAD after a dropped connection) and, on the first piece, Upload-Length. Parts "
+            + "of 8 MiB are stored as they complete. The last piece may carry Backup-Sha256.")
+    public Response uploadPiece(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(UPLOAD_OFFSET) long offset, @HeaderParam(UPLOAD_LENGTH) Long length,
+            @HeaderParam(BACKUP_SHA256) String sha256, InputStream body) throws java.io.IOException {
+        ResumableUploads.Progress progress = uploads.append(id, bearer(auth), offset, length, sha256, body);
+        if (progress.request() != null) {
+            return checked(progress.request());
+        }
+        return Response.noContent().header(UPLOAD_OFFSET, progress.offset()).header(UPLOAD_LENGTH, progress.length())
+                .build();
+    }
+
+    private static Response checked(UpgradeRequest request) {
         if (request.state == RequestState.FAILED) {
             throw new RequestRefusedException(422, new Failure(request.failureReason, request.failureMessage,
                     "a backup made by the database manager or by pg_dump, of the declared version"));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.archive.BackupValidator;
 import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.Purpose;
@@ -108,8 +110,18 @@ public class RequestService {
     /**
      * Streams the backup to the object store, then reads it back once to check it. A bad backup fails the request
      * with its reason; nothing is queued.
+     *
+     * @param expectedSha256 the checksum the client computed, or null
      */
-    public UpgradeRequest storeBackup(UUID id, String secret, InputStream body) {
+    public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
+        requireNewFor(id, secret);
+        String key = ArtifactKeys.of(id.toString()).backup();
+        store.put(key, new CappedInputStream(body, config.maxBackupBytes()), "application/octet-stream");
+        return checkStoredBackup(id, key, expectedSha256);
+    }
+
+    /** The request, if the secret is its requester's and it still takes a backup. */
+    public UpgradeRequest requireNewFor(UUID id, String secret) {
         UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
         access.requireRequester(request, secret);
         if (request.state != RequestState.NEW) {
@@ -117,17 +129,31 @@ public class RequestService {
                     "the request is " + request.state.code() + "; a backup is taken only while it is new",
                     "create a new request for another backup"));
         }
-        String key = ArtifactKeys.of(id.toString()).backup();
-        StoredObject stored = store.put(key, new CappedInputStream(body, config.maxBackupBytes()),
-                "application/octet-stream");
+        return request;
+    }
+
+    /**
+     * Reads the stored backup back once: checksum, format, layout, manifest and dump safety. Records it, or fails the
+     * request with the reason.
+     */
+    public UpgradeRequest checkStoredBackup(UUID id, String key, String expectedSha256) {
+        Sha256 sha = new Sha256();
         BackupValidator.Summary summary;
-        try (InputStream in = store.open(key)) {
+        try (InputStream in = sha.wrap(store.open(key))) {
             summary = BackupValidator.validate(in);
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (InvalidBackupException e) {
             return recordBadBackup(id, e.reason(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read back the stored backup of " + id, e);
         }
+        StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
+        if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(stored.sha256())) {
+            return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 " + stored.sha256()
+                    + " but " + expectedSha256 + " was announced; the upload was damaged, create a new request and "
+                    + "upload again");
+        }
+        store.recordChecksum(stored);
         return recordBackup(id, stored, summary);
     }
 

@@ -5,7 +5,12 @@ import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
+import io.minio.CompleteMultipartUploadArgs;
+import io.minio.CreateMultipartUploadArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.UploadPartArgs;
+import io.minio.messages.Part;
 import io.minio.PutObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
@@ -16,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.juniper.upgrade.archive.Sha256;
@@ -32,10 +38,17 @@ public class ArtifactStore {
 
     private final ObjectStoreConfig config;
     private final MinioClient client;
+    /** The multipart primitives, for uploads that span several HTTP requests. */
+    private final MinioAsyncClient parts;
 
     public ArtifactStore(ObjectStoreConfig config) {
         this.config = config;
         this.client = MinioClient.builder()
+                .endpoint(config.endpoint())
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .build();
+        this.parts = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .region(config.region())
                 .credentials(config.accessKey(), config.secretKey())
@@ -52,15 +65,50 @@ public class ArtifactStore {
             throw new ObjectStoreException("could not store " + key, e);
         }
         StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
+        recordChecksum(stored);
+        return stored;
+    }
+
+    /** Marks an object complete with its checksum; written last, after the object itself. */
+    public void recordChecksum(StoredObject stored) {
         byte[] record = CloudEvents.toJson(stored).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key + CHECKSUM_SUFFIX)
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(stored.key() + CHECKSUM_SUFFIX)
                     .stream(new ByteArrayInputStream(record), (long) record.length, null)
                     .contentType("application/json").build());
         } catch (MinioException e) {
-            throw new ObjectStoreException("could not record the checksum of " + key, e);
+            throw new ObjectStoreException("could not record the checksum of " + stored.key(), e);
         }
-        return stored;
+    }
+
+    /** Starts an upload whose parts arrive over time, possibly over several connections. */
+    public String startMultipart(String key) {
+        return await("start an upload of " + key, parts.createMultipartUpload(CreateMultipartUploadArgs.builder()
+                .bucket(config.bucket()).object(key).build())).result().uploadId();
+    }
+
+    /** Stores one part (all but the last at least 5 MiB, as S3 requires); returns its ETag. */
+    public String uploadPart(String key, String uploadId, int partNumber, byte[] data, int length) {
+        return await("store part " + partNumber + " of " + key, parts.uploadPart(UploadPartArgs.builder()
+                .bucket(config.bucket()).object(key).uploadId(uploadId).partNumber(partNumber).data(data, length)
+                .build())).part().etag();
+    }
+
+    /** Joins the parts, in order, into the object; its checksum is recorded separately, once verified. */
+    public void completeMultipart(String key, String uploadId, List<Part> uploaded) {
+        await("complete the upload of " + key, parts.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
+                .bucket(config.bucket()).object(key).uploadId(uploadId).parts(uploaded.toArray(new Part[0])).build()));
+    }
+
+    private static <T> T await(String what, java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ObjectStoreException("interrupted while trying to " + what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ObjectStoreException("could not " + what, e.getCause());
+        }
     }
 
     public StoredObject put(String key, byte[] content, String contentType) {
@@ -148,5 +196,6 @@ public class ArtifactStore {
     void close() throws Exception {
         // the HTTP client's threads would otherwise keep the JVM alive for a minute after shutdown
         client.close();
+        parts.close();
     }
 }

@@ -1,0 +1,114 @@
+package org.juniper.upgrade.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.juniper.upgrade.archive.BackupArchiveWriter;
+import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.archive.Sha1;
+import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.intake.service.ResumableUploads;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A backup that arrives over a connection that breaks, on the real S3 server. */
+@QuarkusTest
+class ResumableUploadTest {
+    @TestHTTPResource
+    URL intake;
+
+    @BeforeEach
+    void contract() {
+        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+    }
+
+    @Test
+    void anUploadCutOffInTheMiddleResumesAndCompletesWithTheRightSha256() throws Exception {
+        byte[] backup = backupOfAbout(20 * 1024 * 1024);
+        Response created = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042",
+                "email", "it@acme.example", "database", "big-" + UUID.randomUUID().toString().substring(0, 8),
+                "targetVersion", "17.0")).post("/api/v1/requests");
+        String id = created.path("id");
+        String secret = created.path("secret");
+
+        // 12 MiB of the backup, then the connection drops: one whole 8 MiB part is kept
+        sendAndDrop(id, secret, backup, 12 * 1024 * 1024);
+        await().atMost(Duration.ofSeconds(10)).until(() -> offset(id, secret) == ResumableUploads.PART_SIZE);
+
+        long offset = offset(id, secret);
+        given().header("Authorization", "Bearer " + secret).header("Upload-Offset", offset)
+                .header("Backup-Sha256", Sha256.hex(backup)).contentType("application/offset+octet-stream")
+                .body(Arrays.copyOfRange(backup, (int) offset, backup.length))
+                .patch("/api/v1/requests/" + id + "/backup")
+                .then().statusCode(200).body("backup.sha256", equalTo(Sha256.hex(backup)))
+                .body("backup.size", equalTo(backup.length));
+    }
+
+    @Test
+    void aPieceThatDoesNotContinueWhereTheUploadStandsIsRefusedWithTheRightOffset() throws Exception {
+        byte[] backup = backupOfAbout(9 * 1024 * 1024);
+        Response created = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042",
+                "email", "it@acme.example", "database", "gap-" + UUID.randomUUID().toString().substring(0, 8),
+                "targetVersion", "17.0")).post("/api/v1/requests");
+        String id = created.path("id");
+        String secret = created.path("secret");
+
+        given().header("Authorization", "Bearer " + secret).header("Upload-Offset", 4096)
+                .header("Upload-Length", backup.length).contentType("application/offset+octet-stream")
+                .body(new byte[10]).patch("/api/v1/requests/" + id + "/backup")
+                .then().statusCode(409).body("failures[0].reason", equalTo("UPLOAD:OFFSET_MISMATCH"))
+                .body("failures[0].expected", equalTo("Upload-Offset: 0 (ask with HEAD)"));
+    }
+
+    private static long offset(String id, String secret) {
+        return Long.parseLong(given().header("Authorization", "Bearer " + secret)
+                .head("/api/v1/requests/" + id + "/backup").header("Upload-Offset"));
+    }
+
+    /** Announces the whole backup, sends {@code sent} bytes of it and closes the socket. */
+    private void sendAndDrop(String id, String secret, byte[] backup, int sent) throws Exception {
+        try (Socket socket = new Socket(intake.getHost(), intake.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH /api/v1/requests/" + id + "/backup HTTP/1.1\r\nHost: " + intake.getHost() + "\r\n"
+                    + "Authorization: Bearer " + secret + "\r\nContent-Type: application/offset+octet-stream\r\n"
+                    + "Upload-Offset: 0\r\nUpload-Length: " + backup.length + "\r\nContent-Length: " + backup.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(backup, 0, sent);
+            out.flush();
+            Thread.sleep(1500);
+        }
+    }
+
+    /** A valid backup made large by one incompressible filestore file. */
+    private static byte[] backupOfAbout(int size) throws Exception {
+        byte[] attachment = new byte[size];
+        new Random(42).nextBytes(attachment);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (BackupArchiveWriter writer = new BackupArchiveWriter(bytes)) {
+            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.0")));
+            try (OutputStream dump = writer.dump()) {
+                dump.write("CREATE TABLE res_partner (id integer);\n".getBytes(StandardCharsets.UTF_8));
+            }
+            writer.filestoreFile(Sha1.of(attachment), new ByteArrayInputStream(attachment));
+            writer.finish();
+        }
+        return bytes.toByteArray();
+    }
+}
