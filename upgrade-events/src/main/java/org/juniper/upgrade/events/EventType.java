@@ -33,6 +33,14 @@ public enum EventType {
         return topic;
     }
 
+    /** The topic of one event: requests go to the lane of their purpose. */
+    public static String topicOf(EventData data) {
+        if (data instanceof UpgradeRequested requested && requested.purpose() == Purpose.PRODUCTION) {
+            return Topics.REQUESTED_PRIORITY;
+        }
+        return of(data).topic;
+    }
+
     public Class<? extends EventData> dataClass() {
         return dataClass;
     }

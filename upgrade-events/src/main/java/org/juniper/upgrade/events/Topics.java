@@ -4,7 +4,10 @@ import java.util.List;
 
 /** Kafka topic names of the platform. Every event of one request is keyed by its request id. */
 public final class Topics {
+    /** The test lane of the workers' queue. */
     public static final String REQUESTED = "upgrade.requested";
+    /** The production lane: production requests never wait behind a season of test requests. */
+    public static final String REQUESTED_PRIORITY = "upgrade.requested.priority";
     public static final String PROGRESS = "upgrade.progress";
     public static final String DUMP_UPGRADED = "upgrade.dump-upgraded";
     public static final String NEUTRALIZED = "upgrade.neutralized";
@@ -15,7 +18,7 @@ public final class Topics {
     public static final String DEAD_LETTER = "upgrade.dead-letter";
 
     public static final List<String> ALL =
-            List.of(REQUESTED, PROGRESS, DUMP_UPGRADED, NEUTRALIZED, REPORT_READY, FAILED, COMPLETED, DEAD_LETTER);
+            List.of(REQUESTED, REQUESTED_PRIORITY, PROGRESS, DUMP_UPGRADED, NEUTRALIZED, REPORT_READY, FAILED, COMPLETED, DEAD_LETTER);
 
     private Topics() {
     }

@@ -36,6 +36,18 @@ class CloudEventsTest {
     }
 
     @Test
+    void productionRequestsTravelInTheirOwnLane() {
+        UpgradeRequested test = (UpgradeRequested) SampleEvents.oneOfEach().get(0);
+        UpgradeRequested production = new UpgradeRequested(test.requestId(), test.database(), test.sourceVersion(),
+                test.targetVersion(), Purpose.PRODUCTION, 10, test.requesterEmail(), test.backup(),
+                test.backupFormat(), test.requestedAt());
+
+        assertEquals(Topics.REQUESTED, EventType.topicOf(test));
+        assertEquals(Topics.REQUESTED_PRIORITY, EventType.topicOf(production));
+        assertEquals(Topics.PROGRESS, EventType.topicOf(SampleEvents.oneOfEach().get(1)));
+    }
+
+    @Test
     void eventWithoutIdIsRefusedWithTheMissingHeaderNamed() {
         CloudEvent event = CloudEvents.create("/juniper/test", SampleEvents.oneOfEach().get(1));
         Map<String, String> headers = new HashMap<>(CloudEvents.kafkaHeaders(event));

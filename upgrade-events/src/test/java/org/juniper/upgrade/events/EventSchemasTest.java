@@ -50,7 +50,9 @@ class EventSchemasTest {
             assertTrue(asyncApi.contains("address: " + type.topic()), type.topic());
             assertTrue(asyncApi.contains("name: " + type.type()), type.type());
         }
-        assertEquals(EventType.values().length + 1, Topics.ALL.size(), "every type has a topic, plus dead letters");
+        assertTrue(asyncApi.contains("address: " + Topics.REQUESTED_PRIORITY), "the production lane");
+        assertEquals(EventType.values().length + 2, Topics.ALL.size(),
+                "every type has a topic, requests a second lane, plus dead letters");
     }
 
     private JsonSchema schemaOf(EventType type) throws IOException {

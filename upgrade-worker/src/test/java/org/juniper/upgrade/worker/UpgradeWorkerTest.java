@@ -92,6 +92,36 @@ class UpgradeWorkerTest {
     }
 
     @Test
+    void aProductionRequestDoesNotWaitBehindQueuedTestRequests() throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 11));
+        List<String> tests = new java.util.ArrayList<>();
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            for (int i = 0; i < 5; i++) {
+                String id = UUID.randomUUID().toString();
+                tests.add(id);
+                platform.publish(requested(id, store.put(ArtifactKeys.of(id).backup(), backup.toByteArray(),
+                        "application/zip")));
+            }
+            String production = UUID.randomUUID().toString();
+            StoredObject stored = store.put(ArtifactKeys.of(production).backup(), backup.toByteArray(),
+                    "application/zip");
+            platform.publish(new UpgradeRequested(production, "acme", "14.0", "17.0", Purpose.PRODUCTION, 10,
+                    "it@acme.example", stored, "zip", Instant.now()));
+
+            Instant productionDone = announcedAt(platform, production);
+            Instant lastTestDone = tests.stream().map(id -> announcedAt(platform, id)).max(Instant::compareTo)
+                    .orElseThrow();
+            assertTrue(productionDone.isBefore(lastTestDone), "production finished at " + productionDone
+                    + ", before the last queued test request at " + lastTestDone);
+        }
+    }
+
+    private static Instant announcedAt(PlatformEvents platform, String id) {
+        return platform.read(Topics.DUMP_UPGRADED, id, Duration.ofMinutes(3), l -> !l.isEmpty()).get(0).event().time();
+    }
+
+    @Test
     void aShellEscapeInTheDumpFailsTheRequestAndNeverRuns() throws Exception {
         Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
         FailedRun run = runDump("CREATE TABLE t (id integer);\n\\! touch " + marker + "\n");

@@ -17,6 +17,8 @@ public class OutboxEvent {
     @Column(name = "request_id")
     public UUID requestId;
     public String type;
+    /** Chosen when the event was written: requests go to the lane of their purpose. */
+    public String topic;
     public String source;
     public String data;
     @Column(name = "created_at")
@@ -24,8 +26,9 @@ public class OutboxEvent {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    public static OutboxEvent of(CloudEvent event) {
+    public static OutboxEvent of(CloudEvent event, String topic) {
         OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
         row.id = UUID.fromString(event.id());
         row.requestId = UUID.fromString(event.subject());
         row.type = event.type();

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.EventData;
+import org.juniper.upgrade.events.EventType;
 import org.juniper.upgrade.intake.domain.OutboxEvent;
 import org.juniper.upgrade.intake.repository.OutboxRepository;
 
@@ -21,6 +22,6 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(EventData data) {
-        repository.persist(OutboxEvent.of(CloudEvents.create(publisher.source(), data)));
+        repository.persist(OutboxEvent.of(CloudEvents.create(publisher.source(), data), EventType.topicOf(data)));
     }
 }

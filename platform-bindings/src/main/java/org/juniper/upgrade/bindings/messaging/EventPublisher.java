@@ -31,16 +31,15 @@ public class EventPublisher {
 
     public CloudEvent publish(EventData data) {
         CloudEvent event = CloudEvents.create(source, data);
-        publish(event);
+        publish(event, EventType.topicOf(data));
         return event;
     }
 
-    public void publish(CloudEvent event) {
+    /** Publishes an event created earlier (an outbox row) on the topic chosen when it was created. */
+    public void publish(CloudEvent event, String topic) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.kafkaHeaders(event).forEach((name, value) -> headers.add(name,
                 value.getBytes(StandardCharsets.UTF_8)));
-        String topic = EventType.ofType(event.type())
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type())).topic();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.subject()).withTopic(topic).withHeaders(headers).build();
         emitter.sendMessageAndAwait(Message.of(event.data()).addMetadata(metadata));

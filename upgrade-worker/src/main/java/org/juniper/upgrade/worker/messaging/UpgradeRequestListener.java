@@ -11,7 +11,8 @@ import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.worker.service.UpgradeRun;
 
 /**
- * One run at a time per worker. The offset is committed only after this method returns, that is after the outcome
+ * One run at a time per lane and worker: test requests queue in their lane, production requests in theirs. The
+ * offset is committed only after the handler returns, that is after the outcome
  * was published; a worker that dies mid-run leaves the request to be delivered to another one.
  */
 @ApplicationScoped
@@ -25,7 +26,17 @@ public class UpgradeRequestListener {
 
     @Incoming("upgrade-requests")
     @Blocking
-    public void onRequested(ConsumerRecord<String, String> record) throws Exception {
+    public void onTestLane(ConsumerRecord<String, String> record) throws Exception {
+        run(record);
+    }
+
+    @Incoming("priority-requests")
+    @Blocking
+    public void onProductionLane(ConsumerRecord<String, String> record) throws Exception {
+        run(record);
+    }
+
+    private void run(ConsumerRecord<String, String> record) throws Exception {
         UpgradeRequested request = CloudEvents.data(KafkaEvents.read(record), UpgradeRequested.class);
         Redelivery.untilDone("upgrade run " + request.requestId(), PATIENCE, () -> run.handle(request));
     }
