@@ -28,15 +28,30 @@ import java.util.regex.Pattern;
 public final class JuniperPack {
     /** Folder of the upgrade scripts that run on every hop. */
     public static final String EVERY_HOP = "0.0.0";
+    /**
+     * The table where upgrade scripts record what they did that the customer must know (views deactivated, fields
+     * merged, templates converted...), one row per fact; created by the first script of every hop, kept in the
+     * upgraded database, and the only object the scripts add besides the target version's schema.
+     */
+    public static final String UPGRADE_NOTES_TABLE = "juniper_upgrade_note";
 
     private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
     private static final Pattern SCRIPT_PATH = Pattern.compile("([^/]+)/([^/]+)/([^/]+)");
+    /** The attachments a database still holds in its rows, oldest first, with their bytes. */
+    private static final String ATTACHMENTS_IN_DATABASE = """
+            SELECT id, db_datas FROM ir_attachment
+             WHERE type = 'binary' AND db_datas IS NOT NULL AND store_fname IS NULL
+             ORDER BY id""";
+    private static final String ATTACHMENT_IN_FILESTORE = """
+            UPDATE ir_attachment SET store_fname = ?, checksum = ?, file_size = ?, db_datas = NULL WHERE id = ?""";
 
     private final ClassLoader loader;
     private final String root;
     private final List<String> versions;
     /** Upgrade scripts as {@code <version>/<module>/<file>}, from the index built with the jar. */
     private final List<String> scriptIndex;
+    /** Standard files as {@code <version>/<module>/<file>}, from the index built with the jar. */
+    private final List<String> fileIndex;
     private final Map<String, ModuleGraph> graphs = new ConcurrentHashMap<>();
 
     JuniperPack(ClassLoader loader, String root) {
@@ -45,10 +60,7 @@ public final class JuniperPack {
         Properties pack = properties("pack.properties")
                 .orElseThrow(() -> new IllegalStateException("no " + root + "/pack.properties on the class path"));
         this.versions = List.of(pack.getProperty("versions", "").trim().split("\\s*,\\s*"));
-        this.scriptIndex = text("upgrades/index.txt")
-                .orElseThrow(() -> new IllegalStateException("no " + root + "/upgrades/index.txt on the class path: "
-                        + "it is written by the Maven build (process-resources), so build the pack with Maven"))
-                .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        this.scriptIndex = index("upgrades");
         for (String path : scriptIndex) {
             Matcher matcher = SCRIPT_PATH.matcher(path);
             if (!matcher.matches() || Phase.ofScriptName(matcher.group(3)).isEmpty()) {
@@ -56,6 +68,20 @@ public final class JuniperPack {
                         + " is misplaced: expected <version>/<module>/{pre,post,end}-NN-name.sql");
             }
         }
+        this.fileIndex = index("files");
+        for (String path : fileIndex) {
+            if (!SCRIPT_PATH.matcher(path).matches()) {
+                throw new IllegalStateException("standard file " + root + "/files/" + path
+                        + " is misplaced: expected <version>/<module>/<file name>");
+            }
+        }
+    }
+
+    private List<String> index(String folder) {
+        return text(folder + "/index.txt")
+                .orElseThrow(() -> new IllegalStateException("no " + root + "/" + folder + "/index.txt on the class "
+                        + "path: it is written by the Maven build (process-resources), so build the pack with Maven"))
+                .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /** The pack that ships in this jar. */
@@ -89,8 +115,18 @@ public final class JuniperPack {
     }
 
     /**
-     * The module versions recorded at {@code version}, e.g. {@code sale -> 14.0.1.1}, in loading order. Modules the
-     * pack does not know (custom modules) are left out: their versions are their own.
+     * The installed modules the pack does not know at {@code version} (custom modules), sorted: the pack has no
+     * scripts for them, so an upgrade must not start unless the request brings their scripts.
+     */
+    public List<String> unknownModules(String version, Collection<String> installedModules) {
+        ModuleGraph graph = graph(version);
+        return installedModules.stream().filter(module -> !graph.knows(module)).distinct().sorted().toList();
+    }
+
+    /**
+     * The module versions recorded at {@code version}, e.g. {@code sale -> 14.0.1.1}, in loading order. Modules may
+     * be named as of an earlier version (renamed and merged modules count under their new name). Modules the pack
+     * does not know (custom modules) are left out: their versions are their own.
      */
     public Map<String, String> moduleVersions(String version, Collection<String> modules) {
         return graph(version).fullVersions(version, modules);
@@ -136,7 +172,8 @@ public final class JuniperPack {
      * The scripts of the hop to {@code version} for the installed modules: phase by phase (pre, post, end), within
      * a phase module by module in loading order, within a module by file name. As in Odoo, a module's
      * {@value #EVERY_HOP} scripts run before its version scripts in {@code pre}, and after them in {@code post} and
-     * {@code end}.
+     * {@code end}. The installed modules may be named as of any earlier version, such as the source database's
+     * modules: a module renamed or merged into another one by then counts under its new name.
      */
     public List<UpgradeScript> upgradeScripts(String version, Collection<String> installedModules) {
         indexOf(version);
@@ -156,6 +193,33 @@ public final class JuniperPack {
             }
         }
         return scripts;
+    }
+
+    /**
+     * The standard files that the hop to {@code version} adds for the installed modules (named as for
+     * {@link #upgradeScripts}): the hop's scripts add their {@code ir_attachment} rows, and the upgraded filestore
+     * must hold their bytes at {@link StandardFile#storeName()}.
+     */
+    public List<StandardFile> standardFiles(String version, Collection<String> installedModules) {
+        indexOf(version);
+        List<StandardFile> files = new ArrayList<>();
+        for (String module : installedInLoadingOrder(version, installedModules)) {
+            String prefix = version + "/" + module + "/";
+            fileIndex.stream().filter(path -> path.startsWith(prefix)).sorted().forEach(path -> files.add(
+                    new StandardFile(version, module, path.substring(prefix.length()), bytes("files/" + path)
+                            .orElseThrow(() -> new IllegalStateException("the standard file index lists " + path
+                                    + " but the jar does not hold it; rebuild the pack")))));
+        }
+        return files;
+    }
+
+    /**
+     * How to move the attachments a database at {@code version} still keeps in its rows to the filestore. The
+     * upgrade scripts cannot write files, so the engine does it once the last hop is done.
+     */
+    public FilestoreExtraction filestoreExtraction(String version) {
+        indexOf(version);
+        return new FilestoreExtraction(ATTACHMENTS_IN_DATABASE, ATTACHMENT_IN_FILESTORE);
     }
 
     private List<UpgradeScript> scripts(String folder, String module, Phase phase) {
@@ -212,8 +276,7 @@ public final class JuniperPack {
     }
 
     private List<String> installedInLoadingOrder(String version, Collection<String> installedModules) {
-        Set<String> installed = Set.copyOf(installedModules);
-        return graph(version).loadingOrder().stream().filter(installed::contains).toList();
+        return graph(version).installedInLoadingOrder(installedModules);
     }
 
     private ModuleGraph graph(String version) {
@@ -251,8 +314,12 @@ public final class JuniperPack {
     }
 
     private Optional<String> text(String path) {
+        return bytes(path).map(content -> new String(content, StandardCharsets.UTF_8));
+    }
+
+    private Optional<byte[]> bytes(String path) {
         try (InputStream in = loader.getResourceAsStream(root + "/" + path)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root + "/" + path, e);
         }

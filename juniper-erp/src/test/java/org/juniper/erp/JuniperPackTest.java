@@ -101,10 +101,47 @@ class JuniperPackTest {
     }
 
     @Test
-    void shipsFreshInstallSchemaForEveryModuleOf14() {
-        for (String module : pack.modules("14.0")) {
-            assertTrue(pack.schemaSql("14.0", module).isPresent(), module);
+    void shipsFreshInstallSchemaForEveryModuleOfEveryVersion() {
+        for (String version : pack.supportedVersions()) {
+            for (String module : pack.modules(version)) {
+                assertTrue(pack.schemaSql(version, module).isPresent(), version + " " + module);
+            }
         }
         assertTrue(pack.schemaSql("14.0", "acme_custom").isEmpty());
+    }
+
+    @Test
+    void bankSyncIsRenamedIn15AndDeliveryMergedIntoStockIn17() {
+        assertEquals(List.of("base", "mail", "contacts", "product", "website", "account", "stock",
+                "account_online_synchronization", "payment", "purchase", "sale"), pack.modules("17.0"));
+        List<String> modules14 = pack.modules("14.0");
+        assertEquals(pack.modules("18.0"), List.copyOf(pack.moduleVersions("18.0", modules14).keySet()));
+        assertEquals(List.of("bank_sync", "delivery"), pack.unknownModules("17.0", modules14));
+        assertTrue(pack.upgradeScripts("17.0", modules14).stream().noneMatch(s -> s.module().equals("delivery")));
+        assertTrue(pack.neutralizationRules("17.0", modules14).stream()
+                .anyMatch(rule -> rule.module().equals("stock") && rule.rule().equals("delivery-test-environment")));
+    }
+
+    @Test
+    void customModulesAreTheInstalledModulesUnknownAtTheSourceVersion() {
+        assertEquals(List.of("acme_custom", "x_reports"),
+                pack.unknownModules("14.0", List.of("base", "x_reports", "sale", "acme_custom")));
+        assertEquals(List.of(), pack.unknownModules("18.0", pack.modules("18.0")));
+    }
+
+    @Test
+    void eachVersionAfterTheFirstBringsStandardFilesThatItsScriptsAndSchemaAttach() {
+        for (String version : pack.hops("14.0", "18.0")) {
+            List<StandardFile> files = pack.standardFiles(version, pack.modules(version));
+            assertFalse(files.isEmpty(), version);
+            String scripts = pack.upgradeScripts(version, pack.modules(version)).stream().map(UpgradeScript::sql)
+                    .collect(Collectors.joining("\n"));
+            for (StandardFile file : files) {
+                assertTrue(scripts.contains("'" + file.sha1() + "', " + file.content().length + ","),
+                        version + " scripts attach " + file.name());
+                assertTrue(pack.schemaSql(version, file.module()).orElseThrow().contains("'" + file.sha1() + "'"),
+                        version + " fresh install attaches " + file.name());
+            }
+        }
     }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.juniper.upgrade.archive.Sha1;
 import org.junit.jupiter.api.Test;
 
 /** How the pack's files are found and ordered, on the small pack under src/test/resources/testpack. */
@@ -53,12 +55,42 @@ class PackLayoutTest {
     void moduleChangesOfAVersionApplyFromThatVersionOn() {
         // 16.0 makes stock depend on sale, so sale now loads first
         assertEquals(List.of("base", "mail", "stock", "sale"), pack.modules("15.0"));
-        assertEquals(List.of("base", "mail", "sale", "stock"), pack.modules("16.0"));
+        assertEquals(List.of("base", "discuss", "sale", "stock"), pack.modules("16.0"));
         assertEquals("15.0.1.3", pack.moduleVersions("15.0", all).get("sale"));
         assertEquals("16.0.2.0", pack.moduleVersions("16.0", all).get("sale"));
         assertEquals(List.of("0.0.0/base/pre-01-every-hop.sql", "16.0/sale/pre-10-only-16.sql",
-                "0.0.0/sale/post-50-every-hop.sql", "0.0.0/base/end-99-every-hop.sql"),
-                names(pack.upgradeScripts("16.0", all)));
+                "16.0/discuss/post-10-renamed.sql", "0.0.0/sale/post-50-every-hop.sql",
+                "0.0.0/base/end-99-every-hop.sql"), names(pack.upgradeScripts("16.0", all)));
+    }
+
+    @Test
+    void aRenamedModuleCountsUnderItsNewNameFromItsVersionOn() {
+        // the source database still calls it mail: its scripts, version and rules go by its new name
+        assertEquals(List.of("16.0/discuss/post-10-renamed.sql"), names(pack.upgradeScripts("16.0", Set.of("mail"))));
+        assertEquals(Map.of("discuss", "16.0.1.0"), pack.moduleVersions("16.0", Set.of("mail")));
+        assertEquals(Map.of("mail", "15.0.1.1"), pack.moduleVersions("15.0", Set.of("mail")));
+    }
+
+    @Test
+    void unknownModulesAreTheInstalledOnesThePackDoesNotKnowAtThatVersion() {
+        assertEquals(List.of("acme_custom", "x_reports"),
+                pack.unknownModules("15.0", List.of("x_reports", "base", "mail", "acme_custom", "acme_custom")));
+        assertEquals(List.of(), pack.unknownModules("15.0", all));
+        // a 16.0 database has no mail module any more: it is discuss there
+        assertEquals(List.of("mail"), pack.unknownModules("16.0", all));
+    }
+
+    @Test
+    void standardFilesComeWithTheHopThatAddsThemForInstalledModules() {
+        List<StandardFile> files = pack.standardFiles("15.0", all);
+        assertEquals(1, files.size());
+        StandardFile stamp = files.get(0);
+        assertEquals(List.of("15.0", "sale", "stamp.txt"), List.of(stamp.version(), stamp.module(), stamp.name()));
+        assertEquals("quotation stamp\n", new String(stamp.content(), StandardCharsets.UTF_8));
+        assertEquals(Sha1.of(stamp.content()), stamp.sha1());
+        assertEquals(stamp.sha1().substring(0, 2) + "/" + stamp.sha1(), stamp.storeName());
+        assertEquals(List.of(), pack.standardFiles("15.0", Set.of("base", "stock")));
+        assertEquals(List.of(), pack.standardFiles("16.0", all));
     }
 
     @Test
@@ -91,6 +123,15 @@ class PackLayoutTest {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> ModuleGraph.of(modules, "modules.properties"));
         assertTrue(error.getMessage().contains("circular"), error.getMessage());
+    }
+
+    @Test
+    void aModuleReplacedByAnUnknownModuleIsRefused() {
+        Properties modules = new Properties();
+        modules.putAll(Map.of("a.version", "1.0", "b.version", "1.0", "b.replaced_by", "c"));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> ModuleGraph.of(modules, "modules.properties"));
+        assertTrue(error.getMessage().contains("unknown module 'c'"), error.getMessage());
     }
 
     @Test

@@ -52,6 +52,9 @@ class IntakeServiceTest {
 
     PlatformEvents platform;
 
+    @jakarta.inject.Inject
+    org.juniper.upgrade.bindings.objectstore.ArtifactStore store;
+
     @BeforeEach
     void connect() {
         platform = new PlatformEvents(bootstrapServers);
@@ -263,6 +266,20 @@ class IntakeServiceTest {
         ops().post("/ops/v1/requests/" + r.id + "/retry").then().statusCode(200).body("state", equalTo("pending"));
 
         assertEquals(2, platform.read(Topics.REQUESTED, r.id, WAIT, l -> l.size() == 2).size());
+    }
+
+    @Test
+    void expiredRequestsLoseTheirArtifactsAndBecomeArchived() throws IOException {
+        Created r = queued("production");
+        platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
+                Instant.now()));
+        awaitState(r, "failed");
+        assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isPresent());
+
+        ops().post("/ops/v1/purge?olderThan=PT0S").then().statusCode(200);
+
+        status(r).then().body("state", equalTo("archived"));
+        assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isEmpty(), "the backup is gone");
     }
 
     static void registerContract(String code, String project) {

@@ -1,30 +1,20 @@
 package org.juniper.erp.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.juniper.erp.ScratchPostgres.count;
+import static org.juniper.erp.ScratchPostgres.strings;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.juniper.erp.JuniperPack;
 import org.juniper.erp.NeutralizationRule;
+import org.juniper.erp.ScratchPostgres;
 import org.juniper.erp.UpgradeScript;
-import org.juniper.upgrade.archive.BackupArchiveReader;
-import org.juniper.upgrade.archive.DumpGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,108 +25,33 @@ import org.junit.jupiter.api.Test;
  * through JUNIPER_SCRATCH_PORT, JUNIPER_SCRATCH_ADMIN_USER and JUNIPER_SCRATCH_ADMIN_PASSWORD.
  */
 class PostgresSampleTest {
-    private static final String HOST = "127.0.0.1";
     private static final JuniperPack PACK = JuniperPack.load();
-    private static final String SUFFIX = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private static final String OWNER = "erp_test_" + SUFFIX;
-    private static final String OWNER_PASSWORD = UUID.randomUUID().toString();
-    private static final String RESTORED = "erp_sample_" + SUFFIX;
-    private static final String FRESH = "erp_fresh_" + SUFFIX;
-
-    private static String port;
-    private static String adminUser;
-    private static String adminPassword;
+    private static ScratchPostgres scratch;
+    private static String restored;
+    private static String fresh;
 
     @BeforeAll
     static void restoreTheSample() throws Exception {
-        port = System.getenv("JUNIPER_SCRATCH_PORT");
-        adminUser = System.getenv("JUNIPER_SCRATCH_ADMIN_USER");
-        adminPassword = System.getenv("JUNIPER_SCRATCH_ADMIN_PASSWORD");
-        if (port == null || adminUser == null || adminPassword == null) {
-            fail("JUNIPER_SCRATCH_PORT, JUNIPER_SCRATCH_ADMIN_USER and JUNIPER_SCRATCH_ADMIN_PASSWORD are not set: "
-                    + "run this test through './platform test', which starts the scratch PostgreSQL and sets them");
-        }
-        try (Connection admin = connect(adminUser, adminUser, adminPassword); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
-            // PostgreSQL 15: a CREATEROLE admin must be a member of the role it makes a database owner
-            sql.execute("GRANT " + OWNER + " TO " + adminUser);
-            sql.execute("CREATE DATABASE " + RESTORED + " OWNER " + OWNER);
-            sql.execute("CREATE DATABASE " + FRESH + " OWNER " + OWNER);
-        }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        new SampleDatabase().writeBackup(zip, new SampleSpec("acme", "14.0", 0.01, 42));
-        byte[][] dump = {null};
-        BackupArchiveReader.read(new ByteArrayInputStream(zip.toByteArray()), (name, in) -> {
-            if (name.equals("dump.sql")) {
-                dump[0] = in.readAllBytes();
-            }
-        });
-        psql(RESTORED, dump[0]);
+        scratch = ScratchPostgres.start();
+        restored = scratch.database("sample");
+        fresh = scratch.database("fresh");
+        scratch.restore(restored, SampleDumps.dump(new SampleSpec("acme", "14.0", 0.01, 42)));
     }
 
     @AfterAll
     static void dropTheDatabases() throws SQLException {
-        if (port == null || adminUser == null || adminPassword == null) {
-            return;
+        if (scratch != null) {
+            scratch.close();
         }
-        try (Connection admin = connect(adminUser, adminUser, adminPassword); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
-            sql.execute("DROP DATABASE IF EXISTS " + FRESH + " WITH (FORCE)");
-            sql.execute("DROP ROLE IF EXISTS " + OWNER);
-        }
-    }
-
-    /** Restores as the worker does: psql as the owner, one transaction, stop at the first error, no meta-command. */
-    private static void psql(String database, byte[] dump) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
-                "-h", HOST, "-p", port, "-U", OWNER, "-d", database, "-f", "-")
-                .redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", OWNER_PASSWORD);
-        Process process = builder.start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try {
-                process.getInputStream().transferTo(output);
-            } catch (IOException e) {
-                // the exit code tells
-            }
-        });
-        reader.start();
-        try (OutputStream in = process.getOutputStream()) {
-            DumpGuard.copy(new ByteArrayInputStream(dump), in, "juniperErpTest" + SUFFIX);
-        }
-        int exit = process.waitFor();
-        reader.join();
-        String log = output.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, "psql failed:\n" + log);
-        assertFalse(log.contains("ERROR"), log);
-    }
-
-    private static Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/" + database, user, password);
     }
 
     private static Connection owner(String database) throws SQLException {
-        return connect(database, OWNER, OWNER_PASSWORD);
-    }
-
-    private static List<String> strings(Connection connection, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
-
-    private static long count(Connection connection, String query) throws SQLException {
-        return Long.parseLong(strings(connection, query).get(0));
+        return scratch.owner(database);
     }
 
     @Test
     void theSampleRestoresWithConsistentData() throws SQLException {
-        try (Connection db = owner(RESTORED)) {
+        try (Connection db = owner(restored)) {
             assertEquals(507, count(db, "SELECT count(*) FROM res_partner"));
             assertEquals(0, count(db, "SELECT count(*) FROM (SELECT move_id FROM account_move_line GROUP BY move_id "
                     + "HAVING sum(debit) <> sum(credit)) unbalanced"));
@@ -152,7 +67,7 @@ class PostgresSampleTest {
 
     @Test
     void everyNeutralizationRuleAppliesAndTakesEffect() throws SQLException {
-        try (Connection db = owner(RESTORED)) {
+        try (Connection db = owner(restored)) {
             String uuidBefore = strings(db, "SELECT value FROM ir_config_parameter WHERE key = 'database.uuid'")
                     .get(0);
             assertTrue(count(db, "SELECT count(*) FROM ir_cron WHERE active") > 1);
@@ -188,7 +103,7 @@ class PostgresSampleTest {
 
     @Test
     void theEveryHopScriptRecordsTheHopVersionOnEachModule() throws SQLException {
-        try (Connection db = owner(RESTORED)) {
+        try (Connection db = owner(restored)) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
                 sql.execute("SET LOCAL juniper.version = '15.0'");
@@ -205,7 +120,7 @@ class PostgresSampleTest {
 
     @Test
     void theFreshInstallSchemaAppliesToAnEmptyDatabase() throws SQLException {
-        try (Connection db = owner(FRESH); Statement sql = db.createStatement()) {
+        try (Connection db = owner(fresh); Statement sql = db.createStatement()) {
             for (String module : PACK.modules("14.0")) {
                 sql.execute(PACK.schemaSql("14.0", module).orElseThrow());
             }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.juniper.erp.JuniperPack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The 14.0 schema files keep to the shape the generator copies into a dump. */
+/** The schema files keep to the shape the generator copies into a dump. */
 class SchemaLayoutTest {
-    private final JuniperPack pack = JuniperPack.load();
+    private static final JuniperPack PACK = JuniperPack.load();
+    private final JuniperPack pack = PACK;
     private final SchemaLayout layout = SchemaLayout.of(pack, "14.0", pack.modules("14.0"));
 
     @Test
@@ -34,14 +37,19 @@ class SchemaLayoutTest {
         assertTrue(items.stream().anyMatch(p -> p.name().equals("ir_translation_model_unique")));
     }
 
-    @Test
-    void moduleRowsOfTheStandardDataAgreeWithThePackModuleVersions() {
-        SchemaLayout.Table modules = layout.table("ir_module_module");
+    static List<String> versions() {
+        return PACK.supportedVersions();
+    }
+
+    @ParameterizedTest
+    @MethodSource("versions")
+    void everyVersionKeepsToTheShapeAndRegistersThePackModulesWithTheirVersions(String version) {
+        SchemaLayout.Table modules = SchemaLayout.of(pack, version, pack.modules(version)).table("ir_module_module");
         Map<String, String> recorded = new HashMap<>();
         for (String[] row : modules.standardRows) {
             recorded.put(row[modules.columnIndex.get("name")], row[modules.columnIndex.get("latest_version")]);
         }
-        assertEquals(pack.moduleVersions("14.0", pack.modules("14.0")), recorded);
+        assertEquals(pack.moduleVersions(version, pack.modules(version)), recorded);
     }
 
     @Test

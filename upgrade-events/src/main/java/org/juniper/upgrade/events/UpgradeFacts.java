@@ -8,11 +8,30 @@ import java.util.Map;
  * upgraded archive.
  *
  * @param timings milliseconds per step, in the order the steps ran
+ * @param notes what the upgrade scripts recorded: deactivated views, converted templates, renamed modules, ...
  */
 public record UpgradeFacts(String requestId, String database, String sourceVersion, String targetVersion,
         Purpose purpose, StoredObject backup, String backupFormat, Map<String, String> modulesBefore,
         Map<String, String> modulesAfter, List<Hop> hops, List<TableCount> tables, Map<String, Long> timings,
-        int filestoreFiles, List<String> warnings) {
+        int filestoreFiles, List<String> warnings, List<Note> notes) {
+
+    public UpgradeFacts {
+        notes = notes == null ? List.of() : notes;
+    }
+
+    /** Facts without script notes, as runs before notes existed recorded them. */
+    public UpgradeFacts(String requestId, String database, String sourceVersion, String targetVersion,
+            Purpose purpose, StoredObject backup, String backupFormat, Map<String, String> modulesBefore,
+            Map<String, String> modulesAfter, List<Hop> hops, List<TableCount> tables, Map<String, Long> timings,
+            int filestoreFiles, List<String> warnings) {
+        this(requestId, database, sourceVersion, targetVersion, purpose, backup, backupFormat, modulesBefore,
+                modulesAfter, hops, tables, timings, filestoreFiles, warnings, List.of());
+    }
+
+    /** One fact an upgrade script recorded, e.g. a custom view deactivated and why. */
+    public record Note(String version, String module, String kind, String model, Integer resId, String name,
+            Long rowCount, String reason) {
+    }
 
     /** One version step and the scripts it ran. */
     public record Hop(String version, long millis, List<Script> scripts) {

@@ -73,7 +73,13 @@ class UpgradeWorkerTest {
                     UpgradeFacts.class);
             assertEquals(List.of("15.0", "16.0", "17.0"), facts.hops().stream().map(UpgradeFacts.Hop::version).toList());
             assertTrue(facts.modulesAfter().get("base").startsWith("17.0"), facts.modulesAfter().toString());
-            assertTrue(facts.tables().stream().allMatch(t -> t.rowsBefore() == t.rowsAfter()), "no row lost");
+            assertEquals(rows(facts, "res_partner").rowsBefore(), rows(facts, "res_partner").rowsAfter(),
+                    "no partner lost");
+            assertEquals(-1, rows(facts, "ir_translation").rowsAfter(), "translations moved into their records");
+            assertTrue(facts.modulesAfter().containsKey("account_online_synchronization"), "bank_sync renamed");
+            assertTrue(facts.notes().stream().anyMatch(n -> n.kind().contains("template")), facts.notes()
+                    .toString());
+            assertTrue(facts.timings().containsKey("attachments"));
             assertTrue(facts.filestoreFiles() > 0);
             assertFalse(scratchDatabaseExists(id), "the scratch database is dropped after the run");
             String log = new String(store.readAllBytes(upgraded.logKey()), StandardCharsets.UTF_8);
@@ -117,6 +123,10 @@ class UpgradeWorkerTest {
         }
     }
 
+    private static UpgradeFacts.TableCount rows(UpgradeFacts facts, String table) {
+        return facts.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+    }
+
     private static Instant announcedAt(PlatformEvents platform, String id) {
         return platform.read(Topics.DUMP_UPGRADED, id, Duration.ofMinutes(3), l -> !l.isEmpty()).get(0).event().time();
     }
@@ -141,6 +151,20 @@ class UpgradeWorkerTest {
                 run.failure.message());
         assertFalse(Files.exists(marker));
         assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped after a failure too");
+    }
+
+    @Test
+    void aCustomModuleStopsTheRunWithItsName() throws Exception {
+        FailedRun run = runDump("""
+                CREATE TABLE public.ir_module_module (name varchar, state varchar, latest_version varchar);
+                COPY public.ir_module_module (name, state, latest_version) FROM stdin;
+                base\tinstalled\t14.0.1.3
+                x_acme_fleet\tinstalled\t14.0.1.0
+                \\.
+                """);
+
+        assertEquals("MODULE:CUSTOM", run.failure.reason());
+        assertTrue(run.failure.message().contains("x_acme_fleet"), run.failure.message());
     }
 
     record FailedRun(String id, UpgradeFailed failure) {

@@ -28,6 +28,10 @@ public interface IntakeConfig {
     @WithDefault("PT10M")
     Duration downloadLinkValidity();
 
+    /** How long the artifacts of a finished request are kept before they are purged and the request archived. */
+    @WithDefault("P30D")
+    Duration artifactRetention();
+
     Outbox outbox();
 
     interface Outbox {

@@ -49,6 +49,13 @@ public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRe
         return average == null ? -1 : average.doubleValue();
     }
 
+    /** Finished requests whose artifacts have outlived the retention, oldest first. */
+    public List<UpgradeRequest> expired(java.time.Instant finishedBefore, int limit) {
+        return find("state in ?1 and finishedAt < ?2", Sort.by("finishedAt"),
+                List.of(RequestState.DONE, RequestState.FAILED, RequestState.CANCELLED), finishedBefore)
+                .page(0, limit).list();
+    }
+
     public long countIn(RequestState state, Purpose purpose) {
         return count("state = ?1 and purpose = ?2", state, purpose);
     }

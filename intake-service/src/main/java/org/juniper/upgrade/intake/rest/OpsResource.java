@@ -9,16 +9,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.juniper.upgrade.intake.service.Access;
+import org.juniper.upgrade.intake.service.ArtifactPurge;
+import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.Operations;
+import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.TargetCatalog;
 
 /** The operations API, behind its own token: queue, target versions, contracts, branches, retries. */
@@ -30,11 +36,13 @@ public class OpsResource {
     private final Access access;
     private final Operations operations;
     private final TargetCatalog targets;
+    private final ArtifactPurge purge;
 
-    OpsResource(Access access, Operations operations, TargetCatalog targets) {
+    OpsResource(Access access, Operations operations, TargetCatalog targets, ArtifactPurge purge) {
         this.access = access;
         this.operations = operations;
         this.targets = targets;
+        this.purge = purge;
     }
 
     /** A new contract and the hosting project its databases belong to. */
@@ -102,6 +110,24 @@ public class OpsResource {
     public BranchCreated branch(BranchBody body, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
         return new BranchCreated(body.name(), body.project(), operations.issueBranch(body.name(), body.project()));
+    }
+
+    @POST
+    @Path("purge")
+    @Operation(summary = "Purge expired artifacts now", description = "Deletes the objects of requests finished "
+            + "before 'olderThan' (an ISO-8601 duration, default: the configured retention) and archives them; the "
+            + "same runs every hour by itself.")
+    public Map<String, Integer> purge(@QueryParam("olderThan") String olderThan,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        Duration age;
+        try {
+            age = olderThan == null ? purge.retention() : Duration.parse(olderThan);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RequestRefusedException(400, new Failure("PURGE:INVALID", "'" + olderThan
+                    + "' is not a duration", "an ISO-8601 duration such as P30D or PT1H"));
+        }
+        return Map.of("archived", purge.purgeFinishedBefore(Instant.now().minus(age)));
     }
 
     @POST

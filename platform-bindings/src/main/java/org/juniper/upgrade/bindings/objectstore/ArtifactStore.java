@@ -8,7 +8,11 @@ import io.minio.Http;
 import io.minio.CompleteMultipartUploadArgs;
 import io.minio.CreateMultipartUploadArgs;
 import io.minio.MinioAsyncClient;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.UploadPartArgs;
 import io.minio.messages.Part;
 import io.minio.PutObjectArgs;
@@ -175,6 +179,22 @@ public class ArtifactStore {
         } catch (MinioException e) {
             throw new ObjectStoreException("could not sign a download of " + key, e);
         }
+    }
+
+    /** Deletes every object under {@code prefix}; returns how many there were. */
+    public int deleteAll(String prefix) {
+        int deleted = 0;
+        try {
+            for (Result<Item> listed : client.listObjects(ListObjectsArgs.builder().bucket(config.bucket())
+                    .prefix(prefix).recursive(true).build())) {
+                client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(listed.get().objectName())
+                        .build());
+                deleted++;
+            }
+        } catch (MinioException e) {
+            throw new ObjectStoreException("could not delete the objects under " + prefix, e);
+        }
+        return deleted;
     }
 
     /** Fails unless the bucket answers. */

@@ -1,14 +1,23 @@
 package org.juniper.upgrade.worker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.juniper.erp.FilestoreExtraction;
 import org.juniper.erp.JuniperPack;
+import org.juniper.erp.StandardFile;
 import org.juniper.erp.UpgradeScript;
+import org.juniper.upgrade.archive.Sha1;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.worker.scratch.ScratchDatabase;
 import org.juniper.upgrade.worker.scratch.ScratchFailure;
@@ -25,8 +34,24 @@ public class UpgradeEngine {
         this.pack = pack;
     }
 
-    List<UpgradeFacts.Hop> upgrade(ScratchDatabase db, String from, String to, Collection<String> modules, RunLog log)
-            throws ScratchFailure, SQLException {
+    /**
+     * Stops a run whose database has modules the pack does not know: their data would be left behind, half-upgraded.
+     */
+    void requireKnownModules(String version, Collection<String> installed) throws ScratchFailure {
+        List<String> custom = pack.unknownModules(version, installed);
+        if (!custom.isEmpty()) {
+            throw new ScratchFailure("MODULE:CUSTOM", "the database has custom modules the upgrade has no scripts "
+                    + "for: " + String.join(", ", custom) + "; uninstall them before the upgrade, or send their "
+                    + "upgrade scripts with the request");
+        }
+    }
+
+    /**
+     * Runs every hop from {@code from} to {@code to}; the standard files each hop brings are added to
+     * {@code filestore}.
+     */
+    List<UpgradeFacts.Hop> upgrade(ScratchDatabase db, String from, String to, Collection<String> modules,
+            Path filestore, RunLog log) throws ScratchFailure, SQLException, IOException {
         List<String> hops;
         try {
             hops = pack.hops(from, to);
@@ -45,9 +70,16 @@ public class UpgradeEngine {
                     sql.execute("select set_config('juniper.version', '" + version + "', true)");
                 }
                 for (UpgradeScript script : scripts) {
-                    ran.add(run(connection, script));
+                    ran.add(run(connection, script, log));
                 }
                 connection.commit();
+            }
+            for (StandardFile file : pack.standardFiles(version, modules)) {
+                Path target = filestore.resolve(file.storeName());
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.content());
+                }
             }
             long millis = (System.nanoTime() - hopStart) / 1_000_000;
             log.line("upgrade", "reached " + version + " in " + millis + " ms");
@@ -56,10 +88,74 @@ public class UpgradeEngine {
         return done;
     }
 
-    private static UpgradeFacts.Script run(Connection connection, UpgradeScript script) throws ScratchFailure {
+    /**
+     * Moves the attachments still kept in the database to {@code filestore}; the rows are marked stored only once
+     * every file is written. Returns how many were moved.
+     */
+    int extractAttachments(ScratchDatabase db, String version, Path filestore) throws SQLException, IOException {
+        FilestoreExtraction extraction = pack.filestoreExtraction(version);
+        int moved = 0;
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement select = connection.createStatement();
+                    PreparedStatement mark = connection.prepareStatement(extraction.markStored())) {
+                select.setFetchSize(100);
+                try (ResultSet rows = select.executeQuery(extraction.select())) {
+                    while (rows.next()) {
+                        byte[] content = rows.getBytes("db_datas");
+                        String sha1 = Sha1.of(content);
+                        String storeName = sha1.substring(0, 2) + "/" + sha1;
+                        Path target = filestore.resolve(storeName);
+                        if (!Files.exists(target)) {
+                            Files.createDirectories(target.getParent());
+                            Files.write(target, content);
+                        }
+                        mark.setString(1, storeName);
+                        mark.setString(2, sha1);
+                        mark.setLong(3, content.length);
+                        mark.setLong(4, rows.getLong("id"));
+                        mark.addBatch();
+                        moved++;
+                    }
+                }
+                mark.executeBatch();
+            }
+            connection.commit();
+        }
+        return moved;
+    }
+
+    /** What the scripts recorded for the report, in the order they recorded it. */
+    List<UpgradeFacts.Note> notes(ScratchDatabase db) throws SQLException {
+        List<UpgradeFacts.Note> notes = new ArrayList<>();
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            try (ResultSet exists = sql.executeQuery("select to_regclass('public." + JuniperPack.UPGRADE_NOTES_TABLE
+                    + "') is not null")) {
+                exists.next();
+                if (!exists.getBoolean(1)) {
+                    return notes;
+                }
+            }
+            try (ResultSet rs = sql.executeQuery("select version, module, kind, model, res_id, name, row_count, reason"
+                    + " from public." + JuniperPack.UPGRADE_NOTES_TABLE + " order by id")) {
+                while (rs.next()) {
+                    notes.add(new UpgradeFacts.Note(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            (Integer) rs.getObject(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8)));
+                }
+            }
+        }
+        return notes;
+    }
+
+    private static UpgradeFacts.Script run(Connection connection, UpgradeScript script, RunLog log)
+            throws ScratchFailure {
         long start = System.nanoTime();
         try (Statement sql = connection.createStatement()) {
             sql.execute(script.sql());
+            // scripts report the progress of their batches as notices
+            for (SQLWarning notice = sql.getWarnings(); notice != null; notice = notice.getNextWarning()) {
+                log.line("upgrade", script.module() + "/" + script.name() + ": " + notice.getMessage());
+            }
         } catch (SQLException e) {
             throw new ScratchFailure("UPGRADE:SCRIPT_FAILED", "upgrade script " + script.version() + "/"
                     + script.module() + "/" + script.name() + " failed: " + e.getMessage());

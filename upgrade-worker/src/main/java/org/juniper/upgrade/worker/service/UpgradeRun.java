@@ -124,11 +124,21 @@ public class UpgradeRun {
         if (modulesBefore.isEmpty()) {
             warnings.add("the database has no module registry (ir_module_module); is it a Juniper database?");
         }
+        engine.requireKnownModules(request.sourceVersion(), modulesBefore.keySet());
 
+        Path filestore = work.resolve("filestore");
         start = System.nanoTime();
         List<UpgradeFacts.Hop> hops = engine.upgrade(db, request.sourceVersion(), request.targetVersion(),
-                modulesBefore.keySet(), log);
+                modulesBefore.keySet(), filestore, log);
         timings.put("upgrade", millisSince(start));
+
+        start = System.nanoTime();
+        int extracted = engine.extractAttachments(db, request.targetVersion(), filestore);
+        timings.put("attachments", millisSince(start));
+        if (extracted > 0) {
+            log.line("upgrade", extracted + " attachment(s) moved from the database to the filestore");
+        }
+        List<UpgradeFacts.Note> notes = engine.notes(db);
 
         Map<String, Long> after;
         Map<String, String> modulesAfter;
@@ -146,7 +156,6 @@ public class UpgradeRun {
             try (OutputStream dump = writer.dump()) {
                 db.dump(dump);
             }
-            Path filestore = work.resolve("filestore");
             if (Files.isDirectory(filestore)) {
                 try (Stream<Path> files = Files.walk(filestore)) {
                     for (Path kept : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
@@ -172,7 +181,7 @@ public class UpgradeRun {
         });
         return new UpgradeFacts(request.requestId(), request.database(), request.sourceVersion(),
                 request.targetVersion(), request.purpose(), request.backup(), request.backupFormat(), modulesBefore,
-                modulesAfter, hops, tables, timings, filestoreFiles, warnings);
+                modulesAfter, hops, tables, timings, countFiles(filestore), warnings, notes);
     }
 
     /** Restores the backup as it streams from the store; returns the number of filestore files kept. */
@@ -225,6 +234,15 @@ public class UpgradeRun {
         ArtifactKeys keys = ArtifactKeys.of(request.requestId());
         return new DumpUpgraded(request.requestId(), request.purpose(), request.sourceVersion(),
                 request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings());
+    }
+
+    private static int countFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return (int) files.filter(Files::isRegularFile).count();
+        }
     }
 
     private static long millisSince(long nanoStart) {

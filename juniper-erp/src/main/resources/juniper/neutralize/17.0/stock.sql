@@ -1,0 +1,8 @@
+-- Neutralization rules of the stock module from 17.0 on, where it holds the carriers of the former delivery
+-- module; see ../base.sql for the format.
+
+-- rule: delivery-test-environment
+-- Carriers answer on their test endpoints, so no real shipment is ordered.
+UPDATE delivery_carrier
+   SET prod_environment = false
+ WHERE prod_environment;

@@ -1,0 +1,136 @@
+package org.juniper.erp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.juniper.upgrade.archive.DumpGuard;
+
+/**
+ * The scratch PostgreSQL of {@code ./platform test}, used as the upgrade worker uses it: databases owned by an
+ * unprivileged role of their own, restored with psql. The server comes from JUNIPER_SCRATCH_PORT,
+ * JUNIPER_SCRATCH_ADMIN_USER and JUNIPER_SCRATCH_ADMIN_PASSWORD; the admin is not a superuser and connects to its own
+ * database. {@link #close()} drops what it created.
+ */
+public final class ScratchPostgres implements AutoCloseable {
+    private static final String HOST = "127.0.0.1";
+
+    private final String port;
+    private final String adminUser;
+    private final String adminPassword;
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String owner = "erp_test_" + suffix;
+    private final String ownerPassword = UUID.randomUUID().toString();
+    private final List<String> databases = new ArrayList<>();
+
+    private ScratchPostgres(String port, String adminUser, String adminPassword) {
+        this.port = port;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    /** Creates the owner role; fails the test when the environment does not name a server. */
+    public static ScratchPostgres start() throws SQLException {
+        String port = System.getenv("JUNIPER_SCRATCH_PORT");
+        String adminUser = System.getenv("JUNIPER_SCRATCH_ADMIN_USER");
+        String adminPassword = System.getenv("JUNIPER_SCRATCH_ADMIN_PASSWORD");
+        if (port == null || adminUser == null || adminPassword == null) {
+            fail("JUNIPER_SCRATCH_PORT, JUNIPER_SCRATCH_ADMIN_USER and JUNIPER_SCRATCH_ADMIN_PASSWORD are not set: "
+                    + "run this test through './platform test', which starts the scratch PostgreSQL and sets them");
+        }
+        ScratchPostgres scratch = new ScratchPostgres(port, adminUser, adminPassword);
+        try (Connection admin = scratch.admin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE " + scratch.owner + " LOGIN PASSWORD '" + scratch.ownerPassword + "'");
+            // PostgreSQL 15: a CREATEROLE admin must be a member of the role it makes a database owner
+            sql.execute("GRANT " + scratch.owner + " TO " + adminUser);
+        }
+        return scratch;
+    }
+
+    /** Creates an empty database owned by the role, e.g. {@code database("fresh")}; returns its full name. */
+    public String database(String purpose) throws SQLException {
+        String name = "erp_" + purpose.replaceAll("[^a-z0-9]", "_") + "_" + suffix;
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + name + " OWNER " + owner);
+        }
+        databases.add(name);
+        return name;
+    }
+
+    /** Restores a plain dump as the worker does: psql as the owner, one transaction, no meta-command. */
+    public void restore(String database, byte[] dump) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
+                "-h", HOST, "-p", port, "-U", owner, "-d", database, "-f", "-")
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", ownerPassword);
+        Process process = builder.start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try {
+                process.getInputStream().transferTo(output);
+            } catch (IOException e) {
+                // the exit code tells
+            }
+        });
+        reader.start();
+        try (OutputStream in = process.getOutputStream()) {
+            DumpGuard.copy(new ByteArrayInputStream(dump), in, "juniperErpTest" + suffix);
+        }
+        int exit = process.waitFor();
+        reader.join();
+        String log = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, "psql failed:\n" + log);
+        assertFalse(log.contains("ERROR"), log);
+    }
+
+    /** A connection as the database's owner, the unprivileged role the worker runs scripts as. */
+    public Connection owner(String database) throws SQLException {
+        return connect(database, owner, ownerPassword);
+    }
+
+    private Connection admin() throws SQLException {
+        return connect(adminUser, adminUser, adminPassword);
+    }
+
+    private Connection connect(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/" + database, user, password);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            for (String database : databases) {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+            sql.execute("DROP ROLE IF EXISTS " + owner);
+        }
+    }
+
+    /** The first column of every row. */
+    public static List<String> strings(Connection connection, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    public static long count(Connection connection, String query) throws SQLException {
+        return Long.parseLong(strings(connection, query).get(0));
+    }
+}
