@@ -63,7 +63,7 @@ class UpgradeJourneyIT {
         String dump = entry(intake.download(request), "dump.sql");
         assertTrue(dump.contains("Neutralization of this test copy"), "the delivered test copy is neutralized");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.messages(email).isEmpty());
+        await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         List<Mailbox.Mail> mails = mailbox.messages(email);
         assertEquals(1, mails.size());
         Mailbox.Mail mail = mails.get(0);
@@ -89,7 +89,7 @@ class UpgradeJourneyIT {
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
                 .until(() -> terminal(intake.status(request).path("state").asText()));
         assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.messages(email).isEmpty());
+        await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         // give a second mail, if the platform were to send one, the time to arrive
         Thread.sleep(3000);
         assertEquals(1, mailbox.messages(email).size(), "exactly one mail");
