@@ -20,7 +20,8 @@ public final class BackupArchiveReader {
     }
 
     public static void read(InputStream in, EntryHandler handler) throws IOException, InvalidBackupException {
-        ZipInputStream zip = new ZipInputStream(in);
+        TailRecorder tail = new TailRecorder(in);
+        ZipInputStream zip = new ZipInputStream(tail);
         int entries = 0;
         try {
             ZipEntry entry;
@@ -50,6 +51,12 @@ public final class BackupArchiveReader {
             throw new InvalidBackupException(InvalidBackupException.CORRUPT,
                     "the file is not a zip archive or holds no entries; upload the backup .zip or a pg_dump "
                             + "custom-format file");
+        }
+        // the entries can be complete while the archive's directory at its end is cut off: unzip would refuse it
+        tail.transferTo(java.io.OutputStream.nullOutputStream());
+        if (!tail.endsWithCentralDirectory()) {
+            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+                    "the archive is truncated: its central directory is missing; upload the whole file again");
         }
     }
 

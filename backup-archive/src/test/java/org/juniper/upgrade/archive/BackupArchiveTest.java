@@ -66,6 +66,15 @@ class BackupArchiveTest {
     }
 
     @Test
+    void anArchiveCutOffInItsDirectoryIsCorruptThoughEveryEntryIsWhole() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeSample(bytes);
+        byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() - 40);
+
+        assertEquals(InvalidBackupException.CORRUPT, reasonOf(cut));
+    }
+
+    @Test
     void aFilestoreFileWhoseContentDoesNotMatchItsNameIsCorrupt() throws Exception {
         byte[] zip = rawZip(Map.of("manifest.json", "{\"version\":\"14.0\"}", "dump.sql", "SELECT 1;\n",
                 "filestore/ab/ab" + "0".repeat(38), "tampered"));

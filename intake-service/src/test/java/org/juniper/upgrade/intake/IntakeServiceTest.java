@@ -282,6 +282,56 @@ class IntakeServiceTest {
         assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isEmpty(), "the backup is gone");
     }
 
+    @Test
+    void aBackupOfAnotherVersionThanDeclaredFailsTheRequest() throws IOException {
+        Response response = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042",
+                "email", "it@acme.example", "database", "v-" + UUID.randomUUID().toString().substring(0, 8),
+                "targetVersion", "17.0", "sourceVersion", "15.0")).post("/api/v1/requests");
+        Created r = new Created(response.path("id"), response.path("secret"));
+
+        upload(r, sampleBackup()).then().statusCode(422)
+                .body("failures[0].reason", equalTo("BACKUP:VERSION_MISMATCH"));
+        start(r).then().statusCode(409);
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsRefusedWithItsReason() throws IOException {
+        byte[] backup = sampleBackup();
+        upload(create("test"), java.util.Arrays.copyOf(backup, backup.length - 40)).then().statusCode(422)
+                .body("failures[0].reason", org.hamcrest.Matchers.oneOf("BACKUP:CORRUPT", "BACKUP:NO_DUMP",
+                        "BACKUP:NO_MANIFEST"));
+        upload(create("test"), "just some text".getBytes(StandardCharsets.UTF_8)).then().statusCode(422)
+                .body("failures[0].reason", equalTo("BACKUP:UNKNOWN_FORMAT"));
+    }
+
+    @Test
+    void aCustomFormatDumpNeedsItsSourceVersion() {
+        byte[] custom = "PGDMP\u0001\u000e\u0000 not really a dump".getBytes(StandardCharsets.ISO_8859_1);
+
+        upload(create("test"), custom).then().statusCode(422)
+                .body("failures[0].reason", equalTo("BACKUP:VERSION_UNKNOWN"));
+    }
+
+    @Test
+    void aBackupWhoseChecksumDiffersFromTheAnnouncedOneIsRefused() throws IOException {
+        Created r = create("test");
+
+        given().header("Authorization", "Bearer " + r.secret).header("Backup-Sha256", "0".repeat(64))
+                .contentType("application/zip").body(sampleBackup()).put("/api/v1/requests/" + r.id + "/backup")
+                .then().statusCode(422).body("failures[0].reason", equalTo("BACKUP:CHECKSUM_MISMATCH"));
+    }
+
+    @Test
+    void aBackupAboveTheSizeCapIsRefusedBeforeAnyByteIsStored() {
+        Created r = create("test");
+
+        given().header("Authorization", "Bearer " + r.secret).header("Upload-Offset", 0)
+                .header("Upload-Length", Long.MAX_VALUE / 2).contentType("application/offset+octet-stream")
+                .body(new byte[16]).patch("/api/v1/requests/" + r.id + "/backup")
+                .then().statusCode(413).body("failures[0].reason", equalTo("BACKUP:TOO_LARGE"));
+        status(r).then().body("state", equalTo("new"));
+    }
+
     static void registerContract(String code, String project) {
         ops().contentType(ContentType.JSON).body(Map.of("project", project)).put("/ops/v1/contracts/" + code)
                 .then().statusCode(200);
