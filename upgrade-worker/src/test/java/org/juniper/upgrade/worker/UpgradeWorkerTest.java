@@ -167,6 +167,13 @@ class UpgradeWorkerTest {
         assertTrue(run.failure.message().contains("x_acme_fleet"), run.failure.message());
     }
 
+    @Test
+    void aDatabaseThatIsNotJuniperIsRefusedWithThatReason() throws Exception {
+        FailedRun run = runDump("CREATE TABLE public.customers (id integer);\n");
+
+        assertEquals("BACKUP:NOT_JUNIPER", run.failure.reason());
+    }
+
     record FailedRun(String id, UpgradeFailed failure) {
     }
 

@@ -122,7 +122,9 @@ public class UpgradeRun {
         log.line("restore", "restored " + before.size() + " tables, " + before.values().stream()
                 .mapToLong(Long::longValue).sum() + " rows, " + filestoreFiles + " filestore files");
         if (modulesBefore.isEmpty()) {
-            warnings.add("the database has no module registry (ir_module_module); is it a Juniper database?");
+            throw new ScratchFailure("BACKUP:NOT_JUNIPER", "the database has no installed module in a module "
+                    + "registry (ir_module_module): it is not a Juniper database; upload a backup of a Juniper "
+                    + "database");
         }
         engine.requireKnownModules(request.sourceVersion(), modulesBefore.keySet());
 
@@ -139,6 +141,8 @@ public class UpgradeRun {
             log.line("upgrade", extracted + " attachment(s) moved from the database to the filestore");
         }
         List<UpgradeFacts.Note> notes = engine.notes(db);
+        notes.stream().filter(n -> "view_deactivated".equals(n.kind()))
+                .forEach(n -> warnings.add("view " + n.name() + " was deactivated: " + n.reason()));
 
         Map<String, Long> after;
         Map<String, String> modulesAfter;
