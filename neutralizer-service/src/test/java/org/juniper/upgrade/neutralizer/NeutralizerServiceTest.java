@@ -71,6 +71,19 @@ class NeutralizerServiceTest {
     }
 
     @Test
+    void thePreviewPrintsTheRulesOfTheArchivesModulesWithoutApplyingThem() throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 3));
+
+        String sql = io.restassured.RestAssured.given().contentType("application/zip").body(backup.toByteArray())
+                .post("/neutralization/preview").then().statusCode(200).extract().asString();
+
+        assertTrue(sql.contains("-- rule: base/crons-off"), sql);
+        assertTrue(sql.contains("-- rule: payment/payment-providers-test") || sql.contains("-- rule: payment/"), sql);
+        assertTrue(sql.contains("database.is_neutralized"), sql);
+    }
+
+    @Test
     void aProductionRequestIsNeverNeutralized() throws Exception {
         String id = UUID.randomUUID().toString();
         StoredObject upgraded = storeSample(id);

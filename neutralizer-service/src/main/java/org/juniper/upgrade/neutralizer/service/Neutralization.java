@@ -101,6 +101,11 @@ public class Neutralization {
         }
     }
 
+    /** The SQL the test copy of an archive with this manifest gets. */
+    public String previewSql(Manifest manifest) {
+        return neutralizationSql(pack.neutralizationRules(manifest.version(), manifest.modules().keySet()));
+    }
+
     /** The SQL appended to the dump, one commented statement per rule, as a preview or for the archive. */
     public static String neutralizationSql(List<NeutralizationRule> rules) {
         // pg_dump empties the search path at the top of a dump; the rules name the ERP's tables unqualified
