@@ -1,21 +1,26 @@
 package org.juniper.upgrade.notification;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
@@ -28,10 +33,19 @@ import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.junit.jupiter.api.Test;
 
-/** Real SMTP (GreenMail), real broker, real PostgreSQL: the requester gets one mail per outcome. */
+/** Real SMTP (GreenMail, behind a gate), real broker, real PostgreSQL: one mail per request outcome. */
 @QuarkusTest
+@QuarkusTestResource(SmtpGate.class)
 class NotificationServiceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Long enough for the sender, which looks every second, to have sent a second mail if it were to. */
+    private static final Duration SECOND_MAIL_WINDOW = Duration.ofSeconds(3);
+    private static final String REPORT_HTML = "<!DOCTYPE html><html><body><h1>Upgrade report</h1></body></html>";
+    private static final String REPORT_JSON = """
+            {"kind":"upgraded","summary":{"tables":34,"rows":166506,"differences":6,"warnings":2},
+             "modules":{"upgraded":[{"module":"base"},{"module":"sale"}]},
+             "neutralization":[
+                {"module":"base","rule":"crons-off","effect":"updates ir_cron"},
+                {"module":"payment","rule":"payment-providers-test","effect":"updates payment_acquirer"}]}""";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -39,59 +53,166 @@ class NotificationServiceTest {
     @ConfigProperty(name = "juniper.mail-api.port", defaultValue = "15480")
     int mailApiPort;
 
+    @ConfigProperty(name = "juniper.intake.url")
+    String intakeUrl;
+
     @Inject
     ArtifactStore store;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
-    void aCompletedRequestIsMailedOnceWithItsLinkAndReportEvenWhenTheEventComesTwice() throws Exception {
+    void aTestCopyIsMailedOnceWithItsLinkReportAndWhatWasNeutralizedThoughTheEventCameThreeTimes() throws Exception {
         String id = UUID.randomUUID().toString();
-        String email = "notify-" + id + "@acme.example";
-        ArtifactKeys keys = ArtifactKeys.of(id);
-        store.put(keys.reportHtml(), "<html><body>report of acme</body></html>".getBytes(StandardCharsets.UTF_8),
-                "text/html");
+        String email = email(id);
+        storeReport(id);
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            platform.publish(requested(id, email));
-            CloudEvent completed = platform.publish(new UpgradeCompleted(id, "acme", "14.0", "17.0", Purpose.TEST,
-                    new StoredObject(keys.neutralized(), "c".repeat(64), 10), keys.reportHtml(), keys.reportJson(),
-                    "/api/v1/requests/" + id + "/download", Instant.now()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mails(email).size() == 1);
+            platform.publish(requested(id, email, Purpose.TEST));
+            CloudEvent completed = platform.publish(completed(id, Purpose.TEST));
+            awaitMails(email, 1);
             platform.publish(completed);
-            Thread.sleep(3000);
+            platform.publish(completed(id, Purpose.TEST));
+            Thread.sleep(SECOND_MAIL_WINDOW.toMillis());
         }
 
-        JsonNode mails = mails(email);
-        assertEquals(1, mails.size(), "one mail, though the event came twice");
-        String subject = mails.get(0).path("subject").asText();
-        String raw = mails.get(0).path("mimeMessage").asText();
-        assertTrue(subject.contains("acme") && subject.contains("17.0"), subject);
-        assertTrue(raw.contains("/api/v1/requests/" + id + "/download"), "the download link");
-        assertTrue(raw.contains("upgrade-report.html"), "the report attached");
+        List<Mailbox.Message> mails = mailbox().messages(email);
+        assertEquals(1, mails.size(), "one mail, though the outcome came three times");
+        Mailbox.Message mail = mails.get(0);
+        String link = intakeUrl + "/api/v1/requests/" + id + "/download";
+        assertEquals(email, mail.to());
+        assertEquals("[Juniper upgrade] acme 14.0 → 17.0: your test copy is ready", mail.subject());
+        for (String part : List.of(mail.part("text/html").text(), mail.part("text/plain").text())) {
+            assertTrue(part.contains(link), "the download link in both parts");
+            assertTrue(part.contains("What was neutralized") && part.contains("crons-off")
+                    && part.contains("payment-providers-test"), "the neutralization, read from the report");
+            assertTrue(part.contains("2 modules upgraded, 6 tables with other record counts, 2 warnings"));
+            assertTrue(part.contains("Next steps") && part.contains("ask for the production upgrade"));
+        }
+        assertFalse(mail.raw().contains(link + "?"), "the link carries no secret");
+        assertArrayEquals(REPORT_HTML.getBytes(StandardCharsets.UTF_8),
+                mail.attachment("upgrade-report.html").content(), "the report attached");
     }
 
     @Test
-    void aFailedRequestIsMailedWithItsReason() throws Exception {
+    void aProductionUpgradeIsMailedWithTheStepsToGoLive() throws Exception {
         String id = UUID.randomUUID().toString();
-        String email = "notify-" + id + "@acme.example";
+        String email = email(id);
+        storeReport(id);
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            platform.publish(requested(id, email));
-            platform.publish(new UpgradeFailed(id, "upgrade", "RESTORE:FAILED", "the dump does not restore",
-                    Instant.now()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> mails(email).size() == 1);
+            platform.publish(requested(id, email, Purpose.PRODUCTION));
+            platform.publish(completed(id, Purpose.PRODUCTION));
+            awaitMails(email, 1);
         }
-        JsonNode mail = mails(email).get(0);
-        assertTrue(mail.path("subject").asText().contains("failed"));
-        assertTrue(mail.path("mimeMessage").asText().contains("RESTORE:FAILED"));
+
+        Mailbox.Message mail = mailbox().messages(email).get(0);
+        assertEquals("[Juniper upgrade] acme 14.0 → 17.0: your upgraded database is ready", mail.subject());
+        for (String part : List.of(mail.part("text/html").text(), mail.part("text/plain").text())) {
+            assertTrue(part.contains("Restore the upgraded database in its place"), part);
+            assertFalse(part.contains("neutralized"), "production databases are not neutralized");
+        }
+        assertNotNull(mail.attachment("upgrade-report.html"));
     }
 
-    private static UpgradeRequested requested(String id, String email) {
-        return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, 0, email,
+    @Test
+    void aFailedRequestIsMailedWithTheReasonInPlainWordsTheEndOfTheLogAndHowToTryAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String email = email(id);
+        store.put(ArtifactKeys.of(id).log(), IntStream.rangeClosed(1, 30).mapToObj(i -> "[upgrade] line " + i)
+                .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8), "text/plain");
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, email, Purpose.TEST));
+            platform.publish(new UpgradeFailed(id, "upgrade", "UPGRADE:SCRIPT_FAILED",
+                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now()));
+            awaitMails(email, 1);
+        }
+
+        Mailbox.Message mail = mailbox().messages(email).get(0);
+        assertEquals("[Juniper upgrade] acme 14.0 → 17.0: the upgrade failed", mail.subject());
+        for (String part : List.of(mail.part("text/html").text(), mail.part("text/plain").text())) {
+            assertTrue(part.contains("An upgrade script failed on the data of your database."), "plain words");
+            assertTrue(part.contains("post-10-order-lines.sql failed: division by zero"), "the stage's message");
+            assertTrue(part.contains("line 30") && part.contains("line 16") && !part.contains("line 15\n"),
+                    "the last 15 lines of the log");
+            assertTrue(part.contains("How to try again") && part.contains("submit a new request with the same "
+                    + "backup"));
+        }
+    }
+
+    @Test
+    void aFailureAfterTheSuccessMailSendsNoSecondMail() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String email = email(id);
+        storeReport(id);
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, email, Purpose.TEST));
+            platform.publish(completed(id, Purpose.TEST));
+            awaitMails(email, 1);
+            platform.publish(new UpgradeFailed(id, "report", "ARTIFACT:MISSING", "the facts are gone",
+                    Instant.now()));
+            Thread.sleep(SECOND_MAIL_WINDOW.toMillis());
+        }
+
+        assertEquals(1, mailbox().messages(email).size(), "one outcome, one mail");
+    }
+
+    @Test
+    void aMailWaitsWhileTheMailServerIsAwayAndArrivesOnceWhenItIsBack() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String email = email(id);
+        storeReport(id);
+        SmtpGate.current.close();
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, email, Purpose.TEST));
+            platform.publish(completed(id, Purpose.TEST));
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) >= 3);
+            assertEquals(0, mailbox().messages(email).size(), "nothing went through while the server was away");
+        } finally {
+            SmtpGate.current.open();
+        }
+
+        awaitMails(email, 1);
+        Thread.sleep(SECOND_MAIL_WINDOW.toMillis());
+        assertEquals(1, mailbox().messages(email).size(), "delayed, neither lost nor doubled");
+    }
+
+    private void storeReport(String id) {
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        store.put(keys.reportJson(), REPORT_JSON.getBytes(StandardCharsets.UTF_8), "application/json");
+        store.put(keys.reportHtml(), REPORT_HTML.getBytes(StandardCharsets.UTF_8), "text/html");
+    }
+
+    private static String email(String id) {
+        return "notify-" + id + "@acme.example";
+    }
+
+    private static UpgradeRequested requested(String id, String email, Purpose purpose) {
+        return new UpgradeRequested(id, "acme", "14.0", "17.0", purpose, 0, email,
                 new StoredObject(ArtifactKeys.of(id).backup(), "a".repeat(64), 100), "zip", Instant.now());
     }
 
-    private JsonNode mails(String email) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + mailApiPort + "/api/user/" + email + "/messages/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+    private static UpgradeCompleted completed(String id, Purpose purpose) {
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        return new UpgradeCompleted(id, "acme", "14.0", "17.0", purpose, new StoredObject(
+                purpose == Purpose.TEST ? keys.neutralized() : keys.upgraded(), "c".repeat(64), 10),
+                keys.reportHtml(), keys.reportJson(), "/api/v1/requests/" + id + "/download", Instant.now());
+    }
+
+    private Mailbox mailbox() {
+        return new Mailbox(mailApiPort);
+    }
+
+    private void awaitMails(String email, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailbox().messages(email).size() == count);
+    }
+
+    private int attempts(String id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement sql = c.prepareStatement("select attempts from outgoing_mail where request_id = ?")) {
+            sql.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = sql.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
     }
 }

@@ -1,16 +1,22 @@
 package org.juniper.upgrade.report;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -21,10 +27,10 @@ import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.Topics;
-import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.events.UpgradeFailed;
 import org.junit.jupiter.api.Test;
 
-/** The report service on the real broker and S3 server: facts in, report out, once. */
+/** The report service on the real broker and S3 server: facts or a failure in, one report out. */
 @QuarkusTest
 class ReportServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -34,21 +40,16 @@ class ReportServiceTest {
     ArtifactStore store;
 
     @Test
-    void theReportIsBuiltFromTheFactsAndARedeliveryAnnouncesTheSameReport() throws Exception {
+    void theUpgradeReportIsWrittenOnceAndARedeliveryAnnouncesItAgain() throws Exception {
         String id = UUID.randomUUID().toString();
         ArtifactKeys keys = ArtifactKeys.of(id);
-        UpgradeFacts facts = new UpgradeFacts(id, "acme", "14.0", "17.0", Purpose.TEST,
-                new StoredObject(keys.backup(), "a".repeat(64), 100), "zip", Map.of("base", "14.0.1.0"),
-                Map.of("base", "17.0.1.0"), List.of(), List.of(new UpgradeFacts.TableCount("res_partner", 5, 5)),
-                Map.of("restore", 10L), 0, List.of());
-        store.put(keys.facts(), CloudEvents.toJson(facts).getBytes(StandardCharsets.UTF_8), "application/json");
+        storeFacts(id);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            CloudEvent upgraded = platform.publish(new DumpUpgraded(id, Purpose.TEST, "14.0", "17.0",
-                    new StoredObject(keys.upgraded(), "b".repeat(64), 10), keys.facts(), keys.log(), Map.of()));
+            CloudEvent upgraded = platform.publish(dumpUpgraded(id));
             List<PlatformEvents.Received> first = platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30),
                     l -> !l.isEmpty());
-            String html = new String(store.readAllBytes(keys.reportHtml()), StandardCharsets.UTF_8);
+            String html = text(keys.reportHtml());
             platform.publish(upgraded);
             List<PlatformEvents.Received> both = platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30),
                     l -> l.size() == 2);
@@ -56,12 +57,72 @@ class ReportServiceTest {
             assertEquals(1, first.size());
             ReportReady ready = CloudEvents.data(first.get(0).event(), ReportReady.class);
             assertEquals(keys.reportHtml(), ready.htmlKey());
-            assertEquals(1, ready.summary().tables());
-            assertTrue(html.contains("res_partner"));
-            assertTrue(new String(store.readAllBytes(keys.reportJson()), StandardCharsets.UTF_8).contains("\"facts\""));
+            assertEquals(new ReportReady.Summary(34, 166_506, 6, 2), ready.summary());
+            assertTrue(html.contains("<h2>What to test</h2>") && html.contains("ir_translation"));
+            assertTrue(html.contains("acme_margin.sale_order_form_margin"), "the scripts' notes, read from facts.json");
+            JsonNode json = CloudEvents.json().readTree(text(keys.reportJson()));
+            assertEquals("upgraded", json.path("kind").asText());
+            assertEquals(JuniperPack.load().neutralizationRules("17.0", SampleFacts.acme(id, Purpose.TEST)
+                    .modulesAfter().keySet()).size(), json.path("neutralization").size(),
+                    "the pack's rules for the upgraded modules");
+            assertEquals("acme", json.path("facts").path("database").asText());
+            assertEquals(SampleFacts.NOTES.size(), json.path("facts").path("notes").size());
             assertEquals(2, both.size(), "the redelivered event is announced again");
-            assertEquals(html, new String(store.readAllBytes(keys.reportHtml()), StandardCharsets.UTF_8),
-                    "and the report is not rewritten");
+            assertEquals(html, text(keys.reportHtml()), "and the report is not rewritten");
         }
+    }
+
+    @Test
+    void aFailedRunGetsAFailureReportWithTheEndOfItsLogThatIsStoredButNotAnnounced() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        store.put(keys.log(), IntStream.rangeClosed(1, 60).mapToObj(i -> "[upgrade] step " + i)
+                .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(new UpgradeFailed(id, "upgrade", "UPGRADE:SCRIPT_FAILED",
+                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.find(keys.reportHtml()).isPresent());
+
+            String html = text(keys.reportHtml());
+            assertTrue(html.contains("The upgrade failed") && html.contains("division by zero"));
+            assertTrue(html.contains("The last 40 of 60 lines.") && html.contains("step 60</pre>"));
+            JsonNode json = CloudEvents.json().readTree(text(keys.reportJson()));
+            assertEquals("failed", json.path("kind").asText());
+            assertEquals("UPGRADE:SCRIPT_FAILED", json.path("failure").path("reason").asText());
+            assertEquals(List.of(), platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(3), l -> false),
+                    "report-ready means an upgraded database; intake would count it towards completion");
+        }
+    }
+
+    @Test
+    void aFailureAfterTheUpgradeLeavesTheRequestItsUpgradeReport() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        storeFacts(id);
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(new UpgradeFailed(id, "neutralize", "BACKUP:CORRUPT", "the archive cannot be read",
+                    Instant.now()));
+            Thread.sleep(1000);
+            platform.publish(dumpUpgraded(id));
+            platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30), l -> !l.isEmpty());
+        }
+        assertEquals("upgraded", CloudEvents.json().readTree(text(keys.reportJson())).path("kind").asText());
+    }
+
+    private void storeFacts(String id) {
+        store.put(ArtifactKeys.of(id).facts(), CloudEvents.toJson(SampleFacts.acme(id, Purpose.TEST))
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static DumpUpgraded dumpUpgraded(String id) {
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        return new DumpUpgraded(id, Purpose.TEST, "14.0", "17.0", new StoredObject(keys.upgraded(), "b".repeat(64),
+                10), keys.facts(), keys.log(), Map.of());
+    }
+
+    private String text(String key) {
+        return new String(store.readAllBytes(key), StandardCharsets.UTF_8);
     }
 }

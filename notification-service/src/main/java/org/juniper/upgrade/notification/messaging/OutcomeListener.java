@@ -9,15 +9,16 @@ import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.EventType;
 import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.service.RequesterMails;
 
 /**
- * Learns requesters from upgrade.requested, mails them on upgrade.completed and upgrade.failed. Handlers run
- * unordered: the mail client does blocking work on the caller's context, which an ordered handler would hold; the
- * ledger makes the order irrelevant.
+ * Learns requesters from upgrade.requested and queues their mail on upgrade.completed and upgrade.failed. The queue
+ * keeps one outcome mail per request whatever the order, so handlers run unordered: an outcome waiting for its
+ * recipient holds up no other.
  */
 @ApplicationScoped
 public class OutcomeListener {
@@ -39,13 +40,14 @@ public class OutcomeListener {
     @Blocking(ordered = false)
     public void onOutcome(ConsumerRecord<String, String> record) throws Exception {
         CloudEvent event = KafkaEvents.read(record);
-        if (event.type().equals(org.juniper.upgrade.events.EventType.COMPLETED.type())) {
+        if (event.type().equals(EventType.COMPLETED.type())) {
             UpgradeCompleted completed = CloudEvents.data(event, UpgradeCompleted.class);
-            Redelivery.untilDone("success mail of " + completed.requestId(), PATIENCE,
+            Redelivery.untilDone("queuing the success mail of " + completed.requestId(), PATIENCE,
                     () -> mails.completed(completed));
         } else {
             UpgradeFailed failed = CloudEvents.data(event, UpgradeFailed.class);
-            Redelivery.untilDone("failure mail of " + failed.requestId(), PATIENCE, () -> mails.failed(failed));
+            Redelivery.untilDone("queuing the failure mail of " + failed.requestId(), PATIENCE,
+                    () -> mails.failed(failed));
         }
     }
 }

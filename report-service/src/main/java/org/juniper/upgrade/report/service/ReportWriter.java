@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
@@ -14,56 +12,83 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.ReportReady;
-import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
+import org.juniper.upgrade.report.model.FailureReport;
+import org.juniper.upgrade.report.model.UpgradeReport;
 
-/** Builds the report of an upgraded archive from the worker's facts; an existing report is announced again. */
+/**
+ * Writes the report of a request once, under the keys of {@link ArtifactKeys}; an existing report is never rewritten.
+ * Which report a request gets depends on one fact: whether the worker stored {@code facts.json}. With facts, the run
+ * upgraded the database, and the report is the upgrade report, announced by {@code upgrade.report-ready}, which
+ * intake counts towards completion. Without facts, the run failed, and the report is the failure report: stored for
+ * the record but not announced, since report-ready means "the report of an upgraded database is here".
+ */
 @ApplicationScoped
 public class ReportWriter {
     private static final Logger LOG = Logger.getLogger(ReportWriter.class);
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = "application/json";
 
     private final ArtifactStore store;
     private final EventPublisher publisher;
+    private final ReportComposer composer;
 
-    ReportWriter(ArtifactStore store, EventPublisher publisher) {
+    ReportWriter(ArtifactStore store, EventPublisher publisher, ReportComposer composer) {
         this.store = store;
         this.publisher = publisher;
+        this.composer = composer;
     }
 
-    public void handle(DumpUpgraded upgraded) throws IOException {
+    public void upgraded(DumpUpgraded upgraded) throws IOException {
+        ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
+        UpgradeFacts facts;
         try {
-            write(upgraded);
+            facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()), UpgradeFacts.class);
         } catch (MissingArtifactException e) {
             publisher.publish(new UpgradeFailed(upgraded.requestId(), "report", MissingArtifactException.REASON,
                     "the facts of the run are gone from the store: " + e.getMessage(), Instant.now()));
+            return;
         }
-    }
-
-    private void write(DumpUpgraded upgraded) throws IOException {
-        ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
-        UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()), UpgradeFacts.class);
-        ReportReady.Summary summary = summarize(facts);
-        Optional<StoredObject> existing = store.find(keys.reportHtml());
-        if (existing.isEmpty()) {
-            store.put(keys.reportJson(), CloudEvents.toJson(Map.of("summary", summary, "facts", facts))
-                    .getBytes(StandardCharsets.UTF_8), "application/json");
-            store.put(keys.reportHtml(), ReportRenderer.html(facts).getBytes(StandardCharsets.UTF_8),
-                    "text/html; charset=utf-8");
-            publisher.publish(new UpgradeProgress(upgraded.requestId(), "report", "upgrade report written: "
-                    + summary.differences() + " table(s) changed, " + summary.warnings() + " warning(s)",
-                    Instant.now()));
+        UpgradeReport report = composer.compose(facts);
+        if (store.find(keys.reportHtml()).isEmpty()) {
+            write(keys, CloudEvents.toJson(report), ReportRenderer.html(report));
+            progress(upgraded.requestId(), "upgrade report written: " + report.summary().differences()
+                    + " table(s) with other counts, " + report.summary().warnings() + " warning(s)");
         } else {
             LOG.infof("request %s already has its report; announcing it again", upgraded.requestId());
         }
-        publisher.publish(new ReportReady(upgraded.requestId(), keys.reportHtml(), keys.reportJson(), summary));
+        publisher.publish(new ReportReady(upgraded.requestId(), keys.reportHtml(), keys.reportJson(),
+                report.summary()));
     }
 
-    static ReportReady.Summary summarize(UpgradeFacts facts) {
-        int differences = (int) facts.tables().stream().filter(t -> t.rowsBefore() != t.rowsAfter()).count();
-        long rows = facts.tables().stream().mapToLong(t -> Math.max(t.rowsAfter(), 0)).sum();
-        return new ReportReady.Summary(facts.tables().size(), (int) Math.min(rows, Integer.MAX_VALUE), differences,
-                facts.warnings().size());
+    public void failed(UpgradeFailed failed) {
+        ArtifactKeys keys = ArtifactKeys.of(failed.requestId());
+        if (store.find(keys.facts()).isPresent()) {
+            // the database was upgraded and a later stage failed: the upgrade report stands, the mail tells the rest
+            LOG.infof("request %s failed in %s after its upgrade; its report is the upgrade report",
+                    failed.requestId(), failed.stage());
+            return;
+        }
+        if (store.find(keys.reportHtml()).isPresent()) {
+            LOG.infof("request %s already has its failure report", failed.requestId());
+            return;
+        }
+        String log = store.find(keys.log())
+                .map(stored -> new String(store.readAllBytes(stored.key()), StandardCharsets.UTF_8)).orElse(null);
+        FailureReport report = FailureReport.of(failed, log);
+        write(keys, CloudEvents.toJson(report), ReportRenderer.html(report));
+        progress(failed.requestId(), "failure report written");
+    }
+
+    /** The JSON first and the HTML last: the HTML's checksum record marks the report complete. */
+    private void write(ArtifactKeys keys, String json, String html) {
+        store.put(keys.reportJson(), json.getBytes(StandardCharsets.UTF_8), JSON);
+        store.put(keys.reportHtml(), html.getBytes(StandardCharsets.UTF_8), HTML);
+    }
+
+    private void progress(String requestId, String line) {
+        publisher.publish(new UpgradeProgress(requestId, "report", line, Instant.now()));
     }
 }

@@ -1,64 +1,181 @@
 package org.juniper.upgrade.report.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.events.Purpose;
-import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.report.SampleFacts;
+import org.juniper.upgrade.report.model.FailureReport;
+import org.juniper.upgrade.report.model.UpgradeReport;
 import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
+    private static final ReportComposer COMPOSER = new ReportComposer(JuniperPack.load());
 
-    static UpgradeFacts facts(int tables, List<String> warnings) {
-        List<UpgradeFacts.TableCount> counts = new ArrayList<>();
-        counts.add(new UpgradeFacts.TableCount("res_partner", 120, 120));
-        counts.add(new UpgradeFacts.TableCount("ir_translation", 800, -1));
-        for (int i = 0; i < tables; i++) {
-            counts.add(new UpgradeFacts.TableCount("x_table_" + i, i, i));
-        }
-        Map<String, Long> timings = new LinkedHashMap<>();
-        timings.put("restore", 1200L);
-        timings.put("upgrade", 3400L);
-        timings.put("dump", 800L);
-        return new UpgradeFacts("r-1", "acme<script>", "14.0", "17.0", Purpose.TEST,
-                new StoredObject("requests/r-1/backup", "a".repeat(64), 4096), "zip",
-                Map.of("base", "14.0.1.0", "website_legacy", "14.0.1.0"), Map.of("base", "17.0.1.0"),
-                List.of(new UpgradeFacts.Hop("15.0", 1000, List.of(new UpgradeFacts.Script("base", "end",
-                        "end-99-module-versions.sql", 3)))), counts, timings, 7, warnings);
+    static String html(UpgradeFacts facts) {
+        return ReportRenderer.html(COMPOSER.compose(facts));
     }
 
     @Test
-    void theReportShowsSummaryModulesIntegrityAndTimesWithoutExternalAssets() {
-        String html = ReportRenderer.html(facts(3, List.of("custom view disabled")));
+    void aTestUpgradeReportHasEverySectionInOrder() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
 
-        assertTrue(html.contains("<h2>Summary</h2>"));
-        assertTrue(html.contains("14.0 &rarr; 17.0"));
-        assertTrue(html.contains("website_legacy") && html.contains("removed"), "removed modules are listed");
-        assertTrue(html.contains("ir_translation <span class=\"flag\">changed</span>"), "differences are flagged");
-        assertTrue(html.contains("custom view disabled"));
-        assertTrue(html.contains("Time per step") && html.contains("15.0"));
-        assertFalse(html.contains("src=") || html.contains("href=\"http") || html.contains("<script"),
-                "self-contained and inert");
+        List<String> sections = Pattern.compile("<h2>([^<]+)</h2>").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(List.of("Summary", "Warnings", "What to test", "Modules", "What the upgrade changed",
+                "Data integrity", "Neutralization", "Time"), sections);
+        assertTrue(html.contains("acme: 14.0 &rarr; 17.0"), "database and versions in the header");
+        assertTrue(html.contains("test copy"), "the purpose is visible");
+        assertTrue(html.contains("3 min 15 s"), "the run time");
+    }
+
+    @Test
+    void aProductionReportHasNoNeutralizationSection() {
+        String html = html(SampleFacts.acme("r-1", Purpose.PRODUCTION));
+
+        assertFalse(html.contains("<h2>Neutralization</h2>"));
+        assertTrue(html.contains("production: not neutralized"));
+    }
+
+    @Test
+    void modulesAreSortedIntoUpgradedRenamedMergedNewRemovedAndCustom() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        assertTrue(html.contains("10 upgraded, 2 renamed or merged, 1 new, 1 removed; 1 of your own: acme_margin."));
+        assertTrue(row(html, "acme_margin").contains("badge custom"), "a custom module is flagged as such");
+        assertTrue(row(html, "bank_sync").contains("→ account_online_synchronization 17.0.1.0")
+                && row(html, "bank_sync").contains(">renamed<"));
+        assertTrue(row(html, "delivery").contains("→ stock 17.0.1.1") && row(html, "delivery").contains(">merged<"));
+        assertTrue(row(html, "spreadsheet").contains("badge new"));
+        assertTrue(row(html, "sale").contains("14.0.1.1") && row(html, "sale").contains("17.0.1.2"));
+    }
+
+    @Test
+    void aDisabledCustomViewIsListedWithItsReason() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        String view = html.substring(html.indexOf("<h3>Disabled views</h3>"));
+        view = view.substring(0, view.indexOf("</table>"));
+        assertTrue(view.contains(">view disabled<") && view.contains("acme_margin.sale_order_form_margin")
+                && view.contains("it shows the field x_margin, which sale.order no longer has"), view);
+        assertTrue(html.contains("Look at the screens of the view the upgrade disabled"), "and the checklist says so");
+    }
+
+    @Test
+    void theScriptsNotesAreGroupedLikeOdoosUpgradeReport() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        List<String> groups = Pattern.compile("<h3>([^<]+)</h3><table class=\"notes\">").matcher(html)
+                .results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("Models and fields", "Disabled views", "Converted mail templates", "Translations"),
+                groups);
+        assertTrue(html.contains("<td>exclude_from_invoice_tab -&gt; display_type</td><td class=\"n\">48,210</td>"));
+    }
+
+    @Test
+    void aRunWithoutNotesHasNoSectionForThem() {
+        String html = ReportRenderer.html(COMPOSER.compose(SampleFacts.withoutNotes(SampleFacts.acme("r-1",
+                Purpose.TEST))));
+
+        assertFalse(html.contains("What the upgrade changed"));
+        assertTrue(row(html, "bank_sync").contains("badge removed"), "without a note, a module is just gone");
+    }
+
+    @Test
+    void tablesWhoseCountsChangedComeFirstAndAreFlagged() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        List<String> tables = Pattern.compile("<tr(?: class=\"diff\")?><td>([a-z_]+) ").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(List.of("ir_translation", "account_move_line_payment_rel", "ir_model_data", "ir_ui_view",
+                "mail_template", "ir_cron", "account_move_line"), tables.subList(0, 7), "moved tables first");
+        assertTrue(row(html, "ir_translation").contains("badge gone"));
+        assertTrue(row(html, "account_move_line_payment_rel").contains("badge new"));
+        assertTrue(row(html, "ir_model_data").contains("badge changed") && row(html, "ir_model_data").contains("+352"));
+        assertFalse(row(html, "res_partner").contains("badge"), "equal counts are not flagged");
+    }
+
+    @Test
+    void theChecklistAndTheNeutralizationFollowTheInstalledModules() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        assertTrue(html.contains("Receive it: validate the reception"), "purchase and stock are installed");
+        assertTrue(html.contains("Place an order in the web shop"), "website and sale are installed");
+        assertTrue(html.contains("Check what your module acme_margin adds"));
+        assertTrue(html.contains("<td>base</td><td>crons-off</td><td>updates ir_cron</td>"));
+        assertTrue(html.contains("<td>website</td><td>website-indexing-blocked</td><td>updates website</td>"));
     }
 
     @Test
     void customerTextIsEscaped() {
-        String html = ReportRenderer.html(facts(0, List.of("<img src=x onerror=alert(1)>")));
+        UpgradeFacts sample = SampleFacts.acme("r-1", Purpose.TEST);
+        UpgradeFacts hostile = new UpgradeFacts(sample.requestId(), "acme<script>", sample.sourceVersion(),
+                sample.targetVersion(), sample.purpose(), sample.backup(), sample.backupFormat(),
+                sample.modulesBefore(), sample.modulesAfter(), sample.hops(), sample.tables(), sample.timings(),
+                sample.filestoreFiles(), List.of("<img src=x onerror=alert(1)>"));
+
+        String html = html(hostile);
 
         assertTrue(html.contains("acme&lt;script&gt;"));
-        assertFalse(html.contains("<img"));
+        assertFalse(html.contains("<img") || html.contains("<script"));
+    }
+
+    @Test
+    void theReportIsSelfContainedAndInert() {
+        String html = html(SampleFacts.acme("r-1", Purpose.TEST));
+
+        assertFalse(html.contains("src=") || html.contains("href=") || html.contains("url(")
+                || html.contains("<script") || html.contains("@import"), "no asset, no link, no script");
     }
 
     @Test
     void aLongListShowsItsFirstHundredRowsAndSaysHowManyThereAre() {
-        String html = ReportRenderer.html(facts(250, List.of()));
+        String html = html(SampleFacts.withExtraTables("r-1", Purpose.TEST, 250));
 
-        assertTrue(html.contains("Showing the first 100 of 252."), "252 tables in all");
-        assertFalse(html.contains("x_table_0<"), "the smallest tables are cut");
+        assertTrue(html.contains("Showing the first 100 of 284."), "284 tables in all");
+        assertEquals(100, Pattern.compile("<tr(?: class=\"diff\")?><td>[a-z_0-9]+ ").matcher(html).results()
+                .count());
+        assertFalse(html.contains(">x_acme_table_0 <"), "the smallest tables are cut");
+    }
+
+    @Test
+    void aFailureReportShowsWhatFailedWhereAndTheEndOfTheLog() {
+        String log = IntStream.rangeClosed(1, 55).mapToObj(i -> "2026-05-01T10:00:00Z [upgrade] line " + i)
+                .collect(Collectors.joining("\n"));
+        FailureReport report = FailureReport.of(new UpgradeFailed("r-2", "upgrade", "UPGRADE:SCRIPT_FAILED",
+                "upgrade script 16.0/sale/post-10-order-lines.sql failed: <division by zero>",
+                Instant.parse("2026-05-01T10:00:00Z")), log);
+
+        String html = ReportRenderer.html(report);
+
+        assertTrue(html.contains("It stopped during <b>upgrade</b>."));
+        assertTrue(html.contains("UPGRADE:SCRIPT_FAILED") && html.contains("&lt;division by zero&gt;"));
+        assertTrue(html.contains("The last 40 of 55 lines."));
+        assertTrue(html.contains("line 55</pre>") && html.contains("line 16\n") && !html.contains("line 15\n"));
+    }
+
+    @Test
+    void aFailureWithoutLogSaysSo() {
+        String html = ReportRenderer.html(FailureReport.of(new UpgradeFailed("r-3", "report", "ARTIFACT:MISSING",
+                "the facts of the run are gone", Instant.now()), null));
+
+        assertTrue(html.contains("The run left no log."));
+    }
+
+    /** The table row that names {@code cell}, from its opening tag to its end. */
+    private static String row(String html, String cell) {
+        Matcher m = Pattern.compile("<tr[^>]*><td>" + Pattern.quote(cell) + "[ <].*?</tr>").matcher(html);
+        assertTrue(m.find(), "a row for " + cell);
+        return m.group();
     }
 }

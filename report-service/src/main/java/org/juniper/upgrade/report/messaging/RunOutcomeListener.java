@@ -9,14 +9,16 @@ import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.report.service.ReportWriter;
 
+/** A run ends in an upgraded database or in a failure; either way the request gets its report. */
 @ApplicationScoped
-public class DumpUpgradedListener {
+public class RunOutcomeListener {
     private static final Duration PATIENCE = Duration.ofMinutes(10);
     private final ReportWriter reports;
 
-    DumpUpgradedListener(ReportWriter reports) {
+    RunOutcomeListener(ReportWriter reports) {
         this.reports = reports;
     }
 
@@ -24,6 +26,13 @@ public class DumpUpgradedListener {
     @Blocking
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
         DumpUpgraded upgraded = CloudEvents.data(KafkaEvents.read(record), DumpUpgraded.class);
-        Redelivery.untilDone("report of " + upgraded.requestId(), PATIENCE, () -> reports.handle(upgraded));
+        Redelivery.untilDone("report of " + upgraded.requestId(), PATIENCE, () -> reports.upgraded(upgraded));
+    }
+
+    @Incoming("failed")
+    @Blocking
+    public void onFailed(ConsumerRecord<String, String> record) throws Exception {
+        UpgradeFailed failed = CloudEvents.data(KafkaEvents.read(record), UpgradeFailed.class);
+        Redelivery.untilDone("failure report of " + failed.requestId(), PATIENCE, () -> reports.failed(failed));
     }
 }

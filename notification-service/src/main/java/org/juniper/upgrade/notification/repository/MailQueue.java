@@ -1,0 +1,100 @@
+package org.juniper.upgrade.notification.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The mails of the service, sent or waiting ({@code outgoing_mail}). A request has at most one outcome mail: queuing
+ * a second one, for a redelivered or duplicated event, finds the first and adds nothing. Every statement stands
+ * alone; times come from the database's clock, shared by all replicas.
+ */
+@ApplicationScoped
+public class MailQueue {
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+
+    private final AgroalDataSource dataSource;
+
+    MailQueue(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return false when the request already has its outcome mail, sent or waiting */
+    public boolean enqueue(String requestId, String kind, String event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                insert into outgoing_mail (request_id, kind, event) values (?, ?, ?) on conflict do nothing""")) {
+            sql.setObject(1, UUID.fromString(requestId));
+            sql.setString(2, kind);
+            sql.setString(3, event);
+            return sql.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes the mail that has waited longest for its turn, if any is due, and keeps it from other senders for
+     * {@code lease}: if this sender dies meanwhile, another one takes the mail over when the lease ends.
+     */
+    public Optional<QueuedMail> claimNextDue(Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                with claimed as (
+                    update outgoing_mail set attempts = attempts + 1,
+                                             next_attempt_at = now() + make_interval(secs => ?)
+                    where (request_id, kind) = (
+                        select request_id, kind from outgoing_mail
+                        where sent_at is null and next_attempt_at <= now()
+                        order by next_attempt_at limit 1 for update skip locked)
+                    returning request_id, kind, event, attempts)
+                select m.request_id, m.kind, m.event, m.attempts,
+                       r.email, r.database_name, r.source_version, r.target_version, r.purpose
+                from claimed m join recipient r on r.request_id = m.request_id""")) {
+            sql.setDouble(1, lease.toMillis() / 1000.0);
+            try (ResultSet rs = sql.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String requestId = rs.getString(1);
+                return Optional.of(new QueuedMail(requestId, rs.getString(2), rs.getString(3), rs.getInt(4),
+                        new Recipient(requestId, rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getString(9))));
+            }
+        }
+    }
+
+    public void sent(QueuedMail mail) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement(
+                "update outgoing_mail set sent_at = now(), last_error = null where request_id = ? and kind = ?")) {
+            sql.setObject(1, UUID.fromString(mail.requestId()));
+            sql.setString(2, mail.kind());
+            sql.executeUpdate();
+        }
+    }
+
+    /** Puts the mail back in the queue, due again after {@code delay}. */
+    public void retryLater(QueuedMail mail, Duration delay, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                update outgoing_mail set next_attempt_at = now() + make_interval(secs => ?), last_error = ?
+                where request_id = ? and kind = ?""")) {
+            sql.setDouble(1, delay.toMillis() / 1000.0);
+            sql.setString(2, error);
+            sql.setObject(3, UUID.fromString(mail.requestId()));
+            sql.setString(4, mail.kind());
+            sql.executeUpdate();
+        }
+    }
+
+    /** Mails not sent yet, for the gauge operations watch. */
+    public long waiting() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement(
+                "select count(*) from outgoing_mail where sent_at is null"); ResultSet rs = sql.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.juniper.upgrade.notification.repository;
+
+/**
+ * A mail waiting to be sent: the outcome event it tells about and the requester it goes to.
+ *
+ * @param kind {@link MailQueue#SUCCESS} or {@link MailQueue#FAILURE}
+ * @param event the data of the outcome event, as JSON
+ * @param attempts sending attempts so far, this one included
+ */
+public record QueuedMail(String requestId, String kind, String event, int attempts, Recipient recipient) {
+}

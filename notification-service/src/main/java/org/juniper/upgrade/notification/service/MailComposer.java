@@ -1,0 +1,108 @@
+package org.juniper.upgrade.notification.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.mailer.Mail;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
+import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.UpgradeCompleted;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.notification.config.NotificationConfig;
+import org.juniper.upgrade.notification.model.FailureMail;
+import org.juniper.upgrade.notification.model.ReportDigest;
+import org.juniper.upgrade.notification.model.SuccessMail;
+import org.juniper.upgrade.notification.repository.MailQueue;
+import org.juniper.upgrade.notification.repository.QueuedMail;
+import org.juniper.upgrade.notification.repository.Recipient;
+
+/**
+ * Writes a queued mail at the moment it is sent, from its outcome event and what the store holds then: the report
+ * (attached, and its digest for the text) or the run's log. An artifact that is gone leaves its part out; a store
+ * that does not answer fails the attempt, which is retried like an SMTP failure.
+ */
+@ApplicationScoped
+public class MailComposer {
+    private static final Logger LOG = Logger.getLogger(MailComposer.class);
+    static final String REPORT_ATTACHMENT = "upgrade-report.html";
+
+    private final ArtifactStore store;
+    private final NotificationConfig config;
+
+    MailComposer(ArtifactStore store, NotificationConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    public Mail compose(QueuedMail queued) throws JsonProcessingException {
+        return MailQueue.SUCCESS.equals(queued.kind())
+                ? success(CloudEvents.json().readValue(queued.event(), UpgradeCompleted.class), queued.recipient())
+                : failure(CloudEvents.json().readValue(queued.event(), UpgradeFailed.class), queued.recipient());
+    }
+
+    Mail success(UpgradeCompleted c, Recipient to) {
+        boolean test = c.purpose() == Purpose.TEST;
+        Optional<byte[]> report = read(c.reportHtmlKey());
+        SuccessMail view = new SuccessMail(subject(c.database(), c.sourceVersion(), c.targetVersion(),
+                test ? "your test copy is ready" : "your upgraded database is ready"), c.database(),
+                c.sourceVersion(), c.targetVersion(), test, config.intakeUrl() + c.downloadPath(),
+                config.intakeUrl() + "/api/v1/requests/" + c.requestId() + "/report", report.isPresent(),
+                digest(c.reportJsonKey()), c.requestId());
+        Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.successHtml(view).render())
+                .setText(MailTemplates.successText(view).render());
+        report.ifPresent(html -> mail.addAttachment(REPORT_ATTACHMENT, html, "text/html; charset=utf-8"));
+        return mail;
+    }
+
+    Mail failure(UpgradeFailed f, Recipient to) {
+        FailureExplanation explanation = FailureExplanation.of(f.reason());
+        FailureMail view = new FailureMail(subject(to.database(), to.sourceVersion(), to.targetVersion(),
+                "the upgrade failed"), to.database(), to.sourceVersion(), to.targetVersion(), f.stage(), f.reason(),
+                f.message(), explanation.headline(), explanation.retry(), logTail(f.requestId()), f.requestId());
+        return Mail.withHtml(to.email(), view.subject(), MailTemplates.failureHtml(view).render())
+                .setText(MailTemplates.failureText(view).render());
+    }
+
+    static String subject(String database, String from, String to, String outcome) {
+        return "[Juniper upgrade] " + database + " " + from + " → " + to + ": " + outcome;
+    }
+
+    private ReportDigest digest(String reportJsonKey) {
+        Optional<byte[]> json = read(reportJsonKey);
+        if (json.isEmpty()) {
+            return ReportDigest.NONE;
+        }
+        try {
+            return ReportDigest.of(CloudEvents.json().readTree(json.get()));
+        } catch (IOException e) {
+            LOG.warnf("report %s is not JSON (%s); the mail only points at it", reportJsonKey, e.getMessage());
+            return ReportDigest.NONE;
+        }
+    }
+
+    /** The artifact, or nothing when it is gone: the link in the mail still leads to the result. */
+    private Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(store.readAllBytes(key));
+        } catch (MissingArtifactException e) {
+            LOG.warnf("%s is missing; mailing without it", key);
+            return Optional.empty();
+        }
+    }
+
+    private List<String> logTail(String requestId) {
+        String key = ArtifactKeys.of(requestId).log();
+        if (store.find(key).isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new String(store.readAllBytes(key), StandardCharsets.UTF_8).strip().lines().toList();
+        return lines.subList(Math.max(0, lines.size() - config.mail().logLines()), lines.size());
+    }
+}

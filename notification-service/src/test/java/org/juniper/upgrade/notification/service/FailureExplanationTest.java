@@ -1,0 +1,32 @@
+package org.juniper.upgrade.notification.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FailureExplanationTest {
+
+    @Test
+    void theAreaOfTheReasonCodeSaysWhatHappenedInPlainWords() {
+        assertEquals("Your backup could not be used.", FailureExplanation.of("BACKUP:PATH_ESCAPE").headline());
+        assertEquals("Your backup could not be restored into a database.",
+                FailureExplanation.of("RESTORE:FAILED").headline());
+        assertEquals("An upgrade script failed on the data of your database.",
+                FailureExplanation.of("UPGRADE:SCRIPT_FAILED").headline());
+        assertEquals("This upgrade path is not available.", FailureExplanation.of("SOURCE:INVALID").headline());
+    }
+
+    @Test
+    void aFailureOnThePlatformsSideAsksForNothingButANewRequest() {
+        for (String code : new String[] {"ARTIFACT:MISSING", "STORAGE:UNAVAILABLE", "DUMP:FAILED"}) {
+            assertTrue(FailureExplanation.of(code).retry().startsWith("Nothing needs fixing on your side"), code);
+        }
+    }
+
+    @Test
+    void anUnknownOrMissingCodeStillGetsAnExplanation() {
+        assertEquals("The upgrade stopped.", FailureExplanation.of("SOMETHING:NEW").headline());
+        assertEquals("The upgrade stopped.", FailureExplanation.of(null).headline());
+    }
+}

@@ -1,0 +1,66 @@
+package org.juniper.upgrade.notification.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.StoredObject;
+import org.juniper.upgrade.events.UpgradeCompleted;
+import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.notification.repository.Recipient;
+import org.junit.jupiter.api.Test;
+
+/** The mails' templates, rendered by the service's own composer; nothing is sent. */
+@QuarkusTest
+class MailComposerTest {
+    @Inject
+    MailComposer composer;
+
+    @Test
+    void textFromTheRunIsEscapedInTheHtmlPartAndKeptAsIsInThePlainText() {
+        String id = UUID.randomUUID().toString();
+        Mail mail = composer.failure(new UpgradeFailed(id, "upgrade", "RESTORE:FAILED",
+                "psql: <script>alert('x')</script> & more", Instant.now()), recipient(id));
+
+        assertTrue(mail.getHtml().contains("psql: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"),
+                mail.getHtml());
+        assertFalse(mail.getHtml().contains("<script>"));
+        assertTrue(mail.getText().contains("psql: <script>alert('x')</script> & more"));
+    }
+
+    @Test
+    void aRunThatLeftNoLogGetsAMailWithoutLogSection() {
+        String id = UUID.randomUUID().toString();
+        Mail mail = composer.failure(new UpgradeFailed(id, "upgrade", "TARGET:INVALID", "unknown version 99.0",
+                Instant.now()), recipient(id));
+
+        assertFalse(mail.getHtml().contains("The last lines of the log"));
+        assertFalse(mail.getText().contains("The last lines of the log"));
+        assertTrue(mail.getText().contains("This upgrade path is not available."));
+    }
+
+    @Test
+    void aReportGoneFromTheStoreLeavesTheAttachmentOutButNotTheLinks() {
+        String id = UUID.randomUUID().toString();
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        Mail mail = composer.success(new UpgradeCompleted(id, "acme", "14.0", "17.0", Purpose.PRODUCTION,
+                new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.reportHtml(), keys.reportJson(),
+                "/api/v1/requests/" + id + "/download", Instant.now()), recipient(id));
+
+        assertEquals(0, mail.getAttachments().size());
+        assertTrue(mail.getText().contains("The upgrade report is online.\n"), mail.getText());
+        assertTrue(mail.getText().contains("/api/v1/requests/" + id + "/download")
+                && mail.getText().contains("/api/v1/requests/" + id + "/report"));
+    }
+
+    private static Recipient recipient(String id) {
+        return new Recipient(id, "it@acme.example", "acme", "14.0", "17.0", "test");
+    }
+}

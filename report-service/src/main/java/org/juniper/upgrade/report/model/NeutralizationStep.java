@@ -1,0 +1,9 @@
+package org.juniper.upgrade.report.model;
+
+/**
+ * One neutralization rule of the pack applied to a test copy.
+ *
+ * @param effect what the rule's statement does, e.g. {@code updates ir_cron}
+ */
+public record NeutralizationStep(String module, String rule, String effect) {
+}

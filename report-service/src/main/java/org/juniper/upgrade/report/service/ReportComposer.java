@@ -1,0 +1,112 @@
+package org.juniper.upgrade.report.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.juniper.erp.JuniperPack;
+import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.ReportReady;
+import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.report.model.ModuleChanges;
+import org.juniper.upgrade.report.model.NeutralizationStep;
+import org.juniper.upgrade.report.model.UpgradeReport;
+
+/**
+ * Derives the report from the worker's facts, the notes of the upgrade scripts and the pack. The neutralization
+ * section comes from the pack's rules for the upgraded modules, the very list the neutralizer applies, so the report
+ * is complete and final as soon as the facts exist: it never waits for the neutralizer and is never rewritten.
+ */
+@ApplicationScoped
+public class ReportComposer {
+    private static final Pattern STATEMENT = Pattern.compile(
+            "^\\s*(UPDATE|DELETE\\s+FROM|INSERT\\s+INTO)\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
+
+    private static final String VIEW_DEACTIVATED = "view_deactivated";
+    /** Note kinds that say a module lives on under another name, and how they say it. */
+    private static final Map<String, String> MODULE_REPLACED = Map.of("module_renamed", "renamed", "module_merged",
+            "merged");
+
+    private final JuniperPack pack;
+
+    ReportComposer(JuniperPack pack) {
+        this.pack = pack;
+    }
+
+    public UpgradeReport compose(UpgradeFacts facts) {
+        ModuleChanges modules = modules(facts);
+        List<NeutralizationStep> neutralization = facts.purpose() == Purpose.TEST
+                ? pack.neutralizationRules(facts.targetVersion(), facts.modulesAfter().keySet()).stream()
+                        .map(rule -> new NeutralizationStep(rule.module(), rule.rule(), effect(rule.sql())))
+                        .toList()
+                : List.of();
+        long disabledViews = facts.notes().stream().filter(n -> VIEW_DEACTIVATED.equals(n.kind())).count();
+        return new UpgradeReport(summarize(facts), modules, neutralization,
+                TestChecklist.of(facts.modulesAfter().keySet(), modules.custom(), disabledViews), facts);
+    }
+
+    private static ReportReady.Summary summarize(UpgradeFacts facts) {
+        int differences = (int) facts.tables().stream().filter(t -> t.rowsBefore() != t.rowsAfter()).count();
+        long rows = facts.tables().stream().mapToLong(t -> Math.max(t.rowsAfter(), 0)).sum();
+        return new ReportReady.Summary(facts.tables().size(), (int) Math.min(rows, Integer.MAX_VALUE), differences,
+                facts.warnings().size());
+    }
+
+    private ModuleChanges modules(UpgradeFacts facts) {
+        Map<String, String> before = facts.modulesBefore();
+        Map<String, String> after = facts.modulesAfter();
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        List<ModuleChanges.Change> upgraded = new ArrayList<>();
+        List<ModuleChanges.Change> added = new ArrayList<>();
+        List<ModuleChanges.Change> removed = new ArrayList<>();
+        List<ModuleChanges.Replacement> replaced = new ArrayList<>();
+        Map<String, UpgradeFacts.Note> replacements = new HashMap<>();
+        facts.notes().stream().filter(n -> MODULE_REPLACED.containsKey(n.kind()))
+                .forEach(n -> replacements.put(n.name(), n));
+        // a module's new name is no new module
+        Set<String> newNames = facts.notes().stream().filter(n -> "module_renamed".equals(n.kind()))
+                .map(UpgradeFacts.Note::module).collect(Collectors.toSet());
+        for (String name : names) {
+            ModuleChanges.Change change = new ModuleChanges.Change(name, before.get(name), after.get(name));
+            UpgradeFacts.Note replacement = replacements.get(name);
+            if (change.before() == null) {
+                if (!newNames.contains(name)) {
+                    added.add(change);
+                }
+            } else if (change.after() != null) {
+                upgraded.add(change);
+            } else if (replacement != null) {
+                replaced.add(new ModuleChanges.Replacement(name, change.before(), replacement.module(),
+                        after.get(replacement.module()), MODULE_REPLACED.get(replacement.kind()),
+                        replacement.reason()));
+            } else {
+                removed.add(change);
+            }
+        }
+        Set<String> standard = Set.copyOf(pack.modules(facts.sourceVersion()));
+        List<String> custom = before.keySet().stream().filter(m -> !standard.contains(m)).sorted().toList();
+        return new ModuleChanges(upgraded, added, removed, replaced, custom);
+    }
+
+    /** What a rule's statement does, said from its first words: {@code UPDATE ir_cron ...} is "updates ir_cron". */
+    static String effect(String sql) {
+        Matcher m = STATEMENT.matcher(sql);
+        if (!m.find()) {
+            return "runs a statement";
+        }
+        String verb = m.group(1).toUpperCase(Locale.ROOT);
+        String table = m.group(2).replace("\"", "");
+        if (verb.startsWith("UPDATE")) {
+            return "updates " + table;
+        }
+        return (verb.startsWith("DELETE") ? "deletes rows of " : "adds rows to ") + table;
+    }
+}
