@@ -12,4 +12,6 @@ alter table outgoing_mail
 create index outgoing_mail_due on outgoing_mail (next_attempt_at) where sent_at is null;
 
 -- One outcome mail per request, whichever outcome came first: never "it failed" after "it is ready", or the reverse.
-create unique index outgoing_mail_one_outcome on outgoing_mail (request_id) where kind in ('success', 'failure');
+-- Rows sent before the queue existed (no event) may hold both kinds for a retried request; they stay as they are.
+create unique index outgoing_mail_one_outcome on outgoing_mail (request_id)
+    where kind in ('success', 'failure') and event is not null;
