@@ -64,8 +64,9 @@ final class ServiceProcesses implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         Files.createDirectories(logs);
+        // the same options as ./platform gives them, marker property included, so that the tests see what it runs
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString());
+                "-Xmx256m", "-Djuniper.platform.part=" + service + "@end-to-end-tests", "-jar", jar.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));

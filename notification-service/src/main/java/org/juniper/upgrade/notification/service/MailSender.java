@@ -37,7 +37,7 @@ public class MailSender {
                 .description("mails queued and not sent yet").register(registry);
     }
 
-    @Scheduled(every = "${juniper.mail.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${juniper.notification.mail.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() throws SQLException {
         Optional<QueuedMail> next;
         while ((next = queue.claimNextDue(config.lease())).isPresent()) {
