@@ -7,7 +7,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.juniper.upgrade.intake.domain.RequestLogLine;
@@ -20,6 +23,9 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class RequestProgress {
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration ESTIMATE_TTL = Duration.ofMinutes(1);
+
+    private final Map<String, Estimate> estimates = new ConcurrentHashMap<>();
 
     private final UpgradeRequestRepository requests;
     private final RequestLogRepository log;
@@ -39,8 +45,22 @@ public class RequestProgress {
     @Transactional
     public Outlook outlook(UpgradeRequest request) {
         Long position = request.state == RequestState.PENDING ? requests.aheadOf(request) : null;
-        double average = requests.averageRunSeconds(request.sourceVersion, request.targetVersion);
-        return new Outlook(position, average < 0 ? null : Math.round(average));
+        return new Outlook(position, request.state.isTerminal() ? null : estimate(request));
+    }
+
+    /** Averages over past runs change slowly; a status read must not scan them every time. */
+    private Long estimate(UpgradeRequest request) {
+        String hop = request.sourceVersion + ">" + request.targetVersion;
+        Estimate cached = estimates.get(hop);
+        if (cached == null || cached.computed().isBefore(Instant.now().minus(ESTIMATE_TTL))) {
+            double average = requests.averageRunSeconds(request.sourceVersion, request.targetVersion);
+            cached = new Estimate(average < 0 ? null : Math.round(average), Instant.now());
+            estimates.put(hop, cached);
+        }
+        return cached.seconds();
+    }
+
+    private record Estimate(Long seconds, Instant computed) {
     }
 
     @Transactional
