@@ -108,16 +108,31 @@ public class RequestService {
     }
 
     /**
-     * Streams the backup to the object store, then reads it back once to check it. A bad backup fails the request
-     * with its reason; nothing is queued.
+     * Streams the backup to the object store and checks it on the way. A bad backup fails the request with its
+     * reason; nothing is queued.
      *
      * @param expectedSha256 the checksum the client computed, or null
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
         requireNewFor(id, secret);
         String key = ArtifactKeys.of(id.toString()).backup();
-        store.put(key, new CappedInputStream(body, config.maxBackupBytes()), "application/octet-stream");
-        return checkStoredBackup(id, key, expectedSha256);
+        StreamingCheck check = new StreamingCheck();
+        StoredObject stored;
+        BackupValidator.Summary summary;
+        try {
+            try {
+                stored = store.put(key, check.tee(new CappedInputStream(body, config.maxBackupBytes())),
+                        "application/octet-stream");
+            } finally {
+                check.endOfUpload();
+            }
+            summary = check.verdict();
+        } catch (InvalidBackupException e) {
+            return recordBadBackup(id, e.reason(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not check the backup of " + id, e);
+        }
+        return recordChecked(id, stored, summary, expectedSha256);
     }
 
     /** The request, if the secret is its requester's and it still takes a backup. */
@@ -148,12 +163,17 @@ public class RequestService {
             throw new UncheckedIOException("could not read back the stored backup of " + id, e);
         }
         StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
+        store.recordChecksum(stored);
+        return recordChecked(id, stored, summary, expectedSha256);
+    }
+
+    private UpgradeRequest recordChecked(UUID id, StoredObject stored, BackupValidator.Summary summary,
+            String expectedSha256) {
         if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(stored.sha256())) {
             return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 " + stored.sha256()
                     + " but " + expectedSha256 + " was announced; the upload was damaged, create a new request and "
                     + "upload again");
         }
-        store.recordChecksum(stored);
         return recordBackup(id, stored, summary);
     }
 
