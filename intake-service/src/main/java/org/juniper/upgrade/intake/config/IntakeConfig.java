@@ -2,7 +2,9 @@ package org.juniper.upgrade.intake.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 @ConfigMapping(prefix = "juniper.intake")
@@ -31,6 +33,9 @@ public interface IntakeConfig {
     /** How long the artifacts of a finished request are kept before they are purged and the request archived. */
     @WithDefault("P30D")
     Duration artifactRetention();
+
+    /** The upgrade CLI's runnable jar, served with its launcher at /upgrade; the launcher is read from the jar. */
+    Optional<Path> cliJar();
 
     Outbox outbox();
 

@@ -1,0 +1,62 @@
+package org.juniper.upgrade.cli;
+
+import java.time.Duration;
+
+/** Shows a running request as it goes: its state when it changes, and its live log as lines arrive. */
+final class Follower {
+    /** A run takes hours: a platform out of reach for a few minutes (a restart, a network blip) is waited for. */
+    private static final int TOLERATED_FAILURES = 10;
+    private static final long LONGEST_WAIT_MILLIS = 60_000;
+
+    private final IntakeClient intake;
+    private final Ui ui;
+    private final Duration every;
+
+    Follower(IntakeClient intake, Ui ui, Duration every) {
+        this.intake = intake;
+        this.ui = ui;
+        this.every = every;
+    }
+
+    /** Follows the request until it has finished; returns its last status. */
+    RequestStatus follow(Token token) {
+        ui.say("Following request " + token.id() + " (Ctrl-C stops following; the upgrade goes on, and running the "
+                + "same command again picks it up).");
+        long logOffset = 0;
+        String shown = "";
+        int failures = 0;
+        while (true) {
+            try {
+                RequestStatus status = intake.status(token);
+                String line = status.state() + "/" + status.stage();
+                if (!line.equals(shown)) {
+                    shown = line;
+                    ui.say("[" + status.describe() + "]");
+                }
+                // the log is read after the status, so a finished request's last lines are never missed
+                IntakeClient.LogChunk log = intake.log(token, logOffset);
+                ui.print(log.text());
+                logOffset = log.next();
+                if (status.finished()) {
+                    return status;
+                }
+                failures = 0;
+            } catch (CliFailure e) {
+                if (e.exitCode() != Exit.UNREACHABLE || ++failures > TOLERATED_FAILURES) {
+                    throw e;
+                }
+                ui.warn(e.getMessage() + " (attempt " + failures + " of " + TOLERATED_FAILURES + ")");
+            }
+            pause(Math.min(every.toMillis() << Math.min(failures, 10), LONGEST_WAIT_MILLIS));
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(Exit.FAILED, "interrupted", e);
+        }
+    }
+}

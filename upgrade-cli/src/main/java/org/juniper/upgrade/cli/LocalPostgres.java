@@ -1,0 +1,242 @@
+package org.juniper.upgrade.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.juniper.upgrade.archive.DumpGuard;
+import org.juniper.upgrade.archive.InvalidBackupException;
+
+/** The administrator's PostgreSQL server, driven through its client tools as the administrator would. */
+final class LocalPostgres {
+    /** Where server-wide statements run, as for createdb: postgres, or template1 where postgres is closed. */
+    private static final List<String> MAINTENANCE_DBS = List.of("postgres", "template1");
+    private static final String FIELD_SEPARATOR = "\u001f";
+    /** psql's exit code when the connection failed or went bad. */
+    private static final int PSQL_CONNECTION_FAILED = 2;
+    private static final String CONNECTION_HINT = "psql and pg_dump choose the server from PGHOST, PGPORT, PGUSER "
+            + "and PGPASSWORD (or ~/.pgpass), as at the prompt; set them, or run as the user that owns the database";
+
+    private final PgTools tools;
+    private String maintenanceDb;
+    private Integer serverMajor;
+
+    LocalPostgres(PgTools tools) {
+        this.tools = tools;
+    }
+
+    /**
+     * Runs {@code sql} in {@code database}; {@code vars} become psql variables, used as {@code :'name'} (a literal)
+     * or {@code :"name"} (an identifier), so that no value is ever pasted into SQL. Returns the rows' fields.
+     */
+    List<String[]> query(String database, String sql, Map<String, String> vars) {
+        List<String> command = tools.command("psql", "-X", "-q", "-A", "-t", "-F", FIELD_SEPARATOR, "-v",
+                "ON_ERROR_STOP=1", "-d", database, "-f", "-");
+        vars.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PgTools.Result result = tools.run(command, in -> in.write(sql.getBytes(StandardCharsets.UTF_8)), out);
+        if (result.exitCode() == PSQL_CONNECTION_FAILED) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "cannot connect to the local PostgreSQL (" + result
+                    .lastErrors() + "); " + CONNECTION_HINT);
+        }
+        if (result.exitCode() != 0) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "PostgreSQL refused a statement in database '" + database
+                    + "': " + result.lastErrors());
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                rows.add(line.split(FIELD_SEPARATOR, -1));
+            }
+        }
+        return rows;
+    }
+
+    /** The first maintenance database this user may connect to; the connection error of the last otherwise. */
+    private String maintenanceDb() {
+        if (maintenanceDb == null) {
+            CliFailure refused = null;
+            for (String candidate : MAINTENANCE_DBS) {
+                try {
+                    query(candidate, "select 1", Map.of());
+                    maintenanceDb = candidate;
+                    return candidate;
+                } catch (CliFailure e) {
+                    refused = e;
+                }
+            }
+            throw refused;
+        }
+        return maintenanceDb;
+    }
+
+    int serverMajor() {
+        if (serverMajor == null) {
+            serverMajor = Integer.parseInt(query(maintenanceDb(), "show server_version_num", Map.of()).get(0)[0])
+                    / 10000;
+        }
+        return serverMajor;
+    }
+
+    boolean exists(String database) {
+        return !query(maintenanceDb(), "select 1 from pg_database where datname = :'db'", Map.of("db", database))
+                .isEmpty();
+    }
+
+    /** Installed module to version, from the module registry; empty when the database has no registry. */
+    Map<String, String> installedModules(String database) {
+        if (query(database, "select 1 where to_regclass('public.ir_module_module') is not null", Map.of()).isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> modules = new TreeMap<>();
+        for (String[] row : query(database, "select name, coalesce(latest_version, '') from public.ir_module_module "
+                + "where state = 'installed'", Map.of())) {
+            modules.put(row[0], row[1]);
+        }
+        return modules;
+    }
+
+    void create(String database) {
+        query(maintenanceDb(), "create database :\"db\" template template0 encoding 'UTF8'", Map.of("db", database));
+    }
+
+    /** Drops a database this CLI created; sessions still in it (a restore cut short) are ended first. */
+    void drop(String database) {
+        String force = serverMajor() >= 13 ? " with (force)" : "";
+        query(maintenanceDb(), "drop database if exists :\"db\"" + force, Map.of("db", database));
+    }
+
+    void rename(String from, String to) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("old", from);
+        names.put("new", to);
+        try {
+            query(maintenanceDb(), "alter database :\"old\" rename to :\"new\"", names);
+        } catch (CliFailure e) {
+            if (e.getMessage().contains("being accessed by other users")) {
+                throw new CliFailure(Exit.LOCAL_DATABASE, "database '" + from + "' is in use, so it cannot be "
+                        + "renamed: stop the Juniper server and every other session on it, then run the command "
+                        + "again", e);
+            }
+            throw e;
+        }
+    }
+
+    /** pg_dump refuses a server newer than itself: say so before a long run, with what to install. */
+    void requireDumpable() {
+        int client = tools.majorVersion("pg_dump");
+        if (client < serverMajor()) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, "pg_dump " + client + " cannot dump a PostgreSQL " + serverMajor()
+                    + " server: install the PostgreSQL " + serverMajor() + " client tools (e.g. 'sudo apt install "
+                    + "postgresql-client-" + serverMajor() + "') or give their folder with --pg-bin");
+        }
+    }
+
+    /**
+     * Checks that a dump made by pg_dump {@code dumpMajor} restores here: the server must be at least that version
+     * (pg_dump writes for its own version), and psql must know restricted mode, which keeps meta-commands in the
+     * dump from running.
+     */
+    void requireRestorable(int dumpMajor) {
+        if (serverMajor() < dumpMajor) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, "the upgraded dump was made by pg_dump " + dumpMajor + " but the "
+                    + "local PostgreSQL server is version " + serverMajor() + ": restore it on a PostgreSQL "
+                    + dumpMajor + " server or newer (set PGHOST/PGPORT to it), or keep the download with -x");
+        }
+        requireRestrictedMode();
+    }
+
+    /** psql gained \restrict in 13.22, 14.19, 15.14, 16.10 and 17.6; older ones would stop on the dump's first line. */
+    void requireRestrictedMode() {
+        PgTools.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+                maintenanceDb(), "-f", "-"), in -> in.write("\\restrict check\n\\unrestrict check\n"
+                        .getBytes(StandardCharsets.US_ASCII)), null);
+        if (result.exitCode() == PSQL_CONNECTION_FAILED) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "cannot connect to the local PostgreSQL (" + result
+                    .lastErrors() + "); " + CONNECTION_HINT);
+        }
+        if (result.exitCode() != 0) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, "psql " + tools.majorVersion("psql") + " here is older than the "
+                    + "restricted mode (\\restrict) that dumps of current PostgreSQL releases use: update the "
+                    + "PostgreSQL client tools to the latest minor release (13.22, 14.19, 15.14, 16.10, 17.6 or "
+                    + "newer)");
+        }
+    }
+
+    /**
+     * Restores a plain dump into an existing empty database, all or nothing. psql runs in restricted mode so no
+     * meta-command of the dump runs, and the dump goes between our own BEGIN and COMMIT: if this process dies
+     * midway, psql reaches the end of its input without COMMIT and nothing is kept (--single-transaction would
+     * commit at that end of input).
+     */
+    void restorePlain(String database, InputStream dump) {
+        String restrictKey = HexFormat.of().formatHex(randomBytes());
+        InvalidBackupException[] refused = {null};
+        PgTools.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database),
+                in -> {
+                    in.write("BEGIN;\n".getBytes(StandardCharsets.US_ASCII));
+                    try {
+                        DumpGuard.copy(dump, in, restrictKey);
+                    } catch (InvalidBackupException e) {
+                        refused[0] = e;
+                        return;
+                    }
+                    in.write("\nCOMMIT;\n".getBytes(StandardCharsets.US_ASCII));
+                }, null);
+        if (refused[0] != null) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump was not restored: " + refused[0].getMessage());
+        }
+        if (result.exitCode() != 0) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump does not restore into '" + database + "': "
+                    + result.lastErrors());
+        }
+    }
+
+    /**
+     * A plain {@code pg_dump --no-owner} of the database to {@code out}: what the platform restores. Privileges are
+     * left out as well, since the platform's roles are not the administrator's.
+     */
+    void dumpPlain(String database, OutputStream out) {
+        requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-d",
+                database), null, out));
+    }
+
+    /** A directory-format dump made by {@code jobs} parallel workers: the shortest time holding the live database. */
+    void dumpDirectory(String database, Path directory, int jobs) {
+        requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-Fd", "-j",
+                String.valueOf(jobs), "-f", directory.toString(), "-d", database), null, null));
+    }
+
+    /** The plain SQL of a custom-format or directory dump, written by pg_restore to {@code out}. */
+    void plainFrom(Path dump, OutputStream out) {
+        requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--no-owner", "--no-privileges", "-f",
+                "-", dump.toString()), null, out));
+    }
+
+    /** Only the data of the module registry of a custom-format or directory dump, as plain COPY text. */
+    void moduleRegistryFrom(Path dump, OutputStream out) {
+        requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--data-only", "--table=ir_module_module",
+                "-f", "-", dump.toString()), null, out));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void requireSuccess(String tool, PgTools.Result result) {
+        if (result.exitCode() != 0) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, tool + " failed: " + result.lastErrors()
+                    + (result.errors().contains("connection") ? "; " + CONNECTION_HINT : ""));
+        }
+    }
+}

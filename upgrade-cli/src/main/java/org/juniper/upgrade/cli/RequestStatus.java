@@ -1,0 +1,65 @@
+package org.juniper.upgrade.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A request as intake shows it to its requester (the fields of intake's RequestView that the CLI uses). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record RequestStatus(UUID id, String database, String sourceVersion, String targetVersion, String purpose,
+        String state, String stage, Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup,
+        List<String> produced, FailureView failure) {
+
+    static final String NEW = "new";
+    static final String DONE = "done";
+    private static final Set<String> FINISHED = Set.of(DONE, "failed", "cancelled", "archived");
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Backup(String sha256, long size, String format) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FailureView(String reason, String message) {
+    }
+
+    boolean finished() {
+        return FINISHED.contains(state);
+    }
+
+    boolean done() {
+        return DONE.equals(state);
+    }
+
+    /** One line for people: the state and what it means now. */
+    String describe() {
+        StringBuilder line = new StringBuilder(state);
+        if ("pending".equals(state) && queuePosition != null) {
+            line.append(": ").append(queuePosition).append(queuePosition == 1 ? " request" : " requests")
+                    .append(" ahead in the queue");
+        }
+        if ("progress".equals(state) && stage != null) {
+            line.append(": ").append(stage);
+        }
+        if ("pending".equals(state) && estimatedSeconds != null) {
+            line.append(String.format(Locale.ROOT, " (runs between these versions take about %d min)",
+                    Math.max(1, Math.round(estimatedSeconds / 60.0))));
+        }
+        if (failure != null) {
+            line.append(": ").append(failure.reason()).append(" ").append(failure.message());
+        }
+        if ("archived".equals(state)) {
+            line.append(": its result has expired and was removed; submit the database again");
+        }
+        return line.toString();
+    }
+
+    /** The exit code a finished request ends a command with. */
+    int exitCode() {
+        if (!finished()) {
+            return Exit.NOT_FINISHED;
+        }
+        return done() ? Exit.OK : Exit.UPGRADE_FAILED;
+    }
+}

@@ -1,0 +1,225 @@
+package org.juniper.upgrade.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.juniper.upgrade.archive.Manifest;
+
+/**
+ * {@code upgrade test} and {@code upgrade production}: dump, upload, start, follow, download, restore. Each step
+ * leaves what the next run needs to continue (the token, the packed backup), so running the same command again
+ * resumes where it stopped.
+ */
+final class Submission {
+    /**
+     * What the administrator asked for.
+     *
+     * @param database the local database (-d), or null when {@code dump} is given
+     * @param restoreName -r, or null for the default
+     */
+    record Ask(String purpose, String database, Path dump, String target, String restoreName, String contract,
+            String email, boolean noRestore, int jobs) {
+        boolean production() {
+            return "production".equals(purpose);
+        }
+    }
+
+    private final Ui ui;
+    private final IntakeClient intake;
+    private final StateStore store;
+    private final LocalPostgres local;
+    private final BackupPacker packer;
+    private final Restorer restorer;
+    private final Follower follower;
+
+    Submission(Ui ui, IntakeClient intake, StateStore store, LocalPostgres local, Filestore filestore,
+            Follower follower) {
+        this.ui = ui;
+        this.intake = intake;
+        this.store = store;
+        this.local = local;
+        this.packer = new BackupPacker(ui, local);
+        this.restorer = new Restorer(ui, local, filestore);
+        this.follower = follower;
+    }
+
+    int run(Ask ask) {
+        String database = ask.database() != null
+                ? RestoreNames.check(ask.database(), "a database name")
+                : RestoreNames.check(BackupPacker.databaseOf(ask.dump()), "the database name taken from "
+                        + ask.dump() + " (rename the file)");
+        try (StateStore.Lock lock = store.lock(database)) {
+            return run(ask, database);
+        }
+    }
+
+    private int run(Ask ask, String database) {
+        if (ask.database() != null && !local.exists(database)) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "there is no database '" + database + "' on the local "
+                    + "PostgreSQL (the server psql connects to with the current PGHOST, PGPORT and PGUSER)");
+        }
+        // checked before a long run, not after it
+        Restorer.Plan plan = ask.noRestore() ? null : planFor(ask, database, LocalDateTime.now());
+        if (plan != null) {
+            restorer.check(plan);
+        }
+        Token token = resumed(ask, database).orElseGet(() -> submit(ask, database));
+        RequestStatus end = follower.follow(token);
+        if (!end.done()) {
+            store.forget(database);
+            throw new CliFailure(Exit.UPGRADE_FAILED, "request " + token.id() + " ended " + end.describe()
+                    + "\nIts whole log: upgrade log -t " + token);
+        }
+        Delivery delivery = new Delivery(ui, intake, restorer);
+        try {
+            if (plan == null) {
+                delivery.keep(token, end, Path.of("").toAbsolutePath());
+            } else {
+                delivery.restore(token, end, plan, store.workDir(database));
+            }
+        } catch (CliFailure e) {
+            throw new CliFailure(e.exitCode(), e.getMessage() + "\nThe upgrade itself is done and stays "
+                    + "available: run the same command again, or 'upgrade restore -t " + token + "'.", e);
+        }
+        store.forget(database);
+        return Exit.OK;
+    }
+
+    /**
+     * A test copy, and a production database restored from a dump file, become a new database; a production
+     * database given with -d is replaced in place, unless -r names another database.
+     */
+    private static Restorer.Plan planFor(Ask ask, String database, LocalDateTime now) {
+        if (ask.production() && ask.database() != null && ask.restoreName() == null) {
+            return Restorer.Plan.inPlace(database, RestoreNames.staging(database, now),
+                    RestoreNames.keptOriginal(database, ask.target(), now));
+        }
+        String name = ask.restoreName() != null ? ask.restoreName()
+                : RestoreNames.copy(database, ask.purpose(), ask.target(), now);
+        return Restorer.Plan.newDatabase(name, database);
+    }
+
+    /** The saved request of this database, if the administrator resumes it (a run without a terminal does). */
+    private Optional<Token> resumed(Ask ask, String database) {
+        Optional<StateStore.Saved> found = store.load(database);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StateStore.Saved saved = found.get();
+        Token token = saved.parsedToken();
+        if (!saved.url().equals(intake.base().toString()) || !saved.purpose().equals(ask.purpose())
+                || !saved.targetVersion().equals(ask.target())) {
+            ui.say("Another request for '" + database + "' is saved (" + saved.purpose() + " to "
+                    + saved.targetVersion() + " on " + saved.url() + "); it is left as it is, and can be followed "
+                    + "with: upgrade status -t " + token);
+            return Optional.empty();
+        }
+        RequestStatus status;
+        try {
+            status = intake.status(token);
+        } catch (PlatformRefusal unknown) {
+            ui.say("The saved request " + token.id() + " is unknown to the platform; starting a new one.");
+            store.forget(database);
+            return Optional.empty();
+        }
+        if (status.finished() && !status.done()) {
+            ui.say("The saved request " + token.id() + " ended " + status.describe() + "; starting a new one.");
+            store.forget(database);
+            return Optional.empty();
+        }
+        if (!ui.confirm("Request " + token.id() + " (" + ask.purpose() + " upgrade of '" + database + "' to "
+                + ask.target() + ") is " + status.state() + (status.backup() == null && status.state().equals(
+                        RequestStatus.NEW) ? " and its upload was interrupted" : "") + ". Resume it?", true)) {
+            if (!status.finished() && !"progress".equals(status.state())) {
+                intake.cancel(token);
+                ui.say("Request " + token.id() + " cancelled.");
+            }
+            store.forget(database);
+            return Optional.empty();
+        }
+        if (RequestStatus.NEW.equals(status.state())) {
+            if (status.backup() == null) {
+                Path file = Path.of(saved.backupFile());
+                if (!isSame(file, saved.backupSize())) {
+                    ui.say("The backup being uploaded (" + file + ") is gone or changed; starting a new request.");
+                    intake.cancel(token);
+                    store.forget(database);
+                    return Optional.empty();
+                }
+                upload(token, database, file, saved.backupSize(), saved.backupSha256());
+            }
+            intake.start(token);
+            ui.say("Request " + token.id() + " queued.");
+        }
+        return Optional.of(token);
+    }
+
+    private Token submit(Ask ask, String database) {
+        if (ask.contract() == null || ask.email() == null) {
+            throw new CliFailure(Exit.USAGE, "a new request needs your contract number (-c/--contract) and the "
+                    + "e-mail address that receives the result (--email)");
+        }
+        Path workDir = store.workDir(database);
+        BackupPacker.Packed packed;
+        if (ask.database() != null) {
+            Manifest manifest = packer.describe(database);
+            requireNewer(manifest.version(), ask.target());
+            packed = packer.fromDatabase(manifest, ask.jobs(), workDir);
+        } else {
+            packed = packer.fromFile(ask.dump(), workDir);
+            requireNewer(packed.sourceVersion(), ask.target());
+        }
+        IntakeClient.Created created = intake.create(new IntakeClient.NewRequest(ask.contract(), ask.email(),
+                database, ask.target(), packed.sourceVersion(), ask.purpose()));
+        Token token = new Token(created.id(), created.secret());
+        store.save(new StateStore.Saved(token.toString(), intake.base().toString(), database, ask.purpose(),
+                ask.target(), packed.file().toAbsolutePath().toString(), packed.checksum().sha256(),
+                packed.checksum().size(), Instant.now().toString()));
+        ui.say("Request " + token.id() + " created. Its token (kept in " + store.fileOf(database) + " until the "
+                + "request is over): " + token);
+        upload(token, database, packed.file(), packed.checksum().size(), packed.checksum().sha256());
+        intake.start(token);
+        ui.say("Request " + token.id() + " queued.");
+        return token;
+    }
+
+    private void upload(Token token, String database, Path file, long size, String sha256) {
+        RequestStatus checked = new Uploader(intake, ui).upload(token, file, size, sha256);
+        ui.say("The platform has the backup and checked it (" + checked.backup().format() + ", Juniper "
+                + checked.sourceVersion() + ").");
+        if (file.toAbsolutePath().startsWith(store.workDir(database).toAbsolutePath())) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                ui.warn("could not remove " + file + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The platform refuses a target that is not newer too, but only once the backup has been sent. */
+    private static void requireNewer(String source, String target) {
+        if (source != null && versionNumber(source) >= versionNumber(target)) {
+            throw new CliFailure(Exit.USAGE, "the database is at Juniper " + source + ", so the target " + target
+                    + " is not an upgrade: give a newer version with -t");
+        }
+    }
+
+    private static double versionNumber(String version) {
+        try {
+            return Double.parseDouble(version);
+        } catch (NumberFormatException e) {
+            throw new CliFailure(Exit.USAGE, "'" + version + "' is not a Juniper version such as 17.0");
+        }
+    }
+
+    private static boolean isSame(Path file, long size) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == size;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

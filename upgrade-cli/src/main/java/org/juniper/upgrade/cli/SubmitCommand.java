@@ -1,0 +1,85 @@
+package org.juniper.upgrade.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The options {@code test} and {@code production} share; they differ only in purpose. */
+abstract class SubmitCommand implements Callable<Integer> {
+    @ParentCommand
+    UpgradeCli root;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = {"-d", "--dbname"}, paramLabel = "DB", required = true,
+                description = "The local database to upgrade: dumped with pg_dump.")
+        String database;
+
+        @Option(names = {"-i", "--dump"}, paramLabel = "FILE", required = true,
+                description = "A dump to upgrade instead: a backup .zip (dump.sql, manifest.json), a plain .sql or "
+                        + ".sql.gz, a pg_dump custom-format file or a directory-format dump.")
+        Path dump;
+    }
+
+    @Option(names = {"-t", "--target"}, paramLabel = "VERSION", required = true,
+            description = "The Juniper version to upgrade to, e.g. 17.0.")
+    String target;
+
+    @Option(names = {"-r", "--restore-name"}, paramLabel = "NAME",
+            description = "Name of the restored database (test default: <db>_test_<target>_<YYYY_MM_DD_HH_MM>; "
+                    + "production with -d: none, the upgraded database replaces <db>).")
+    String restoreName;
+
+    @Option(names = {"-c", "--contract"}, paramLabel = "CONTRACT",
+            description = "Your Juniper contract number (needed for a new request).")
+    String contract;
+
+    @Option(names = "--email", paramLabel = "ADDRESS",
+            description = "Where the platform mails the result (needed for a new request).")
+    String email;
+
+    @Option(names = {"-x", "--no-restore"},
+            description = "Only download the upgraded backup, into the current folder; restore nothing.")
+    boolean noRestore;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Dump the database with N parallel jobs (directory format, then packed; default 1).")
+    int jobs;
+
+    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between two looks at the request and its log while it runs (default 5).")
+    double pollInterval;
+
+    @Mixin
+    PlatformOptions platform;
+
+    @Mixin
+    LocalOptions local;
+
+    abstract String purpose();
+
+    @Override
+    public Integer call() {
+        if (jobs < 1) {
+            throw new CliFailure(Exit.USAGE, "-j/--jobs must be at least 1");
+        }
+        if (jobs > 1 && source.dump != null) {
+            throw new CliFailure(Exit.USAGE, "-j/--jobs applies to dumping a database with -d, not to a dump file");
+        }
+        if (pollInterval <= 0) {
+            throw new CliFailure(Exit.USAGE, "--poll-interval must be more than 0 seconds");
+        }
+        Ui ui = root.ui();
+        IntakeClient intake = platform.intake();
+        Follower follower = new Follower(intake, ui, Duration.ofMillis((long) (pollInterval * 1000)));
+        return new Submission(ui, intake, local.state(), local.postgres(), local.filestore(), follower).run(
+                new Submission.Ask(purpose(), source.database, source.dump, target, restoreName, contract, email,
+                        noRestore, jobs));
+    }
+}

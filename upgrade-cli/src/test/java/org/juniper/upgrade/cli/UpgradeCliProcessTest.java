@@ -1,0 +1,191 @@
+package org.juniper.upgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.juniper.upgrade.archive.Sha1;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as a process, against a real local PostgreSQL (the platform's scratch cluster) and a faithful stand-in for
+ * intake: what issue 7 asks of a run from the administrator's side, from the dump to the restored database.
+ */
+class UpgradeCliProcessTest {
+    private static final String ORIGINAL_FILE = "a file the ERP stored before the upgrade";
+    private static final Pattern RESTORED = Pattern.compile("database '([^']+)' is the upgraded copy");
+
+    private final ScratchPostgres postgres = new ScratchPostgres();
+    private final String prefix = "cli_" + UUID.randomUUID().toString().substring(0, 8);
+    private final String database = prefix + "_acme";
+    private FakeIntake intake;
+    @TempDir
+    Path work;
+    private Path filestore;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        intake = new FakeIntake();
+        filestore = work.resolve("filestore");
+        postgres.createJuniperDatabase(database, 20_000);
+        byte[] content = ORIGINAL_FILE.getBytes(StandardCharsets.UTF_8);
+        String sha1 = Sha1.of(content);
+        Path file = filestore.resolve(database).resolve(sha1.substring(0, 2)).resolve(sha1);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+    }
+
+    @AfterEach
+    void tearDown() {
+        intake.close();
+        postgres.dropStartingWith(prefix);
+    }
+
+    @Test
+    void testDumpsUploadsFollowsAndRestoresANewNeutralizedDatabaseWithTheMergedFilestore() throws Exception {
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        assertTrue(run.output().contains("[restore] restoring the zip backup"), "the live log is shown:\n"
+                + run.output());
+        String restored = restoredName(run.output());
+        assertTrue(restored.matches(Pattern.quote(database) + "_test_17\\.0_\\d{4}_\\d{2}_\\d{2}_\\d{2}_\\d{2}"),
+                restored);
+        assertEquals("base 17.0.1.0\nsale 17.0.1.0", postgres.sql(restored,
+                "select name || ' ' || latest_version from ir_module_module where state = 'installed' order by 1"));
+        assertEquals("true", postgres.sql(restored,
+                "select value from ir_config_parameter where key = 'database.is_neutralized'"));
+        assertEquals("20000", postgres.sql(restored, "select count(*) from mail_message"));
+        assertEquals(List.of(ORIGINAL_FILE, FakeIntake.NEW_STANDARD_FILE), filestoreContents(restored));
+        assertEquals("14.0.1.3", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"), "the original database is untouched");
+        assertEquals(List.of(), intake.downloadAuthorizations, "the download link never gets the secret");
+        assertFalse(Files.exists(work.resolve("data").resolve(database + ".json")), "a finished request is "
+                + "forgotten");
+        assertEquals(List.of(), filesUnder(work.resolve("data").resolve(database)), "no backup or download is left");
+    }
+
+    @Test
+    void anUploadCutByKillingTheCliResumesOnTheNextRun() throws Exception {
+        intake.stallAfter(3L * intake.partSize());
+        CliProcess first = CliProcess.start(env(), work, args("test", "-d", database, "-t", "17.0"));
+        assertTrue(intake.awaitStall(), "the upload began");
+        first.kill();
+        assertTrue(Files.exists(work.resolve("data").resolve(database + ".json")), "the token was kept");
+
+        CliProcess.Result second = cli("test", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.OK, second.exitCode(), second.output());
+        assertTrue(second.output().contains("Resume it? [Y/n] y (not interactive)"), second.output());
+        assertTrue(second.output().contains("continuing from there"), second.output());
+        assertEquals(1, intake.requests().size(), "the same request went on");
+        assertEquals(List.of(0L, 3L * intake.partSize()), intake.patchOffsets.subList(0, 2),
+                "the second run sent only what the platform did not have");
+        assertEquals("true", postgres.sql(restoredName(second.output()),
+                "select value from ir_config_parameter where key = 'database.is_neutralized'"));
+    }
+
+    @Test
+    void aProductionRunReplacesTheDatabaseAndKeepsTheOriginalUnderABackupName() throws Exception {
+        CliProcess.Result run = cli("production", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        assertEquals("17.0.1.0", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals("", postgres.sql(database, "select value from ir_config_parameter where "
+                + "key = 'database.is_neutralized'"), "a production result is not neutralized");
+        List<String> kept = postgres.databasesStartingWith(database + "_before_17.0_");
+        assertEquals(1, kept.size(), postgres.databasesStartingWith(prefix).toString());
+        assertEquals("14.0.1.3", postgres.sql(kept.get(0), "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals(List.of(ORIGINAL_FILE, FakeIntake.NEW_STANDARD_FILE), filestoreContents(database));
+        assertEquals(List.of(ORIGINAL_FILE), filestoreContents(kept.get(0)));
+        assertEquals(List.of(database, kept.get(0)), postgres.databasesStartingWith(prefix).stream().sorted()
+                .toList(), "nothing else is left");
+    }
+
+    @Test
+    void aProductionRunWhoseRestoreFailsLeavesTheOriginalDatabaseInPlace() throws Exception {
+        intake.breakResult();
+
+        CliProcess.Result run = cli("production", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.LOCAL_DATABASE, run.exitCode(), run.output());
+        assertTrue(run.output().contains("THIS IS NOT SQL"), "psql's error is shown:\n" + run.output());
+        assertEquals(List.of(database), postgres.databasesStartingWith(prefix), "only the original is there");
+        assertEquals("14.0.1.3", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals("20000", postgres.sql(database, "select count(*) from mail_message"));
+        assertEquals(List.of(database), namesIn(filestore), "no filestore folder was added");
+        assertEquals(List.of(ORIGINAL_FILE), filestoreContents(database));
+    }
+
+    @Test
+    void aRestoreNameThatIsTakenIsRefusedBeforeAnythingIsSent() throws Exception {
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "-r", database);
+
+        assertEquals(Exit.LOCAL_DATABASE, run.exitCode(), run.output());
+        assertTrue(run.output().contains("a database '" + database + "' already exists"), run.output());
+        assertEquals(List.of(), intake.requests(), "no request was created");
+    }
+
+    private CliProcess.Result cli(String... args) throws Exception {
+        return CliProcess.run(env(), work, args(args));
+    }
+
+    private String[] args(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-c", FakeIntake.CONTRACT, "--email", "it@acme.example", "--url", intake.url().toString(),
+                "--poll-interval", "0.05", "--data-dir", work.resolve("data").toString(), "--filestore-root",
+                filestore.toString()));
+        return all.toArray(String[]::new);
+    }
+
+    private Map<String, String> env() {
+        return new HashMap<>(postgres.env());
+    }
+
+    private static String restoredName(String output) {
+        Matcher m = RESTORED.matcher(output);
+        assertTrue(m.find(), "the restored database is named:\n" + output);
+        return m.group(1);
+    }
+
+    /** The contents of a database's filestore files, sorted. */
+    private List<String> filestoreContents(String db) throws Exception {
+        List<String> contents = new ArrayList<>();
+        for (Path file : filesUnder(filestore.resolve(db))) {
+            contents.add(Files.readString(file));
+        }
+        return contents.stream().sorted().toList();
+    }
+
+    private static List<Path> filesUnder(Path folder) throws Exception {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static List<String> namesIn(Path folder) throws Exception {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
