@@ -59,6 +59,12 @@ class ResumableUploadTest {
                 .patch("/api/v1/requests/" + id + "/backup")
                 .then().statusCode(200).body("backup.sha256", equalTo(Sha256.hex(backup)))
                 .body("backup.size", equalTo(backup.length));
+
+        assertEquals(backup.length, offset(id, secret), "a finished upload says so");
+        given().header("Authorization", "Bearer " + secret).header("Upload-Offset", 0)
+                .header("Upload-Length", backup.length).contentType("application/offset+octet-stream")
+                .body(new byte[10]).patch("/api/v1/requests/" + id + "/backup")
+                .then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:BACKUP_STORED"));
     }
 
     @Test

@@ -51,7 +51,10 @@ public class ResumableUploads {
     }
 
     public Progress progress(UUID id, String secret) {
-        requests.requireNewFor(id, secret);
+        UpgradeRequest request = requests.requireNewFor(id, secret);
+        if (request.backupKey != null) {
+            return new Progress(request.backupSize, request.backupSize, request);
+        }
         return QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
                 .map(u -> new Progress(arrived(id), u.totalLength, null)).orElse(new Progress(0, -1, null)));
     }
@@ -62,7 +65,10 @@ public class ResumableUploads {
      */
     public Progress append(UUID id, String secret, long offset, Long announcedLength, String expectedSha256,
             InputStream body) throws IOException {
-        requests.requireNewFor(id, secret);
+        if (requests.requireNewFor(id, secret).backupKey != null) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this request is "
+                    + "already stored and checked", "start the request, or create a new one for another backup"));
+        }
         String key = ArtifactKeys.of(id.toString()).backup();
         BackupUpload upload = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
                 .orElseGet(() -> start(id, key, announcedLength)));
