@@ -332,6 +332,27 @@ class IntakeServiceTest {
         status(r).then().body("state", equalTo("new"));
     }
 
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndItsRequestFailsWithTheReason() throws Exception {
+        Created r = queued("test");
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(props)) {
+            org.apache.kafka.clients.producer.ProducerRecord<String, String> poison =
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PROGRESS, r.id, "{not json");
+            CloudEvents.kafkaHeaders(CloudEvents.create("/juniper/test", new UpgradeProgress(r.id, "restore", "x",
+                    Instant.now()))).forEach((k, v) -> poison.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(poison).get();
+        }
+
+        awaitState(r, "failed");
+        status(r).then().body("failure.reason", equalTo("EVENT:MALFORMED"));
+        assertEquals(1, platform.read(Topics.DEAD_LETTER, r.id, WAIT, l -> !l.isEmpty()).size());
+    }
+
     static void registerContract(String code, String project) {
         ops().contentType(ContentType.JSON).body(Map.of("project", project)).put("/ops/v1/contracts/" + code)
                 .then().statusCode(200);

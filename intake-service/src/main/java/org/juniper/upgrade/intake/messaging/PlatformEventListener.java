@@ -2,17 +2,22 @@ package org.juniper.upgrade.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
-import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.events.CloudEvent;
+import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.intake.service.RequestLifecycle;
 
-/** Intake follows the progress, artifacts, reports and failures the other parts announce. */
+/**
+ * Intake follows the progress, artifacts, reports and failures the other parts announce. An event that breaks the
+ * contract goes to the dead-letter topic, and the request it names fails with that reason instead of waiting for ever.
+ */
 @ApplicationScoped
 public class PlatformEventListener {
-    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private final RequestLifecycle lifecycle;
 
     PlatformEventListener(RequestLifecycle lifecycle) {
@@ -22,7 +27,12 @@ public class PlatformEventListener {
     @Incoming("platform-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) throws Exception {
-        CloudEvent event = KafkaEvents.read(record);
-        Redelivery.untilDone("applying event " + event.id(), PATIENCE, () -> lifecycle.apply(event));
+        try {
+            CloudEvent event = KafkaEvents.read(record);
+            Redelivery.untilDone("applying event " + event.id(), PATIENCE, () -> lifecycle.apply(event));
+        } catch (MalformedEventException e) {
+            lifecycle.failOnMalformedEvent(record.key(), record.topic(), e.getMessage());
+            throw e;
+        }
     }
 }

@@ -136,6 +136,26 @@ public class RequestLifecycle {
         LOG.infof("request %s done", request.id);
     }
 
+    /** A part sent an event that breaks the contract: its request cannot go on, and says why. */
+    @Transactional
+    public void failOnMalformedEvent(String key, String topic, String problem) {
+        UUID id;
+        try {
+            id = UUID.fromString(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("malformed event on %s with no request id as key: %s", topic, problem);
+            return;
+        }
+        requests.findForUpdate(id).filter(r -> !r.state.isTerminal()).ifPresent(request -> {
+            request.state = RequestState.FAILED;
+            request.failureReason = "EVENT:MALFORMED";
+            request.failureMessage = "a part of the platform sent an unreadable event on " + topic + " (" + problem
+                    + "); the event is kept on upgrade.dead-letter for the upgrade team, who can retry the request";
+            request.finishedAt = Instant.now();
+            LOG.warnf("request %s failed: malformed event on %s: %s", id, topic, problem);
+        });
+    }
+
     public static String downloadPath(UUID id) {
         return "/api/v1/requests/" + id + "/download";
     }
