@@ -62,7 +62,7 @@ peak="$(cat "$peak_file")"
 mib() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
 printf '\n%-44s %10s %10s\n' "upload of $((bytes / 1048576)) MiB" "seconds" "MiB/s"
 printf '%-44s %10s %10s\n' "plain S3 multipart (baseline)" "$plain" "$(mib "$plain")"
-printf '%-44s %10s %10s\n' "intake PUT (stream + read-back check)" "$through" "$(mib "$through")"
+printf '%-44s %10s %10s\n' "intake PUT (streamed, checked on the way)" "$through" "$(mib "$through")"
 awk -v p="$plain" -v t="$through" 'BEGIN { printf "%-44s %10.2f\n", "intake / baseline throughput", p / t }'
 printf '%-44s %10s\n' "intake RSS before / peak / growth (MiB)" \
   "$((before / 1024)) / $((peak / 1024)) / $(((peak - before) / 1024))"

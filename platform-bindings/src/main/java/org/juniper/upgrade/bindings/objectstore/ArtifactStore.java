@@ -59,12 +59,16 @@ public class ArtifactStore {
                 .build();
     }
 
-    /** Streams {@code content} to {@code key} in parts of fixed size and records its checksum. */
+    /**
+     * Streams {@code content} to {@code key} in parts of fixed size, several in flight at once, and records its
+     * checksum. Memory: part size times parallel uploads.
+     */
     public StoredObject put(String key, InputStream content, String contentType) {
         Sha256 sha = new Sha256();
         try (InputStream in = sha.wrap(content)) {
             client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .stream(in, null, config.partSize()).contentType(contentType).build());
+                    .stream(in, null, config.partSize()).parallelUploads(config.parallelUploads())
+                    .contentType(contentType).build());
         } catch (MinioException | IOException e) {
             throw new ObjectStoreException("could not store " + key, e);
         }

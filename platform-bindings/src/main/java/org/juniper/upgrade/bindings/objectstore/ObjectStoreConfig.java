@@ -21,7 +21,11 @@ public interface ObjectStoreConfig {
     @WithDefault("us-east-1")
     String region();
 
-    /** Multipart part size: the most an upload holds in memory at a time. */
-    @WithDefault("16777216")
+    /** Multipart part size; an upload holds at most this times {@link #parallelUploads()} in memory. */
+    @WithDefault("8388608")
     long partSize();
+
+    /** Parts sent at once: the S3 server works on them in parallel while the next one is read. */
+    @WithDefault("4")
+    int parallelUploads();
 }
