@@ -4,34 +4,31 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.juniper.upgrade.archive.BackupValidator;
 import org.juniper.upgrade.archive.InvalidBackupException;
 
 /**
- * Checks a backup while it streams to the object store: the upload's bytes are also fed through a pipe to a second
+ * Checks a backup while it streams to the object store: the upload's bytes are also handed over to a second
  * thread that validates them, so the backup is read once. The checker always reads to the end, so a refusal never
  * stalls the upload.
  */
 final class StreamingCheck {
-    private static final int PIPE_BUFFER = 1024 * 1024;
+    /** Chunks in flight to the checker; the upload waits when the checker is this far behind. */
+    private static final int CHUNKS_IN_FLIGHT = 64;
+    private static final byte[] END = new byte[0];
 
-    private final PipedOutputStream toChecker = new PipedOutputStream();
+    // not a PipedInputStream: the object store client reads the upload on threads of its own, which may end at any
+    // time, and a piped stream refuses to be read once its writer thread has ended
+    private final BlockingQueue<byte[]> toChecker = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
     private final Thread checker;
     private volatile BackupValidator.Summary summary;
     private volatile InvalidBackupException refusal;
     private volatile IOException failure;
 
     StreamingCheck() {
-        PipedInputStream fromUpload;
-        try {
-            fromUpload = new PipedInputStream(toChecker, PIPE_BUFFER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        checker = new Thread(() -> check(fromUpload), "backup-check");
+        checker = new Thread(() -> check(new ChunkStream()), "backup-check");
         checker.setDaemon(true);
         checker.start();
     }
@@ -43,7 +40,7 @@ final class StreamingCheck {
             public int read() throws IOException {
                 int b = super.read();
                 if (b >= 0) {
-                    toChecker.write(b);
+                    hand(new byte[] {(byte) b});
                 }
                 return b;
             }
@@ -52,7 +49,7 @@ final class StreamingCheck {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0) {
-                    toChecker.write(b, off, n);
+                    hand(java.util.Arrays.copyOfRange(b, off, off + n));
                 }
                 return n;
             }
@@ -61,7 +58,51 @@ final class StreamingCheck {
 
     /** Ends the checker's input, also when the upload failed, so that the checker thread ends. */
     void endOfUpload() throws IOException {
-        toChecker.close();
+        hand(END);
+    }
+
+    private void hand(byte[] chunk) throws IOException {
+        try {
+            toChecker.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the backup", e);
+        }
+    }
+
+    /** The checker's side: the chunks in the order the upload was read. */
+    private final class ChunkStream extends InputStream {
+        private byte[] chunk = new byte[0];
+        private int position;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (position == chunk.length) {
+                if (chunk == END) {
+                    return -1;
+                }
+                try {
+                    chunk = toChecker.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while checking the backup", e);
+                }
+                position = 0;
+                if (chunk == END) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, chunk.length - position);
+            System.arraycopy(chunk, position, b, off, n);
+            position += n;
+            return n;
+        }
     }
 
     /**
