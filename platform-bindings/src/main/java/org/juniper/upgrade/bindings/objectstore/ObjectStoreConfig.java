@@ -26,6 +26,6 @@ public interface ObjectStoreConfig {
     long partSize();
 
     /** Parts sent at once: the S3 server works on them in parallel while the next one is read. */
-    @WithDefault("4")
+    @WithDefault("2")
     int parallelUploads();
 }
