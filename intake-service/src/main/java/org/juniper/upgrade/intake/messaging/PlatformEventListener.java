@@ -2,7 +2,6 @@ package org.juniper.upgrade.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
@@ -17,7 +16,6 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
  */
 @ApplicationScoped
 public class PlatformEventListener {
-    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private final RequestLifecycle lifecycle;
 
     PlatformEventListener(RequestLifecycle lifecycle) {
@@ -29,7 +27,7 @@ public class PlatformEventListener {
     public void onEvent(ConsumerRecord<String, String> record) throws Exception {
         try {
             CloudEvent event = KafkaEvents.read(record);
-            Redelivery.untilDone("applying event " + event.id(), PATIENCE, () -> lifecycle.apply(event));
+            Redelivery.untilDone("applying event " + event.id(), () -> lifecycle.apply(event));
         } catch (MalformedEventException e) {
             lifecycle.failOnMalformedEvent(record.key(), record.topic(), e.getMessage());
             throw e;

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
-import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.neutralizer.service.Neutralization;
@@ -14,7 +13,6 @@ import org.juniper.upgrade.neutralizer.service.Neutralization;
 /** Only test copies are neutralized; a production request passes by untouched. */
 @ApplicationScoped
 public class DumpUpgradedListener {
-    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
     private final Neutralization neutralization;
 
     DumpUpgradedListener(Neutralization neutralization) {
@@ -24,9 +22,9 @@ public class DumpUpgradedListener {
     @Incoming("dump-upgraded")
     @Blocking
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
-        DumpUpgraded upgraded = CloudEvents.data(KafkaEvents.read(record), DumpUpgraded.class);
+        DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
         if (upgraded.purpose() == Purpose.TEST) {
-            Redelivery.untilDone("neutralizing " + upgraded.requestId(), PATIENCE,
+            Redelivery.untilDone("neutralizing " + upgraded.requestId(),
                     () -> neutralization.handle(upgraded));
         }
     }

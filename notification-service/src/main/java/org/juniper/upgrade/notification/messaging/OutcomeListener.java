@@ -2,7 +2,6 @@ package org.juniper.upgrade.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
@@ -22,7 +21,6 @@ import org.juniper.upgrade.notification.service.RequesterMails;
  */
 @ApplicationScoped
 public class OutcomeListener {
-    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private final RequesterMails mails;
 
     OutcomeListener(RequesterMails mails) {
@@ -32,8 +30,8 @@ public class OutcomeListener {
     @Incoming("requested")
     @Blocking(ordered = false)
     public void onRequested(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeRequested requested = CloudEvents.data(KafkaEvents.read(record), UpgradeRequested.class);
-        Redelivery.untilDone("recipient of " + requested.requestId(), PATIENCE, () -> mails.requested(requested));
+        UpgradeRequested requested = KafkaEvents.data(record, UpgradeRequested.class);
+        Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested));
     }
 
     @Incoming("outcomes")
@@ -42,11 +40,11 @@ public class OutcomeListener {
         CloudEvent event = KafkaEvents.read(record);
         if (event.type().equals(EventType.COMPLETED.type())) {
             UpgradeCompleted completed = CloudEvents.data(event, UpgradeCompleted.class);
-            Redelivery.untilDone("queuing the success mail of " + completed.requestId(), PATIENCE,
+            Redelivery.untilDone("queuing the success mail of " + completed.requestId(),
                     () -> mails.completed(completed));
         } else {
             UpgradeFailed failed = CloudEvents.data(event, UpgradeFailed.class);
-            Redelivery.untilDone("queuing the failure mail of " + failed.requestId(), PATIENCE,
+            Redelivery.untilDone("queuing the failure mail of " + failed.requestId(),
                     () -> mails.failed(failed));
         }
     }

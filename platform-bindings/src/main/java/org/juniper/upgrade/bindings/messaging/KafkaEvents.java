@@ -7,10 +7,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.EventData;
 
 /** Reads a platform event from a Kafka record in binary content mode. */
 public final class KafkaEvents {
     private KafkaEvents() {
+    }
+
+    /** The record's event data bound to {@code type}; refuses a record that is not such an event. */
+    public static <T extends EventData> T data(ConsumerRecord<String, String> record, Class<T> type) {
+        return CloudEvents.data(read(record), type);
     }
 
     public static CloudEvent read(ConsumerRecord<String, String> record) {

@@ -10,6 +10,11 @@ import org.juniper.upgrade.events.MalformedEventException;
  */
 public final class Redelivery {
     private static final Logger LOG = Logger.getLogger(Redelivery.class);
+    /**
+     * How long a consumer keeps trying one event; the channels' unprocessed-record-max-age (15 min) stays above it, so
+     * a record being retried is not taken for a stuck consumer.
+     */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
@@ -22,9 +27,9 @@ public final class Redelivery {
     private Redelivery() {
     }
 
-    /** Runs {@code handler} until it succeeds or {@code patience} has passed, then lets the last failure through. */
-    public static void untilDone(String what, Duration patience, Handler handler) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
+    /** Runs {@code handler} until it succeeds or {@link #PATIENCE} has passed, then lets the last failure through. */
+    public static void untilDone(String what, Handler handler) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         Duration delay = FIRST_DELAY;
         while (true) {
             try {

@@ -2,12 +2,10 @@ package org.juniper.upgrade.report.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
-import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.report.service.ReportWriter;
@@ -15,7 +13,6 @@ import org.juniper.upgrade.report.service.ReportWriter;
 /** A run ends in an upgraded database or in a failure; either way the request gets its report. */
 @ApplicationScoped
 public class RunOutcomeListener {
-    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private final ReportWriter reports;
 
     RunOutcomeListener(ReportWriter reports) {
@@ -25,14 +22,14 @@ public class RunOutcomeListener {
     @Incoming("dump-upgraded")
     @Blocking
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
-        DumpUpgraded upgraded = CloudEvents.data(KafkaEvents.read(record), DumpUpgraded.class);
-        Redelivery.untilDone("report of " + upgraded.requestId(), PATIENCE, () -> reports.upgraded(upgraded));
+        DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
+        Redelivery.untilDone("report of " + upgraded.requestId(), () -> reports.upgraded(upgraded));
     }
 
     @Incoming("failed")
     @Blocking
     public void onFailed(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeFailed failed = CloudEvents.data(KafkaEvents.read(record), UpgradeFailed.class);
-        Redelivery.untilDone("failure report of " + failed.requestId(), PATIENCE, () -> reports.failed(failed));
+        UpgradeFailed failed = KafkaEvents.data(record, UpgradeFailed.class);
+        Redelivery.untilDone("failure report of " + failed.requestId(), () -> reports.failed(failed));
     }
 }

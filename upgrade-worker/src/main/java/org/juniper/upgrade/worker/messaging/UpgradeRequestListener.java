@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
-import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.worker.service.UpgradeRun;
 
@@ -17,7 +16,6 @@ import org.juniper.upgrade.worker.service.UpgradeRun;
  */
 @ApplicationScoped
 public class UpgradeRequestListener {
-    private static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(10);
     private final UpgradeRun run;
 
     UpgradeRequestListener(UpgradeRun run) {
@@ -37,7 +35,7 @@ public class UpgradeRequestListener {
     }
 
     private void run(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeRequested request = CloudEvents.data(KafkaEvents.read(record), UpgradeRequested.class);
-        Redelivery.untilDone("upgrade run " + request.requestId(), PATIENCE, () -> run.handle(request));
+        UpgradeRequested request = KafkaEvents.data(record, UpgradeRequested.class);
+        Redelivery.untilDone("upgrade run " + request.requestId(), () -> run.handle(request));
     }
 }
