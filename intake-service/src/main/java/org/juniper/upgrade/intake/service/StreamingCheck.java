@@ -19,8 +19,8 @@ final class StreamingCheck {
     private static final int CHUNKS_IN_FLIGHT = 64;
     private static final byte[] END = new byte[0];
 
-    // not a PipedInputStream: the object store client reads the upload on threads of its own, which may end at any
-    // time, and a piped stream refuses to be read once its writer thread has ended
+    // not a PipedInputStream: the upload may be read on any thread of the server's, which may end at any time, and a
+    // piped stream refuses to be read once its writer thread has ended
     private final BlockingQueue<byte[]> toChecker = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
     private final Thread checker;
     private volatile BackupValidator.Summary summary;

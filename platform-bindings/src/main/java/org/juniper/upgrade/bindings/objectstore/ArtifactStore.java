@@ -1,6 +1,7 @@
 package org.juniper.upgrade.bindings.objectstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -14,6 +15,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.minio.UploadPartArgs;
+import io.minio.UploadPartResponse;
 import io.minio.messages.Part;
 import io.minio.PutObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -25,8 +27,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.events.CloudEvents;
@@ -60,21 +65,71 @@ public class ArtifactStore {
     }
 
     /**
-     * Streams {@code content} to {@code key} in parts of fixed size, several in flight at once, and records its
-     * checksum. Memory: part size times parallel uploads.
+     * Streams {@code content} to {@code key} and records its checksum. Parts of fixed size are read into buffers of
+     * our own, reused: while one part travels to the store the next one is read, so receiving and sending overlap.
+     * Memory: part size times parallel uploads, whatever the size of the content.
      */
     public StoredObject put(String key, InputStream content, String contentType) {
         Sha256 sha = new Sha256();
         try (InputStream in = sha.wrap(content)) {
-            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .stream(in, null, config.partSize()).parallelUploads(config.parallelUploads())
-                    .contentType(contentType).build());
+            byte[] first = new byte[config.partSize()];
+            int length = in.readNBytes(first, 0, first.length);
+            if (length < first.length) {
+                // fits in one part: one plain request
+                client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                        .stream(new ByteArrayInputStream(first, 0, length), (long) length, null)
+                        .contentType(contentType).build());
+            } else {
+                putInParts(key, in, contentType, first);
+            }
         } catch (MinioException | IOException e) {
             throw new ObjectStoreException("could not store " + key, e);
         }
         StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
         recordChecksum(stored);
         return stored;
+    }
+
+    private void putInParts(String key, InputStream in, String contentType, byte[] first) throws IOException {
+        String uploadId = await("start an upload of " + key, parts.createMultipartUpload(CreateMultipartUploadArgs
+                .builder().bucket(config.bucket()).object(key)
+                .headers(new Http.Headers(Map.of(Http.Headers.CONTENT_TYPE, contentType))).build()))
+                .result().uploadId();
+        int slots = Math.max(1, config.parallelUploads());
+        byte[][] buffers = new byte[slots][];
+        buffers[0] = first;
+        List<CompletableFuture<UploadPartResponse>> inFlight = new ArrayList<>();
+        List<Part> uploaded = new ArrayList<>();
+        try {
+            byte[] buffer = first;
+            int length = first.length;
+            for (int number = 1; ; number++) {
+                inFlight.add(parts.uploadPart(UploadPartArgs.builder().bucket(config.bucket()).object(key)
+                        .uploadId(uploadId).partNumber(number).data(buffer, length).build()));
+                if (length < buffer.length) {
+                    break;
+                }
+                int slot = number % slots;
+                if (inFlight.size() >= slots) {
+                    // the part that used this buffer must be in the store before the buffer is filled again
+                    uploaded.add(await("store a part of " + key, inFlight.get(number - slots)).part());
+                }
+                buffer = buffers[slot] != null ? buffers[slot] : (buffers[slot] = new byte[config.partSize()]);
+                length = in.readNBytes(buffer, 0, buffer.length);
+                if (length == 0) {
+                    break;
+                }
+            }
+            for (int i = uploaded.size(); i < inFlight.size(); i++) {
+                uploaded.add(await("store a part of " + key, inFlight.get(i)).part());
+            }
+            completeMultipart(key, uploadId, uploaded);
+        } catch (IOException | RuntimeException e) {
+            inFlight.forEach(part -> part.cancel(true));
+            parts.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(config.bucket()).object(key)
+                    .uploadId(uploadId).build());
+            throw e;
+        }
     }
 
     /** Marks an object complete with its checksum; written last, after the object itself. */

@@ -23,7 +23,7 @@ public interface ObjectStoreConfig {
 
     /** Multipart part size; an upload holds at most this times {@link #parallelUploads()} in memory. */
     @WithDefault("8388608")
-    long partSize();
+    int partSize();
 
     /** Parts sent at once: the S3 server works on them in parallel while the next one is read. */
     @WithDefault("2")
