@@ -32,10 +32,20 @@ public final class DumpGuard {
 
     /** Reads the whole dump and refuses it if it holds a meta-command; returns its size. */
     public static long check(InputStream dump) throws IOException, InvalidBackupException {
-        return scan(dump, OutputStream.nullOutputStream());
+        return check(dump, new ModuleRegistry());
+    }
+
+    /** {@link #check(InputStream)}, noting the module registry's rows in {@code registry} on the way. */
+    public static long check(InputStream dump, ModuleRegistry registry) throws IOException, InvalidBackupException {
+        return scan(dump, OutputStream.nullOutputStream(), registry);
     }
 
     private static long scan(InputStream in, OutputStream out) throws IOException, InvalidBackupException {
+        return scan(in, out, new ModuleRegistry());
+    }
+
+    private static long scan(InputStream in, OutputStream out, ModuleRegistry registry)
+            throws IOException, InvalidBackupException {
         byte[] buffer = new byte[64 * 1024];
         byte[] line = new byte[DECISION_LINE];
         int lineLength = 0;
@@ -61,7 +71,7 @@ public final class DumpGuard {
                 } else {
                     System.arraycopy(buffer, start, line, lineLength, len);
                     lineLength += len;
-                    inCopy = decide(line, lineLength, inCopy, lineNumber, out);
+                    inCopy = decide(line, lineLength, inCopy, lineNumber, out, registry);
                 }
                 start = i + 1;
                 lineLength = 0;
@@ -85,18 +95,21 @@ public final class DumpGuard {
             }
         }
         if (lineLength > 0) {
-            decide(line, lineLength, inCopy, lineNumber, out);
+            decide(line, lineLength, inCopy, lineNumber, out, registry);
         }
         out.flush();
         return total;
     }
 
-    private static boolean decide(byte[] line, int length, boolean inCopy, long lineNumber, OutputStream out)
-            throws IOException, InvalidBackupException {
+    private static boolean decide(byte[] line, int length, boolean inCopy, long lineNumber, OutputStream out,
+            ModuleRegistry registry) throws IOException, InvalidBackupException {
         String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
         boolean nextInCopy = inCopy;
         if (inCopy) {
             nextInCopy = !text.equals("\\.");
+            if (registry.reading()) {
+                registry.row(text);
+            }
         } else if (length > 0 && line[0] == '\\') {
             if (OWN_RESTRICT.matcher(text).matches()) {
                 return false;
@@ -104,6 +117,7 @@ public final class DumpGuard {
             throw unsafe(lineNumber, text);
         } else if (COPY_FROM_STDIN.matcher(text).matches()) {
             nextInCopy = true;
+            registry.copyStarts(text);
         }
         out.write(line, 0, length);
         return nextInCopy;

@@ -34,6 +34,31 @@ class BackupArchiveTest {
     }
 
     @Test
+    void aManifestThatAgreesWithTheDumpsModuleRegistryPasses() throws Exception {
+        byte[] zip = withRegistry("{\"version\":\"14.0\",\"modules\":{\"base\":\"14.0.1.3\",\"sale\":\"14.0.1.1\"}}");
+
+        assertEquals("14.0", BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow()
+                .version());
+    }
+
+    @Test
+    void aManifestThatDescribesAnotherDatabaseThanTheDumpIsRefusedWithTheDifferences() throws Exception {
+        InvalidBackupException version = assertThrows(InvalidBackupException.class, () -> BackupValidator.validate(
+                new ByteArrayInputStream(withRegistry("{\"version\":\"15.0\",\"modules\":{}}"))));
+        InvalidBackupException modules = assertThrows(InvalidBackupException.class, () -> BackupValidator.validate(
+                new ByteArrayInputStream(withRegistry("{\"version\":\"14.0\",\"modules\":{\"base\":"
+                        + "\"14.0.1.3\",\"sale\":\"14.0.1.0\",\"stock\":\"14.0.1.1\"}}"))));
+
+        assertEquals(InvalidBackupException.MANIFEST_MISMATCH, version.reason());
+        assertTrue(version.getMessage().contains("says version 15.0 but the dump's modules are at 14.0"),
+                version.getMessage());
+        assertEquals(InvalidBackupException.MANIFEST_MISMATCH, modules.reason());
+        assertTrue(modules.getMessage().contains("sale is 14.0.1.0 in manifest.json but 14.0.1.1 in the dump")
+                && modules.getMessage().contains("stock is not installed in the dump"), modules.getMessage());
+        assertTrue(modules.getMessage().contains("make the backup again"), "and what to do");
+    }
+
+    @Test
     void anEntryEscapingTheArchiveIsRefused() throws Exception {
         byte[] zip = rawZip(Map.of("../../etc/cron.d/evil", "x", "manifest.json", "{\"version\":\"14.0\"}"));
 
@@ -106,6 +131,15 @@ class BackupArchiveTest {
             writer.filestoreFile(Sha1.of(ATTACHMENT), new ByteArrayInputStream(ATTACHMENT));
             return writer.finish();
         }
+    }
+
+    /** A dump whose registry has base and sale installed at 14.0 and purchase not installed, with this manifest. */
+    private static byte[] withRegistry(String manifest) throws IOException {
+        String dump = "CREATE TABLE public.ir_module_module (id integer, name varchar, latest_version varchar, "
+                + "state varchar);\n"
+                + "COPY public.ir_module_module (id, name, latest_version, state) FROM stdin;\n"
+                + "1\tbase\t14.0.1.3\tinstalled\n2\tsale\t14.0.1.1\tinstalled\n3\tpurchase\t\\N\tuninstalled\n\\.\n";
+        return rawZip(new java.util.LinkedHashMap<>(Map.of("manifest.json", manifest, "dump.sql", dump)));
     }
 
     private static String reasonOf(byte[] archive) {
