@@ -57,7 +57,7 @@ class ReportServiceTest {
             assertEquals(1, first.size());
             ReportReady ready = CloudEvents.data(first.get(0).event(), ReportReady.class);
             assertEquals(keys.reportHtml(), ready.htmlKey());
-            assertEquals(new ReportReady.Summary(34, 166_506, 6, 2), ready.summary());
+            assertEquals(new ReportReady.Summary(35, 167_756, 6, 2), ready.summary());
             assertTrue(html.contains("<h2>What to test</h2>") && html.contains("ir_translation"));
             assertTrue(html.contains("acme_margin.sale_order_form_margin"), "the scripts' notes, read from facts.json");
             JsonNode json = CloudEvents.json().readTree(text(keys.reportJson()));

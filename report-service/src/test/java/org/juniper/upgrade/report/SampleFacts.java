@@ -76,7 +76,8 @@ public final class SampleFacts {
                 table("product_category", 18, 18), table("account_journal", 12, 12), table("res_users", 23, 23),
                 table("stock_location", 22, 22), table("website_page", 14, 14), table("payment_token", 9, 9),
                 table("delivery_carrier", 4, 4), table("ir_mail_server", 2, 2),
-                table("account_move_line_payment_rel", 0, 1_532)));
+                table("account_move_line_payment_rel", 0, 1_532), table("stock_production_lot", 1_250, -1),
+                table("stock_lot", 0, 1_250)));
         for (int i = 0; i < extra; i++) {
             tables.add(table("x_acme_table_" + i, i, i));
         }

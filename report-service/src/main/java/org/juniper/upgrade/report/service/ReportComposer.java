@@ -3,6 +3,7 @@ package org.juniper.upgrade.report.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.report.model.ModuleChanges;
 import org.juniper.upgrade.report.model.NeutralizationStep;
+import org.juniper.upgrade.report.model.TableIntegrity;
 import org.juniper.upgrade.report.model.UpgradeReport;
 
 /**
@@ -30,6 +32,7 @@ public class ReportComposer {
             "^\\s*(UPDATE|DELETE\\s+FROM|INSERT\\s+INTO)\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
     private static final String VIEW_DEACTIVATED = "view_deactivated";
+    private static final String MODEL_RENAMED = "model_renamed";
     /** Note kinds that say a module lives on under another name, and how they say it. */
     private static final Map<String, String> MODULE_REPLACED = Map.of("module_renamed", "renamed", "module_merged",
             "merged");
@@ -48,15 +51,43 @@ public class ReportComposer {
                         .toList()
                 : List.of();
         long disabledViews = facts.notes().stream().filter(n -> VIEW_DEACTIVATED.equals(n.kind())).count();
-        return new UpgradeReport(summarize(facts), modules, neutralization,
-                TestChecklist.of(facts.modulesAfter().keySet(), modules.custom(), disabledViews), facts);
+        List<TableIntegrity> integrity = integrity(facts);
+        return new UpgradeReport(summarize(facts, integrity), modules, neutralization,
+                TestChecklist.of(facts.modulesAfter().keySet(), modules.custom(), disabledViews), integrity, facts);
     }
 
-    private static ReportReady.Summary summarize(UpgradeFacts facts) {
-        int differences = (int) facts.tables().stream().filter(t -> t.rowsBefore() != t.rowsAfter()).count();
-        long rows = facts.tables().stream().mapToLong(t -> Math.max(t.rowsAfter(), 0)).sum();
-        return new ReportReady.Summary(facts.tables().size(), (int) Math.min(rows, Integer.MAX_VALUE), differences,
+    private static ReportReady.Summary summarize(UpgradeFacts facts, List<TableIntegrity> integrity) {
+        int differences = (int) integrity.stream().filter(TableIntegrity::differs).count();
+        long rows = integrity.stream().mapToLong(t -> Math.max(t.rowsAfter(), 0)).sum();
+        return new ReportReady.Summary(integrity.size(), (int) Math.min(rows, Integer.MAX_VALUE), differences,
                 facts.warnings().size());
+    }
+
+    /**
+     * The worker counts the tables of the database before and after, by name; a model the scripts renamed (their
+     * model_renamed notes) joins its former table's count to its new table's, in the order of the hops.
+     */
+    static List<TableIntegrity> integrity(UpgradeFacts facts) {
+        Map<String, TableIntegrity> rows = new LinkedHashMap<>();
+        facts.tables().forEach(t -> rows.put(t.table(), new TableIntegrity(t.table(), null, t.rowsBefore(),
+                t.rowsAfter())));
+        facts.notes().stream().filter(n -> MODEL_RENAMED.equals(n.kind()) && n.model() != null && n.name() != null)
+                .forEach(n -> {
+                    String former = table(n.model());
+                    String renamed = table(n.name());
+                    TableIntegrity old = rows.get(former);
+                    TableIntegrity now = rows.get(renamed);
+                    if (old != null && now != null && old.gone() && now.rowsBefore() == 0) {
+                        rows.remove(former);
+                        String first = old.formerName() != null ? old.formerName() : former;
+                        rows.put(renamed, new TableIntegrity(renamed, first, old.rowsBefore(), now.rowsAfter()));
+                    }
+                });
+        return new ArrayList<>(rows.values());
+    }
+
+    private static String table(String model) {
+        return model.replace('.', '_');
     }
 
     private ModuleChanges modules(UpgradeFacts facts) {

@@ -19,6 +19,7 @@ import org.juniper.upgrade.report.model.ChecklistSection;
 import org.juniper.upgrade.report.model.FailureReport;
 import org.juniper.upgrade.report.model.ModuleChanges;
 import org.juniper.upgrade.report.model.NeutralizationStep;
+import org.juniper.upgrade.report.model.TableIntegrity;
 import org.juniper.upgrade.report.model.UpgradeReport;
 
 /** The HTML form of the reports, for people: in a browser or as a mail attachment. */
@@ -54,7 +55,7 @@ public final class ReportRenderer {
         checklist(page, report.checklist(), test);
         modules(page, report.modules());
         notes(page, f.notes());
-        integrity(page, f.tables());
+        integrity(page, report.integrity());
         if (test) {
             neutralization(page, report.neutralization());
         }
@@ -98,7 +99,7 @@ public final class ReportRenderer {
                 .raw("<table class=\"tiles\"><tr>")
                 .raw(tile(duration(total), "run time", false))
                 .raw(tile(count(report.modules().upgraded().size()), "modules upgraded", false))
-                .raw(tile(count(changed) + " of " + count(f.tables().size()), "tables with other counts",
+                .raw(tile(count(changed) + " of " + count(report.summary().tables()), "tables with other counts",
                         changed > 0))
                 .raw(tile(count(f.warnings().size()), f.warnings().size() == 1 ? "warning" : "warnings",
                         !f.warnings().isEmpty()))
@@ -111,7 +112,7 @@ public final class ReportRenderer {
                         : "production: not neutralized")
                 .pair("Backup", f.backup() == null ? "" : HtmlPage.bytes(f.backup().size()) + ", "
                         + f.backupFormat())
-                .pair("Records after", count(report.summary().rows()) + " in " + count(f.tables().size())
+                .pair("Records after", count(report.summary().rows()) + " in " + count(report.summary().tables())
                         + " tables")
                 .pair("Filestore files", count(f.filestoreFiles()))
                 .pair("Request", f.requestId())
@@ -204,32 +205,32 @@ public final class ReportRenderer {
         return badge(lost ? "gone" : "changed", label);
     }
 
-    private static void integrity(HtmlPage page, List<UpgradeFacts.TableCount> tables) {
+    private static void integrity(HtmlPage page, List<TableIntegrity> tables) {
         long max = tables.stream().mapToLong(t -> Math.max(t.rowsBefore(), t.rowsAfter())).max().orElse(0);
         // the tables whose counts moved come first, largest move first; then the largest tables
-        List<UpgradeFacts.TableCount> ordered = tables.stream().sorted(Comparator
-                .comparing((UpgradeFacts.TableCount t) -> t.rowsBefore() == t.rowsAfter())
+        List<TableIntegrity> ordered = tables.stream().sorted(Comparator
+                .comparing((TableIntegrity t) -> !t.differs())
                 .thenComparing(t -> -Math.abs(Math.max(t.rowsAfter(), 0) - t.rowsBefore()))
                 .thenComparing(t -> -t.rowsBefore())
-                .thenComparing(UpgradeFacts.TableCount::table)).toList();
+                .thenComparing(TableIntegrity::table)).toList();
         page.section("Data integrity").raw("<p>Records per table before and after the upgrade; tables whose count "
                 + "changed are flagged. <span class=\"legend\">")
                 .raw(bar(1, 1, 14, HtmlPage.BEFORE, false)).raw(" before ")
                 .raw(bar(1, 1, 14, HtmlPage.AFTER, false)).raw(" after</span></p>")
                 .raw("<table><thead><tr><th>Table</th><th class=\"n\">Before</th><th class=\"n\">After</th>")
                 .raw("<th class=\"n\">Change</th><th class=\"chart\"></th></tr></thead><tbody>");
-        for (UpgradeFacts.TableCount t : ordered.subList(0, Math.min(MAX_ROWS, ordered.size()))) {
-            boolean gone = t.rowsAfter() < 0;
-            boolean added = t.rowsBefore() == 0 && t.rowsAfter() > 0;
-            boolean differs = t.rowsBefore() != t.rowsAfter();
-            String flag = gone ? badge("gone", "gone") : added ? badge("new", "new")
-                    : differs ? badge("changed", "changed") : "";
-            page.raw(differs ? "<tr class=\"diff\">" : "<tr>").raw("<td>").text(t.table()).raw(" ").raw(flag)
-                    .raw("</td><td class=\"n\">").text(count(t.rowsBefore())).raw("</td><td class=\"n\">")
-                    .text(gone ? "—" : count(t.rowsAfter())).raw("</td><td class=\"n\">")
-                    .text(differs && !gone ? signed(t.rowsAfter() - t.rowsBefore()) : "")
+        for (TableIntegrity t : ordered.subList(0, Math.min(MAX_ROWS, ordered.size()))) {
+            String flag = t.gone() ? badge("gone", "gone") : t.added() ? badge("new", "new")
+                    : t.differs() ? badge("changed", "changed") : "";
+            page.raw(t.differs() ? "<tr class=\"diff\">" : "<tr>").raw("<td>").text(t.table()).raw(" ").raw(flag);
+            if (t.formerName() != null) {
+                page.raw("<br><span class=\"muted\">renamed from ").text(t.formerName()).raw("</span>");
+            }
+            page.raw("</td><td class=\"n\">").text(count(t.rowsBefore())).raw("</td><td class=\"n\">")
+                    .text(t.gone() ? "—" : count(t.rowsAfter())).raw("</td><td class=\"n\">")
+                    .text(t.differs() && !t.gone() ? signed(t.rowsAfter() - t.rowsBefore()) : "")
                     .raw("</td><td class=\"chart\">").raw(bar(t.rowsBefore(), max, 180, HtmlPage.BEFORE, true))
-                    .raw(bar(t.rowsAfter(), max, 180, differs ? HtmlPage.CHANGED : HtmlPage.AFTER, true))
+                    .raw(bar(t.rowsAfter(), max, 180, t.differs() ? HtmlPage.CHANGED : HtmlPage.AFTER, true))
                     .raw("</td></tr>");
         }
         page.raw("</tbody></table>").more(tables.size()).endSection();

@@ -10,6 +10,7 @@ import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.report.SampleFacts;
 import org.juniper.upgrade.report.model.ModuleChanges;
 import org.juniper.upgrade.report.model.NeutralizationStep;
+import org.juniper.upgrade.report.model.TableIntegrity;
 import org.juniper.upgrade.report.model.UpgradeReport;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +61,19 @@ class ReportComposerTest {
     void theSummaryCountsTablesRowsDifferencesAndWarnings() {
         UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
 
-        assertEquals(34, report.summary().tables());
+        assertEquals(35, report.summary().tables(), "a renamed table counts once");
         assertEquals(6, report.summary().differences());
         assertEquals(2, report.summary().warnings());
+    }
+
+    @Test
+    void aTableTheUpgradeRenamedIsOneRowUnderItsNewNameWithItsFormerOne() {
+        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
+
+        assertEquals(List.of(new TableIntegrity("stock_lot", "stock_production_lot", 1_250, 1_250)),
+                report.integrity().stream().filter(t -> t.table().contains("lot")).toList());
+        assertTrue(report.integrity().stream().anyMatch(t -> t.table().equals("ir_translation") && t.gone()),
+                "a table that is really gone stays gone");
     }
 
     @Test
