@@ -120,6 +120,8 @@ class NotificationServiceTest {
         String email = email(id);
         store.put(ArtifactKeys.of(id).log(), IntStream.rangeClosed(1, 30).mapToObj(i -> "[upgrade] line " + i)
                 .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8), "text/plain");
+        byte[] failureReport = "<h1>The upgrade failed</h1>".getBytes(StandardCharsets.UTF_8);
+        store.put(ArtifactKeys.of(id).reportHtml(), failureReport, "text/html");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(requested(id, email, Purpose.TEST));
             platform.publish(new UpgradeFailed(id, "upgrade", "UPGRADE:SCRIPT_FAILED",
@@ -136,7 +138,9 @@ class NotificationServiceTest {
                     "the last 15 lines of the log");
             assertTrue(part.contains("How to try again") && part.contains("submit a new request with the same "
                     + "backup"));
+            assertTrue(part.contains("/api/v1/requests/" + id + "/report"), "the link to the failure report");
         }
+        assertArrayEquals(failureReport, mail.attachment("upgrade-report.html").content(), "the failure report travels");
     }
 
     @Test

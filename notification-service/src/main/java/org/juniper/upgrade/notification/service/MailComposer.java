@@ -53,7 +53,7 @@ public class MailComposer {
         SuccessMail view = new SuccessMail(subject(c.database(), c.sourceVersion(), c.targetVersion(),
                 test ? "your test copy is ready" : "your upgraded database is ready"), c.database(),
                 c.sourceVersion(), c.targetVersion(), test, config.intakeUrl() + c.downloadPath(),
-                config.intakeUrl() + "/api/v1/requests/" + c.requestId() + "/report", report.isPresent(),
+                reportUrl(c.requestId()), report.isPresent(),
                 digest(c.reportJsonKey()), c.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.successHtml(view).render())
                 .setText(MailTemplates.successText(view).render());
@@ -63,11 +63,21 @@ public class MailComposer {
 
     Mail failure(UpgradeFailed f, Recipient to) {
         FailureExplanation explanation = FailureExplanation.of(f.reason());
+        // the report service writes the failure report from the same event; a mail sent before it has the link only
+        String reportKey = ArtifactKeys.of(f.requestId()).reportHtml();
+        Optional<byte[]> report = store.find(reportKey).map(found -> store.readAllBytes(reportKey));
         FailureMail view = new FailureMail(subject(to.database(), to.sourceVersion(), to.targetVersion(),
                 "the upgrade failed"), to.database(), to.sourceVersion(), to.targetVersion(), f.stage(), f.reason(),
-                f.message(), explanation.headline(), explanation.retry(), logTail(f.requestId()), f.requestId());
-        return Mail.withHtml(to.email(), view.subject(), MailTemplates.failureHtml(view).render())
+                f.message(), explanation.headline(), explanation.retry(), logTail(f.requestId()),
+                reportUrl(f.requestId()), report.isPresent(), f.requestId());
+        Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.failureHtml(view).render())
                 .setText(MailTemplates.failureText(view).render());
+        report.ifPresent(html -> mail.addAttachment(REPORT_ATTACHMENT, html, "text/html; charset=utf-8"));
+        return mail;
+    }
+
+    private String reportUrl(String requestId) {
+        return config.intakeUrl() + "/api/v1/requests/" + requestId + "/report";
     }
 
     static String subject(String database, String from, String to, String outcome) {
