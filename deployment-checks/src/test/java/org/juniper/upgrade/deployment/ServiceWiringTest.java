@@ -1,0 +1,191 @@
+package org.juniper.upgrade.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ServiceWiringTest {
+    /** Secrets production creates itself (see the production kustomization); everything else must be rendered. */
+    private static final Set<String> SECRETS_FROM_OPERATIONS = Set.of("juniper-object-store", "seaweedfs-s3-config",
+            "juniper-scratch-admin", "juniper-intake-ops");
+
+    static List<String> kustomizations() {
+        return Manifests.KUSTOMIZATIONS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyServiceRunsFromItsOwnImage(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        Set<String> deployed = new TreeSet<>();
+        for (ObjectNode workload : manifests.workloads()) {
+            for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                Manifests.serviceOf(container).ifPresent(service -> {
+                    assertTrue(Kustomize.name(workload).startsWith(service), Kustomize.name(workload) + " runs "
+                            + container.path("image").asText());
+                    assertEquals(service, container.path("name").asText());
+                    deployed.add(service);
+                });
+            }
+        }
+        assertEquals(new TreeSet<>(Project.SERVICES), deployed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void probesAndScrapingPointAtTheHealthAndMetricsEndpointsOnThePortTheServiceListensOn(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        for (ObjectNode workload : manifests.workloads()) {
+            JsonNode pod = workload.at("/spec/template");
+            for (JsonNode container : pod.at("/spec/containers")) {
+                String service = Manifests.serviceOf(container).orElse(null);
+                if (service == null) {
+                    continue;
+                }
+                String where = Kustomize.name(workload) + "/" + container.path("name").asText();
+                ServiceConfig config = ServiceConfig.of(service);
+                Map<String, String> env = manifests.environment(container);
+                int port = config.httpPort(env);
+                assertTrue(!config.httpHost(env).startsWith("127."), where + " listens on loopback only");
+                assertEquals(port, containerPort(container, container.at("/readinessProbe/httpGet/port")), where);
+                assertEquals(port, containerPort(container, container.at("/livenessProbe/httpGet/port")), where);
+                assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), where);
+                assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), where);
+                assertEquals(String.valueOf(port), pod.at("/metadata/annotations/prometheus.io~1port").asText(), where);
+                assertEquals("/q/metrics", pod.at("/metadata/annotations/prometheus.io~1path").asText(), where);
+                assertTrue(container.at("/resources/requests/memory").isTextual()
+                        && container.at("/resources/limits/memory").isTextual(), where + " has memory resources");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyEnvironmentVariableOfAServiceSetsAPropertyItReads(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        List<String> unread = new ArrayList<>();
+        for (ObjectNode workload : manifests.workloads()) {
+            for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                Manifests.serviceOf(container).ifPresent(service -> {
+                    ServiceConfig config = ServiceConfig.of(service);
+                    for (String variable : manifests.environment(container).keySet()) {
+                        if (!config.reads(variable)) {
+                            unread.add(Kustomize.name(workload) + ": " + variable);
+                        }
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), unread);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void datasourcesUseTheirCloudNativePgClusterAndItsGeneratedCredentials(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        Set<String> withDatabase = new TreeSet<>();
+        for (ObjectNode workload : manifests.workloads()) {
+            for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                String service = Manifests.serviceOf(container).orElse(null);
+                if (service == null || !ServiceConfig.of(service).properties.containsKey("quarkus.datasource.jdbc.url")) {
+                    continue;
+                }
+                String url = manifests.environment(container).get("QUARKUS_DATASOURCE_JDBC_URL");
+                assertTrue(url != null && url.matches("jdbc:postgresql://[\\w-]+-rw:5432/\\w+"), service + ": " + url);
+                String cluster = url.substring("jdbc:postgresql://".length(), url.indexOf("-rw:"));
+                ObjectNode db = manifests.find("Cluster", cluster)
+                        .orElseThrow(() -> new AssertionError(service + " uses a missing Cluster " + cluster));
+                assertEquals(db.at("/spec/bootstrap/initdb/database").asText(), url.substring(url.lastIndexOf('/') + 1));
+                for (JsonNode variable : container.path("env")) {
+                    if (variable.path("name").asText().matches("QUARKUS_DATASOURCE_(USERNAME|PASSWORD)")) {
+                        assertEquals(cluster + "-app", variable.at("/valueFrom/secretKeyRef/name").asText(), service);
+                    }
+                }
+                withDatabase.add(service);
+            }
+        }
+        assertEquals(Set.of("intake-service", "notification-service"), withDatabase);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyReferencedSecretAndConfigMapIsRenderedOrProvidedByOperationsOrAnOperator(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        Set<String> generatedByOperator = new TreeSet<>();
+        manifests.ofKind("Cluster").forEach(c -> generatedByOperator.add(Kustomize.name(c) + "-app"));
+        Set<String> missingSecrets = new TreeSet<>();
+        List<String> missingConfigMaps = new ArrayList<>();
+        for (ObjectNode workload : manifests.workloads()) {
+            JsonNode pod = workload.at("/spec/template/spec");
+            List<JsonNode> references = new ArrayList<>();
+            pod.findParents("secretKeyRef").forEach(p -> references.add(p.get("secretKeyRef")));
+            pod.findParents("secretName").forEach(references::add);
+            for (JsonNode reference : references) {
+                String name = reference.has("secretName") ? reference.get("secretName").asText()
+                        : reference.path("name").asText();
+                if (manifests.find("Secret", name).isEmpty() && !generatedByOperator.contains(name)) {
+                    missingSecrets.add(name);
+                }
+            }
+            List<String> configMaps = new ArrayList<>();
+            pod.findParents("configMapKeyRef").forEach(p -> configMaps.add(p.at("/configMapKeyRef/name").asText()));
+            pod.findParents("configMapRef").forEach(p -> configMaps.add(p.at("/configMapRef/name").asText()));
+            pod.findParents("configMap").forEach(p -> configMaps.add(p.at("/configMap/name").asText()));
+            configMaps.stream().filter(n -> manifests.find("ConfigMap", n).isEmpty())
+                    .forEach(n -> missingConfigMaps.add(Kustomize.name(workload) + ": " + n));
+        }
+        assertEquals(List.of(), missingConfigMaps);
+        Set<String> expected = kustomization.equals("overlays/local") ? Set.of() : SECRETS_FROM_OPERATIONS;
+        assertEquals(new TreeSet<>(expected), missingSecrets);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyServiceSelectsPodsThatHaveItsTargetPort(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        for (ObjectNode service : manifests.ofKind("Service")) {
+            JsonNode selector = service.at("/spec/selector");
+            List<JsonNode> pods = manifests.workloads().stream().map(w -> w.at("/spec/template"))
+                    .filter(t -> matches(selector, t.at("/metadata/labels"))).toList();
+            assertTrue(!pods.isEmpty(), Kustomize.name(service) + " selects no pod");
+            for (JsonNode port : service.at("/spec/ports")) {
+                for (JsonNode pod : pods) {
+                    boolean found = false;
+                    for (JsonNode container : pod.at("/spec/containers")) {
+                        found |= containerPort(container, port.path("targetPort")) > 0;
+                    }
+                    assertTrue(found, Kustomize.name(service) + " port " + port);
+                }
+            }
+        }
+    }
+
+    private static boolean matches(JsonNode selector, JsonNode labels) {
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) selector::fields) {
+            if (!entry.getValue().asText().equals(labels.path(entry.getKey()).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The container port a probe or Service port names (by name or number); 0 when the container has none. */
+    private static int containerPort(JsonNode container, JsonNode reference) {
+        for (JsonNode port : container.path("ports")) {
+            if (reference.isInt() ? port.path("containerPort").asInt() == reference.asInt()
+                    : port.path("name").asText().equals(reference.asText())) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        return 0;
+    }
+}
