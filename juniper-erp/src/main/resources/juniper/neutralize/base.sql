@@ -1,6 +1,9 @@
 -- Neutralization rules of the base module, with the semantics of Odoo's neutralize.sql: a test copy of a database
 -- must not act on the outside world. Each rule is one statement after its "-- rule: <name>" line, applied in file
 -- order. Written for the 14.0 schema; juniper/neutralize/<version>/base.sql replaces this file from that version on.
+-- Statements keep to the declarative subset of SQL that org.juniper.erp.neutralize.RuleParser describes (UPDATE,
+-- DELETE, INSERT ... VALUES [ON CONFLICT], INSERT ... SELECT from the same table, plain terms and lookups in another
+-- table): the neutralizer applies them to the dump's rows as it streams, and its preview prints them back as SQL.
 
 -- rule: crons-off
 -- Scheduled actions stop, except the housekeeping one that keeps the database tidy.
@@ -23,7 +26,8 @@ VALUES ('neutralization - disable emails', 'invalid', 1, 'none', false, 0, true,
 
 -- rule: webhooks-off
 UPDATE ir_webhook
-   SET active = false;
+   SET active = false,
+       secret = NULL;
 
 -- rule: api-keys-cleared
 -- Keys issued to the production database must not open the copy.

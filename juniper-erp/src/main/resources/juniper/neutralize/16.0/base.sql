@@ -22,7 +22,8 @@ VALUES ('neutralization - disable emails', 'invalid', 1, 'none', false, 0, true,
 
 -- rule: webhooks-off
 UPDATE ir_webhook
-   SET active = false;
+   SET active = false,
+       secret = NULL;
 
 -- rule: api-keys-cleared
 -- Keys issued to the production database must not open the copy.

@@ -27,8 +27,17 @@ final class TailRecorder extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
-        for (int i = 0; i < n; i++) {
-            ring[(int) (total++ % WINDOW)] = b[off + i];
+        // whole slices, not byte by byte: every byte of the archive passes through here
+        int from = off + Math.max(0, n - WINDOW);
+        int left = n - (from - off);
+        total += n - left;
+        while (left > 0) {
+            int at = (int) (total % WINDOW);
+            int slice = Math.min(left, WINDOW - at);
+            System.arraycopy(b, from, ring, at, slice);
+            from += slice;
+            left -= slice;
+            total += slice;
         }
         return n;
     }

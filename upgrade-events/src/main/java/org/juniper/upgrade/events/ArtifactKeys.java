@@ -29,6 +29,11 @@ public record ArtifactKeys(String requestId) {
         return prefix() + "test.zip";
     }
 
+    /** The actions of the test archive with their row counts, written before the archive itself. */
+    public String neutralizationActions() {
+        return prefix() + "neutralization.json";
+    }
+
     public String reportHtml() {
         return prefix() + "upgrade-report.html";
     }

@@ -16,7 +16,7 @@ final class SampleEvents {
                 new UpgradeProgress(ID, "restore", "restored 12 tables", AT),
                 new DumpUpgraded(ID, Purpose.TEST, "14.0", "17.0", OBJECT, "requests/" + ID + "/facts.json",
                         "requests/" + ID + "/upgrade.log", Map.of("restore", 1200L, "dump", 300L)),
-                new Neutralized(ID, OBJECT, List.of(new Neutralized.Action("base", "crons-off"))),
+                new Neutralized(ID, OBJECT, List.of(new Neutralized.Action("base", "crons-off", 12L))),
                 new ReportReady(ID, "requests/" + ID + "/upgrade-report.html", "requests/" + ID + "/upgrade-report.json",
                         new ReportReady.Summary(12, 340, 0, 1)),
                 new UpgradeFailed(ID, "restore", "RESTORE:FAILED", "the dump does not restore", AT),

@@ -9,14 +9,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import org.juniper.upgrade.archive.ArchiveLayout;
-import org.juniper.upgrade.archive.BackupArchiveReader;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import org.juniper.upgrade.archive.InvalidBackupException;
-import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.neutralizer.service.Neutralization;
+import org.juniper.upgrade.neutralizer.service.NeutralizationException;
 
 /**
- * The SQL a test copy of an archive would get, printed and not applied, like {@code odoo-bin neutralize --stdout}:
+ * The SQL equivalent of what the test copy of an archive gets, with the rows each rule changes in it, printed and
+ * not applied, like {@code odoo-bin neutralize --stdout}:
  * {@code curl --data-binary @upgraded.zip -H 'Content-Type: application/zip' http://<neutralizer>/neutralization/preview}.
  */
 @Path("/neutralization/preview")
@@ -32,21 +33,21 @@ public class PreviewResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.TEXT_PLAIN)
     public Response preview(InputStream archive) throws IOException {
-        Manifest[] manifest = {null};
+        // kept on disk so that an archive whose manifest follows its dump can be read a second time
+        java.nio.file.Path upload = Files.createTempFile("preview", ".zip");
         try {
-            BackupArchiveReader.read(archive, (name, content) -> {
-                if (name.equals(ArchiveLayout.MANIFEST)) {
-                    manifest[0] = BackupArchiveReader.parseManifest(content);
-                }
-            });
+            Files.copy(archive, upload, StandardCopyOption.REPLACE_EXISTING);
+            return Response.ok(neutralization.preview(() -> Files.newInputStream(upload))).build();
         } catch (InvalidBackupException e) {
-            return Response.status(422).type(MediaType.TEXT_PLAIN).entity(e.reason() + ": " + e.getMessage()).build();
+            return unprocessable(e.reason() + ": " + e.getMessage());
+        } catch (NeutralizationException e) {
+            return unprocessable(NeutralizationException.REASON + ": " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(upload);
         }
-        if (manifest[0] == null) {
-            return Response.status(422).type(MediaType.TEXT_PLAIN)
-                    .entity("BACKUP:NO_MANIFEST: the archive has no manifest.json, which says its version and modules")
-                    .build();
-        }
-        return Response.ok(neutralization.previewSql(manifest[0])).build();
+    }
+
+    private static Response unprocessable(String message) {
+        return Response.status(422).type(MediaType.TEXT_PLAIN).entity(message).build();
     }
 }

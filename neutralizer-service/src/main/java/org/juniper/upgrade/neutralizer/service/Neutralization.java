@@ -1,27 +1,21 @@
 package org.juniper.upgrade.neutralizer.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.juniper.erp.JuniperPack;
-import org.juniper.erp.NeutralizationRule;
-import org.juniper.upgrade.archive.ArchiveLayout;
-import org.juniper.upgrade.archive.BackupArchiveReader;
-import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.InvalidBackupException;
-import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.StoredObject;
@@ -29,113 +23,93 @@ import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
 
 /**
- * Writes the test archive of an upgraded archive: the same dump, followed by the pack's neutralization rules for
- * every installed module, so that restoring the test archive always yields a neutralized database. Nothing is
- * restored here: the archive streams through once.
+ * Writes, checks and stores the test archive of an upgraded archive, then announces it with the rows each rule
+ * changed. The test archive is stored only once checked, and announced only once stored; a redelivered event whose
+ * test archive exists is announced again with the counts recorded beside it, not redone.
  */
 @ApplicationScoped
 public class Neutralization {
     private static final Logger LOG = Logger.getLogger(Neutralization.class);
+    private static final TypeReference<List<Neutralized.Action>> ACTIONS = new TypeReference<>() {
+    };
 
     private final ArtifactStore store;
     private final EventPublisher publisher;
-    private final JuniperPack pack;
+    private final ArchiveNeutralizer neutralizer;
 
     Neutralization(ArtifactStore store, EventPublisher publisher, JuniperPack pack) {
         this.store = store;
         this.publisher = publisher;
-        this.pack = pack;
+        this.neutralizer = new ArchiveNeutralizer(pack);
     }
 
     public void handle(DumpUpgraded upgraded) throws IOException {
         try {
             neutralize(upgraded);
         } catch (MissingArtifactException e) {
-            publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", MissingArtifactException.REASON,
-                    "the upgraded archive is gone from the store: " + e.getMessage(), java.time.Instant.now()));
+            fail(upgraded, MissingArtifactException.REASON, "the upgraded archive is gone from the store: "
+                    + e.getMessage());
+        } catch (InvalidBackupException e) {
+            fail(upgraded, e.reason(), "the upgraded archive cannot be read: " + e.getMessage());
+        } catch (NeutralizationException e) {
+            fail(upgraded, NeutralizationException.REASON, "the test copy cannot be neutralized: " + e.getMessage());
         }
     }
 
-    private void neutralize(DumpUpgraded upgraded) throws IOException {
+    private void neutralize(DumpUpgraded upgraded) throws IOException, InvalidBackupException {
         ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
-        Optional<StoredObject> existing = store.find(keys.neutralized());
-        Manifest manifest = manifestOf(upgraded.artifact().key());
-        List<NeutralizationRule> rules = pack.neutralizationRules(manifest.version(), manifest.modules().keySet());
-        List<Neutralized.Action> actions = rules.stream()
-                .map(rule -> new Neutralized.Action(rule.module(), rule.rule())).toList();
+        ArchiveNeutralizer.Source upgradedArchive = () -> store.open(upgraded.artifact().key());
+        var existing = store.find(keys.neutralized());
         if (existing.isPresent()) {
             LOG.infof("request %s already has its test archive; announcing it again", upgraded.requestId());
-            publisher.publish(new Neutralized(upgraded.requestId(), existing.get(), actions));
+            publisher.publish(new Neutralized(upgraded.requestId(), existing.get(), recordedActions(keys,
+                    upgradedArchive)));
             return;
         }
-        progress(upgraded.requestId(), "neutralizing for a test copy: " + rules.size() + " rule(s)");
+        progress(upgraded.requestId(), "neutralizing the test copy");
         Path work = Files.createTempFile("neutralize-" + upgraded.requestId(), ".zip");
         try {
-            try (InputStream in = store.open(upgraded.artifact().key());
-                    OutputStream file = Files.newOutputStream(work);
-                    BackupArchiveWriter writer = new BackupArchiveWriter(file)) {
-                BackupArchiveReader.read(in, (name, content) -> {
-                    if (name.equals(ArchiveLayout.DUMP)) {
-                        try (OutputStream dump = writer.dump()) {
-                            content.transferTo(dump);
-                            dump.write(neutralizationSql(rules).getBytes(StandardCharsets.UTF_8));
-                        }
-                    } else {
-                        writer.entry(name, content);
-                    }
-                });
-                writer.finish();
-            } catch (InvalidBackupException e) {
-                publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", e.reason(),
-                        "the upgraded archive cannot be read: " + e.getMessage(), java.time.Instant.now()));
-                return;
-            }
+            long start = System.nanoTime();
+            ArchiveNeutralizer.Result result = neutralizer.write(upgradedArchive, () -> Files.newOutputStream(work));
+            neutralizer.verify(work, result);
+            List<Neutralized.Action> actions = result.actions();
+            // the counts go first: an archive marked complete always has them beside it
+            store.put(keys.neutralizationActions(), CloudEvents.toJson(actions).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), "application/json");
             StoredObject stored;
             try (InputStream in = Files.newInputStream(work)) {
                 stored = store.put(keys.neutralized(), in, "application/zip");
             }
-            progress(upgraded.requestId(), "test archive stored (" + stored.size() + " bytes)");
+            progress(upgraded.requestId(), String.format("test copy neutralized and checked: %d rules, %d rows "
+                    + "changed, %.1f s; test archive stored (%d bytes)", actions.size(), result.rowsChanged(),
+                    (System.nanoTime() - start) / 1e9, stored.size()));
             publisher.publish(new Neutralized(upgraded.requestId(), stored, actions));
         } finally {
             Files.deleteIfExists(work);
         }
     }
 
-    /** The SQL the test copy of an archive with this manifest gets. */
-    public String previewSql(Manifest manifest) {
-        return neutralizationSql(pack.neutralizationRules(manifest.version(), manifest.modules().keySet()));
+    /** The actions of an existing test archive; without their record, the rules its manifest names, uncounted. */
+    private List<Neutralized.Action> recordedActions(ArtifactKeys keys, ArchiveNeutralizer.Source upgradedArchive)
+            throws IOException, InvalidBackupException {
+        if (store.find(keys.neutralizationActions()).isPresent()) {
+            return CloudEvents.json().readValue(store.readAllBytes(keys.neutralizationActions()), ACTIONS);
+        }
+        return neutralizer.rules(neutralizer.manifest(upgradedArchive)).stream()
+                .map(rule -> new Neutralized.Action(rule.module(), rule.name())).toList();
     }
 
-    /** The SQL appended to the dump, one commented statement per rule, as a preview or for the archive. */
-    public static String neutralizationSql(List<NeutralizationRule> rules) {
-        // pg_dump empties the search path at the top of a dump; the rules name the ERP's tables unqualified
-        StringBuilder sql = new StringBuilder("\n--\n-- Neutralization of this test copy\n--\n\n")
-                .append("SELECT pg_catalog.set_config('search_path', 'public', false);\n\n");
-        for (NeutralizationRule rule : rules) {
-            sql.append("-- rule: ").append(rule.module()).append('/').append(rule.rule()).append('\n')
-                    .append(rule.sql().strip()).append('\n');
-        }
-        return sql.toString();
+    /** The SQL equivalent of what the test archive of an archive gets, with each rule's row count. */
+    public String preview(ArchiveNeutralizer.Source archive) throws IOException, InvalidBackupException {
+        return neutralizer.preview(archive);
     }
 
-    private Manifest manifestOf(String archiveKey) throws IOException {
-        Manifest[] manifest = {null};
-        try (InputStream in = store.open(archiveKey)) {
-            BackupArchiveReader.read(in, (name, content) -> {
-                if (name.equals(ArchiveLayout.MANIFEST)) {
-                    manifest[0] = BackupArchiveReader.parseManifest(content);
-                }
-            });
-        } catch (InvalidBackupException e) {
-            throw new IOException("the upgraded archive " + archiveKey + " is unreadable", e);
-        }
-        if (manifest[0] == null) {
-            throw new IOException("the upgraded archive " + archiveKey + " has no manifest");
-        }
-        return manifest[0];
+    private void fail(DumpUpgraded upgraded, String reason, String message) {
+        LOG.warnf("request %s: %s", upgraded.requestId(), message);
+        publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", reason, message, Instant.now()));
     }
 
     private void progress(String requestId, String line) {
-        publisher.publish(new UpgradeProgress(requestId, "neutralize", line, java.time.Instant.now()));
+        publisher.publish(new UpgradeProgress(requestId, "neutralize", line, Instant.now()));
     }
 }
