@@ -23,6 +23,7 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.StoredObject;
@@ -40,13 +41,17 @@ class ReportServiceTest {
     ArtifactStore store;
 
     @Test
-    void theUpgradeReportIsWrittenOnceAndARedeliveryAnnouncesItAgain() throws Exception {
+    void aTestCopysReportWaitsForTheNeutralizerIsWrittenOnceAndARedeliveryAnnouncesItAgain() throws Exception {
         String id = UUID.randomUUID().toString();
         ArtifactKeys keys = ArtifactKeys.of(id);
-        storeFacts(id);
+        storeFacts(id, Purpose.TEST);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            CloudEvent upgraded = platform.publish(dumpUpgraded(id));
+            platform.publish(dumpUpgraded(id, Purpose.TEST));
+            assertEquals(List.of(), platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(3), l -> false),
+                    "a test copy's report waits for the neutralizer's counts");
+            CloudEvent upgraded = platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(),
+                    "c".repeat(64), 10), SampleFacts.neutralized(SampleFacts.acme(id, Purpose.TEST))));
             List<PlatformEvents.Received> first = platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30),
                     l -> !l.isEmpty());
             String html = text(keys.reportHtml());
@@ -65,6 +70,7 @@ class ReportServiceTest {
             assertEquals(JuniperPack.load().neutralizationRules("17.0", SampleFacts.acme(id, Purpose.TEST)
                     .modulesAfter().keySet()).size(), json.path("neutralization").size(),
                     "the pack's rules for the upgraded modules");
+            assertTrue(json.path("neutralization").get(1).path("rows").isNumber(), "with the rows of each");
             assertEquals("acme", json.path("facts").path("database").asText());
             assertEquals(SampleFacts.NOTES.size(), json.path("facts").path("notes").size());
             assertEquals(2, both.size(), "the redelivered event is announced again");
@@ -96,29 +102,45 @@ class ReportServiceTest {
     }
 
     @Test
-    void aFailureAfterTheUpgradeLeavesTheRequestItsUpgradeReport() throws Exception {
+    void aProductionDatabasesReportIsWrittenFromTheFactsAlone() throws Exception {
         String id = UUID.randomUUID().toString();
-        ArtifactKeys keys = ArtifactKeys.of(id);
-        storeFacts(id);
+        storeFacts(id, Purpose.PRODUCTION);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            platform.publish(new UpgradeFailed(id, "neutralize", "BACKUP:CORRUPT", "the archive cannot be read",
-                    Instant.now()));
-            Thread.sleep(1000);
-            platform.publish(dumpUpgraded(id));
-            platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30), l -> !l.isEmpty());
+            platform.publish(dumpUpgraded(id, Purpose.PRODUCTION));
+            assertEquals(1, platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30), l -> !l.isEmpty()).size());
         }
-        assertEquals("upgraded", CloudEvents.json().readTree(text(keys.reportJson())).path("kind").asText());
+        JsonNode json = CloudEvents.json().readTree(text(ArtifactKeys.of(id).reportJson()));
+        assertEquals("upgraded", json.path("kind").asText());
+        assertEquals(0, json.path("neutralization").size(), "a production database is not neutralized");
     }
 
-    private void storeFacts(String id) {
-        store.put(ArtifactKeys.of(id).facts(), CloudEvents.toJson(SampleFacts.acme(id, Purpose.TEST))
+    @Test
+    void aTestCopyWhoseNeutralizationFailedGetsTheFailureReport() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ArtifactKeys keys = ArtifactKeys.of(id);
+        storeFacts(id, Purpose.TEST);
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(dumpUpgraded(id, Purpose.TEST));
+            platform.publish(new UpgradeFailed(id, "neutralize", "NEUTRALIZE:RULES", "the rules do not fit the dump",
+                    Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.find(keys.reportHtml()).isPresent());
+            assertEquals(List.of(), platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(3), l -> false));
+        }
+        JsonNode json = CloudEvents.json().readTree(text(keys.reportJson()));
+        assertEquals("failed", json.path("kind").asText());
+        assertEquals("neutralize", json.path("failure").path("stage").asText());
+    }
+
+    private void storeFacts(String id, Purpose purpose) {
+        store.put(ArtifactKeys.of(id).facts(), CloudEvents.toJson(SampleFacts.acme(id, purpose))
                 .getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
-    private static DumpUpgraded dumpUpgraded(String id) {
+    private static DumpUpgraded dumpUpgraded(String id, Purpose purpose) {
         ArtifactKeys keys = ArtifactKeys.of(id);
-        return new DumpUpgraded(id, Purpose.TEST, "14.0", "17.0", new StoredObject(keys.upgraded(), "b".repeat(64),
+        return new DumpUpgraded(id, purpose, "14.0", "17.0", new StoredObject(keys.upgraded(), "b".repeat(64),
                 10), keys.facts(), keys.log(), Map.of());
     }
 

@@ -5,9 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.juniper.erp.JuniperPack;
+import org.juniper.erp.NeutralizationRule;
+import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFacts;
+import org.juniper.upgrade.report.model.UpgradeReport;
+import org.juniper.upgrade.report.service.ReportComposer;
 
 /**
  * The facts of a typical run: a 14.0 trading company with a web shop and a custom module, upgraded to 17.0, where a
@@ -109,6 +114,22 @@ public final class SampleFacts {
     }
 
     /** The same run as if its scripts had noted nothing. */
+    /** The report of these facts, for a test copy with what the neutralizer reports. */
+    public static UpgradeReport report(ReportComposer composer, UpgradeFacts f) {
+        return composer.compose(f, neutralized(f));
+    }
+
+    /** What the neutralizer reports for a test copy of these facts: the pack's rules, each with a count. */
+    public static List<Neutralized.Action> neutralized(UpgradeFacts f) {
+        List<NeutralizationRule> rules = JuniperPack.load().neutralizationRules(f.targetVersion(),
+                f.modulesAfter().keySet());
+        List<Neutralized.Action> actions = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            actions.add(new Neutralized.Action(rules.get(i).module(), rules.get(i).rule(), (long) (i % 4)));
+        }
+        return actions;
+    }
+
     public static UpgradeFacts withoutNotes(UpgradeFacts f) {
         return new UpgradeFacts(f.requestId(), f.database(), f.sourceVersion(), f.targetVersion(), f.purpose(),
                 f.backup(), f.backupFormat(), f.modulesBefore(), f.modulesAfter(), f.hops(), f.tables(), f.timings(),

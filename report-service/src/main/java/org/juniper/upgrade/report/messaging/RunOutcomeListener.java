@@ -7,10 +7,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.report.service.ReportWriter;
 
-/** A run ends in an upgraded database or in a failure; either way the request gets its report. */
+/**
+ * A run ends in an upgraded database (a neutralized one for a test) or in a failure; either way the request gets
+ * its report.
+ */
 @ApplicationScoped
 public class RunOutcomeListener {
     private final ReportWriter reports;
@@ -24,6 +28,13 @@ public class RunOutcomeListener {
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
         DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
         Redelivery.untilDone("report of " + upgraded.requestId(), () -> reports.upgraded(upgraded));
+    }
+
+    @Incoming("neutralized")
+    @Blocking
+    public void onNeutralized(ConsumerRecord<String, String> record) throws Exception {
+        Neutralized neutralized = KafkaEvents.data(record, Neutralized.class);
+        Redelivery.untilDone("report of " + neutralized.requestId(), () -> reports.neutralized(neutralized));
     }
 
     @Incoming("failed")

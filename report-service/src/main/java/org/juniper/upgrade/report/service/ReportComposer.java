@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.juniper.erp.JuniperPack;
+import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.UpgradeFacts;
@@ -22,9 +23,8 @@ import org.juniper.upgrade.report.model.TableIntegrity;
 import org.juniper.upgrade.report.model.UpgradeReport;
 
 /**
- * Derives the report from the worker's facts, the notes of the upgrade scripts and the pack. The neutralization
- * section comes from the pack's rules for the upgraded modules, the very list the neutralizer applies, so the report
- * is complete and final as soon as the facts exist: it never waits for the neutralizer and is never rewritten.
+ * Derives the report from the worker's facts, the notes of the upgrade scripts, the pack, and for a test copy what
+ * the neutralizer applied to it, rule by rule with the rows each changed.
  */
 @ApplicationScoped
 public class ReportComposer {
@@ -43,12 +43,15 @@ public class ReportComposer {
         this.pack = pack;
     }
 
-    public UpgradeReport compose(UpgradeFacts facts) {
+    /** @param neutralized what the neutralizer applied to a test copy, with its counts; empty for production */
+    public UpgradeReport compose(UpgradeFacts facts, List<Neutralized.Action> neutralized) {
         ModuleChanges modules = modules(facts);
+        Map<String, String> effects = new HashMap<>();
+        pack.neutralizationRules(facts.targetVersion(), facts.modulesAfter().keySet())
+                .forEach(rule -> effects.put(rule.module() + "/" + rule.rule(), effect(rule.sql())));
         List<NeutralizationStep> neutralization = facts.purpose() == Purpose.TEST
-                ? pack.neutralizationRules(facts.targetVersion(), facts.modulesAfter().keySet()).stream()
-                        .map(rule -> new NeutralizationStep(rule.module(), rule.rule(), effect(rule.sql())))
-                        .toList()
+                ? neutralized.stream().map(a -> new NeutralizationStep(a.module(), a.rule(),
+                        effects.getOrDefault(a.module() + "/" + a.rule(), "runs a statement"), a.rows())).toList()
                 : List.of();
         long disabledViews = facts.notes().stream().filter(n -> VIEW_DEACTIVATED.equals(n.kind())).count();
         List<TableIntegrity> integrity = integrity(facts);

@@ -244,9 +244,11 @@ public final class ReportRenderer {
         page.section("Neutralization").raw("<p>This is a test copy. Before it can be downloaded, these rules of the "
                 + "Juniper pack are applied to it, so that it cannot act on the outside world: no mail sent or "
                 + "fetched, no payment charged, no scheduled action run, no webhook called.</p>")
-                .raw("<table><thead><tr><th>Module</th><th>Rule</th><th>What it changes</th></tr></thead><tbody>");
+                .raw("<table><thead><tr><th>Module</th><th>Rule</th><th>What it changes</th>")
+                .raw("<th class=\"n\">Rows</th></tr></thead><tbody>");
         steps.stream().limit(MAX_ROWS).forEach(s -> page.raw("<tr><td>").text(s.module()).raw("</td><td>")
-                .text(s.rule()).raw("</td><td>").text(s.effect()).raw("</td></tr>"));
+                .text(s.rule()).raw("</td><td>").text(s.effect()).raw("</td><td class=\"n\">")
+                .text(s.rows() == null ? "" : count(s.rows())).raw("</td></tr>"));
         page.raw("</tbody></table>").more(steps.size()).endSection();
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
@@ -11,6 +12,8 @@ import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.Neutralized;
+import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.events.UpgradeFailed;
@@ -20,10 +23,10 @@ import org.juniper.upgrade.report.model.UpgradeReport;
 
 /**
  * Writes the report of a request once, under the keys of {@link ArtifactKeys}; an existing report is never rewritten.
- * Which report a request gets depends on one fact: whether the worker stored {@code facts.json}. With facts, the run
- * upgraded the database, and the report is the upgrade report, announced by {@code upgrade.report-ready}, which
- * intake counts towards completion. Without facts, the run failed, and the report is the failure report: stored for
- * the record but not announced, since report-ready means "the report of an upgraded database is here".
+ * A production database's upgrade report is written when the worker's facts are there; a test copy's waits for the
+ * neutralizer, whose counts it shows. Both are announced by {@code upgrade.report-ready}, which intake counts towards
+ * completion. A request that fails before its report exists gets the failure report instead: stored for the record
+ * and the mail but not announced, since report-ready means "the report of an upgraded database is here".
  */
 @ApplicationScoped
 public class ReportWriter {
@@ -42,37 +45,43 @@ public class ReportWriter {
     }
 
     public void upgraded(DumpUpgraded upgraded) throws IOException {
-        ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
+        if (upgraded.purpose() == Purpose.TEST) {
+            LOG.infof("request %s is a test copy: its report waits for the neutralizer", upgraded.requestId());
+            return;
+        }
+        report(upgraded.requestId(), List.of());
+    }
+
+    public void neutralized(Neutralized neutralized) throws IOException {
+        report(neutralized.requestId(), neutralized.actions());
+    }
+
+    private void report(String requestId, List<Neutralized.Action> actions) throws IOException {
+        ArtifactKeys keys = ArtifactKeys.of(requestId);
         UpgradeFacts facts;
         try {
-            facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()), UpgradeFacts.class);
+            facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
         } catch (MissingArtifactException e) {
-            publisher.publish(new UpgradeFailed(upgraded.requestId(), "report", MissingArtifactException.REASON,
+            publisher.publish(new UpgradeFailed(requestId, "report", MissingArtifactException.REASON,
                     "the facts of the run are gone from the store: " + e.getMessage(), Instant.now()));
             return;
         }
-        UpgradeReport report = composer.compose(facts);
+        UpgradeReport report = composer.compose(facts, actions);
         if (store.find(keys.reportHtml()).isEmpty()) {
             write(keys, CloudEvents.toJson(report), ReportRenderer.html(report));
-            progress(upgraded.requestId(), "upgrade report written: " + report.summary().differences()
+            progress(requestId, "upgrade report written: " + report.summary().differences()
                     + " table(s) with other counts, " + report.summary().warnings() + " warning(s)");
         } else {
-            LOG.infof("request %s already has its report; announcing it again", upgraded.requestId());
+            LOG.infof("request %s already has its report; announcing it again", requestId);
         }
-        publisher.publish(new ReportReady(upgraded.requestId(), keys.reportHtml(), keys.reportJson(),
-                report.summary()));
+        publisher.publish(new ReportReady(requestId, keys.reportHtml(), keys.reportJson(), report.summary()));
     }
 
     public void failed(UpgradeFailed failed) {
         ArtifactKeys keys = ArtifactKeys.of(failed.requestId());
-        if (store.find(keys.facts()).isPresent()) {
-            // the database was upgraded and a later stage failed: the upgrade report stands, the mail tells the rest
-            LOG.infof("request %s failed in %s after its upgrade; its report is the upgrade report",
-                    failed.requestId(), failed.stage());
-            return;
-        }
         if (store.find(keys.reportHtml()).isPresent()) {
-            LOG.infof("request %s already has its failure report", failed.requestId());
+            LOG.infof("request %s already has its report; the failure in %s is told by the mail", failed.requestId(),
+                    failed.stage());
             return;
         }
         String log = store.find(keys.log())

@@ -19,34 +19,36 @@ class ReportComposerTest {
     private final ReportComposer composer = new ReportComposer(PACK);
 
     @Test
-    void aTestCopyListsTheRulesTheNeutralizerAppliesToTheUpgradedModules() {
-        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
+    void aTestCopyListsTheRulesTheNeutralizerAppliedWithTheRowsEachChanged() {
+        UpgradeReport report = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.TEST));
 
         List<NeutralizationRule> applied = PACK.neutralizationRules("17.0",
                 report.facts().modulesAfter().keySet());
         assertEquals(applied.stream().map(r -> r.module() + "/" + r.rule()).toList(),
                 report.neutralization().stream().map(s -> s.module() + "/" + s.rule()).toList());
-        assertTrue(report.neutralization().contains(new NeutralizationStep("base", "api-keys-cleared",
-                "deletes rows of res_users_apikeys")));
+        NeutralizationStep apiKeys = report.neutralization().stream().filter(s -> s.rule().equals("api-keys-cleared"))
+                .findFirst().orElseThrow();
+        assertEquals("deletes rows of res_users_apikeys", apiKeys.effect(), "what the rule does, from its statement");
+        assertTrue(apiKeys.rows() != null, "and how many rows it touched, from the neutralizer");
     }
 
     @Test
     void aProductionDatabaseIsNotNeutralized() {
-        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.PRODUCTION));
+        UpgradeReport report = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.PRODUCTION));
 
         assertEquals(List.of(), report.neutralization());
     }
 
     @Test
     void customModulesAreTheInstalledOnesThePackDoesNotKnow() {
-        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
+        UpgradeReport report = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.TEST));
 
         assertEquals(List.of("acme_margin"), report.modules().custom());
     }
 
     @Test
     void aRenamedOrMergedModuleIsNeitherRemovedNorNewUnderItsNewName() {
-        ModuleChanges modules = composer.compose(SampleFacts.acme("r-1", Purpose.TEST)).modules();
+        ModuleChanges modules = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.TEST)).modules();
 
         assertEquals(List.of(new ModuleChanges.Replacement("bank_sync", "14.0.1.0", "account_online_synchronization",
                 "17.0.1.0", "renamed", "Juniper 15.0 renames bank_sync to account_online_synchronization"),
@@ -59,7 +61,7 @@ class ReportComposerTest {
 
     @Test
     void theSummaryCountsTablesRowsDifferencesAndWarnings() {
-        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
+        UpgradeReport report = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.TEST));
 
         assertEquals(35, report.summary().tables(), "a renamed table counts once");
         assertEquals(6, report.summary().differences());
@@ -68,7 +70,7 @@ class ReportComposerTest {
 
     @Test
     void aTableTheUpgradeRenamedIsOneRowUnderItsNewNameWithItsFormerOne() {
-        UpgradeReport report = composer.compose(SampleFacts.acme("r-1", Purpose.TEST));
+        UpgradeReport report = SampleFacts.report(composer, SampleFacts.acme("r-1", Purpose.TEST));
 
         assertEquals(List.of(new TableIntegrity("stock_lot", "stock_production_lot", 1_250, 1_250)),
                 report.integrity().stream().filter(t -> t.table().contains("lot")).toList());

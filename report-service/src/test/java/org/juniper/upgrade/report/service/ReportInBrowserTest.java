@@ -62,8 +62,8 @@ class ReportInBrowserTest {
     static void writeTheSampleReport() throws Exception {
         Files.createDirectories(WORK);
         chromium = new Chromium(WORK);
-        String html = ReportRenderer.html(new ReportComposer(JuniperPack.load())
-                .compose(SampleFacts.acme("5f0c7b8e-2d1a-4c3b-9e8f-7a6b5c4d3e2f", Purpose.TEST)));
+        String html = ReportRenderer.html(SampleFacts.report(new ReportComposer(JuniperPack.load()),
+                SampleFacts.acme("5f0c7b8e-2d1a-4c3b-9e8f-7a6b5c4d3e2f", Purpose.TEST)));
         report = WORK.resolve("report-sample.html");
         Files.writeString(report, html, StandardCharsets.UTF_8);
         String log = IntStream.rangeClosed(1, 60).mapToObj(i -> "[upgrade] step " + i)

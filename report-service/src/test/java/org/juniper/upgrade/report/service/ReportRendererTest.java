@@ -23,7 +23,7 @@ class ReportRendererTest {
     private static final ReportComposer COMPOSER = new ReportComposer(JuniperPack.load());
 
     static String html(UpgradeFacts facts) {
-        return ReportRenderer.html(COMPOSER.compose(facts));
+        return ReportRenderer.html(SampleFacts.report(COMPOSER, facts));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReportRendererTest {
 
     @Test
     void aRunWithoutNotesHasNoSectionForThem() {
-        String html = ReportRenderer.html(COMPOSER.compose(SampleFacts.withoutNotes(SampleFacts.acme("r-1",
+        String html = ReportRenderer.html(SampleFacts.report(COMPOSER, SampleFacts.withoutNotes(SampleFacts.acme("r-1",
                 Purpose.TEST))));
 
         assertFalse(html.contains("What the upgrade changed"));
