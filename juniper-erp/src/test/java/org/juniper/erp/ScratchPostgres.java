@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.juniper.upgrade.archive.DumpGuard;
 
@@ -27,6 +29,32 @@ import org.juniper.upgrade.archive.DumpGuard;
  */
 public final class ScratchPostgres implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
+
+    /** Every column with its type, not-null and default, every constraint, index and sequence of the public schema. */
+    private static final String SCHEMA = """
+            SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                   || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                   || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
+              FROM pg_class c
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+              LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname <> '%1$s'
+            UNION ALL
+            SELECT 'constraint ' || c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+              FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> '%1$s'
+            UNION ALL
+            SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+              FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> '%1$s'
+            UNION ALL
+            SELECT 'sequence ' || s.relname || coalesce(' owned by ' || t.relname || '.' || a.attname, '')
+              FROM pg_class s
+              LEFT JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
+              LEFT JOIN pg_class t ON t.oid = d.refobjid
+              LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+             WHERE s.relnamespace = 'public'::regnamespace AND s.relkind = 'S' AND s.relname <> '%1$s_id_seq'
+            """.formatted(JuniperPack.UPGRADE_NOTES_TABLE);
 
     private final String port;
     private final String adminUser;
@@ -113,7 +141,8 @@ public final class ScratchPostgres implements AutoCloseable {
     public void close() throws SQLException {
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             for (String database : databases) {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                // without FORCE: our connections are closed, and a non-superuser may not terminate autovacuum
+                sql.execute("DROP DATABASE IF EXISTS " + database);
             }
             sql.execute("DROP ROLE IF EXISTS " + owner);
         }
@@ -128,6 +157,11 @@ public final class ScratchPostgres implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /** The schema as comparable lines, the upgrade notes table left out (the only object upgrades add). */
+    public static Set<String> schema(Connection db) throws SQLException {
+        return new TreeSet<>(strings(db, SCHEMA));
     }
 
     public static long count(Connection connection, String query) throws SQLException {

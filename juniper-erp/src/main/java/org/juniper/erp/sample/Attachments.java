@@ -43,7 +43,8 @@ final class Attachments {
 
     /** Every attachment in id order, with its content. */
     void forEach(FileVisitor visitor) throws IOException {
-        int[] id = {1};
+        // after the standard files later versions install
+        int[] id = {model.layout.firstFreeId("ir_attachment")};
         LocalDateTime start = SampleModel.SNAPSHOT.minusYears(2);
         for (int index = 1; index < model.products; index += 20) {
             SampleModel.Product product = model.product(index);

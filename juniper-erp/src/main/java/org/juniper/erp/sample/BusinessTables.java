@@ -16,7 +16,7 @@ import org.juniper.erp.sample.SampleModel.Order;
 import org.juniper.erp.sample.SampleModel.Partner;
 import org.juniper.erp.sample.SampleModel.Product;
 
-/** The 14.0 rows of the customer's business: partners, products, orders, stock and invoices. */
+/** The rows of the customer's business, in 14.0 terms: partners, products, orders, stock and invoices. */
 final class BusinessTables {
     private final SampleModel model;
 
@@ -31,6 +31,13 @@ final class BusinessTables {
         all[columns.length + 1] = "create_date";
         all[columns.length + 2] = "write_uid";
         all[columns.length + 3] = "write_date";
+        return all;
+    }
+
+    @SafeVarargs
+    private static <T> T[] with(T[] first, T... more) {
+        T[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }
 
@@ -76,21 +83,33 @@ final class BusinessTables {
     // ------------------------------------------------------------------ partners and users
 
     private void partners(DumpWriter.TableData data) throws IOException {
-        RowWriter rows = data.columns(audited("id", "name", "display_name", "parent_id", "ref", "lang", "tz",
-                "vat", "website", "comment", "active", "employee", "function", "type", "street", "zip", "city",
-                "country_id", "email", "phone", "mobile", "is_company", "color", "partner_share",
-                "commercial_partner_id", "commercial_company_name", "company_id", "email_normalized",
-                "message_bounce", "customer_rank", "supplier_rank"));
+        boolean loyalty = model.custom != null;
+        String[] columns = {"id", "name", "display_name", "parent_id", "ref", "lang", "tz",
+            "vat", "website", "comment", "active", "employee", "function", "type", "street", "zip", "city",
+            "country_id", "email", "phone", "mobile", "is_company", "color", "partner_share",
+            "commercial_partner_id", "commercial_company_name", "company_id", "email_normalized",
+            "message_bounce", "customer_rank", "supplier_rank"};
+        if (loyalty) {
+            columns = with(columns, "x_loyalty_tier", "x_loyalty_points");
+        }
+        RowWriter rows = data.columns(audited(columns));
+        // without the mobile (18.0 on), a partner who had only a mobile has it as phone
+        boolean mobile = data.hasColumn("mobile");
         for (int index = 0; index < model.partners; index++) {
             Partner p = model.partner(index);
             boolean employee = index < model.users;
+            Object[] values = {p.id(), p.name(), p.displayName(), p.parentId(), p.ref(), p.lang(), "Europe/Brussels",
+                p.vat(), p.website(), comment(index), employee || index % 97 != 0, employee, p.function(), p.type(),
+                p.street(), p.zip(), p.city(), p.country().id(), p.email(),
+                mobile || p.phone() != null ? p.phone() : p.mobile(), p.mobile(), p.isCompany(), index % 12,
+                !employee, p.commercialId(), p.commercialName(), null,
+                p.email() == null ? null : p.email().toLowerCase(Locale.ROOT), 0, p.customerRank(),
+                p.supplierRank()};
+            if (loyalty) {
+                values = with(values, CustomModule.tier(index), CustomModule.points(index));
+            }
             rows.write(audited(model.ref("base.user_admin"), p.created(), p.created().plusDays(index % 90),
-                    p.id(), p.name(), p.displayName(), p.parentId(), p.ref(), p.lang(), "Europe/Brussels", p.vat(),
-                    p.website(), comment(index), employee || index % 97 != 0, employee, p.function(), p.type(), p.street(),
-                    p.zip(), p.city(), p.country().id(), p.email(), p.phone(), p.mobile(), p.isCompany(),
-                    index % 12, !employee, p.commercialId(), p.commercialName(), null,
-                    p.email() == null ? null : p.email().toLowerCase(Locale.ROOT), 0, p.customerRank(),
-                    p.supplierRank()));
+                    values));
         }
     }
 
@@ -173,11 +192,20 @@ final class BusinessTables {
             Product p = model.product(index);
             LocalDateTime created = SampleModel.SNAPSHOT.minusDays(1_200 - index % 1_100);
             rows.write(audited(model.ref("base.user_admin"), created, created.plusDays(index % 200),
-                    p.templateId(), p.name(), 1, p.descriptionSale(), p.type(), p.categoryId(), money(p.listPrice()),
+                    p.templateId(), productName(p), 1, p.descriptionSale(), p.type(), p.categoryId(), money(p.listPrice()),
                     p.volume(), p.weight(), true, p.stored(), p.uomId(), p.uomId(), index % 50 != 49, 0,
                     p.defaultCode(), false, p.tracking(), (double) (index % 7), p.stored() ? "delivery" : "order",
                     p.stored() ? "receive" : "purchase"));
         }
+    }
+
+    /** The English name and its translations: into ir_translation until 15.0, into the jsonb name from 16.0. */
+    private static Translated productName(Product p) {
+        Map<String, String> translations = new LinkedHashMap<>();
+        for (int lang = 0; lang < Words.TRANSLATED_LANGS.length; lang++) {
+            translations.put(Words.TRANSLATED_LANGS[lang], p.names()[1 + lang]);
+        }
+        return new Translated(p.name(), translations);
     }
 
     private void productVariants(DumpWriter.TableData data) throws IOException {
@@ -420,6 +448,8 @@ final class BusinessTables {
         RowWriter rows = data.columns(audited("id", "picking_id", "move_id", "company_id", "product_id",
                 "product_uom_id", "product_qty", "product_uom_qty", "qty_done", "lot_id", "date", "location_id",
                 "location_dest_id", "state", "reference"));
+        // from 17.0 one quantity: the done one on done lines, the reserved one on the others
+        boolean oneQuantity = !data.hasColumn("product_uom_qty");
         model.walkOrders(o -> {
             if (o.pickingId == 0) {
                 return;
@@ -431,7 +461,7 @@ final class BusinessTables {
                 }
                 rows.write(audited(o.userId, o.date, o.date.plusDays(3), l.moveId, o.pickingId, l.moveId, 1,
                         l.product.productId(), l.product.uomId(), o.pickingDone ? 0 : l.quantity,
-                        o.pickingDone ? 0 : l.quantity, o.pickingDone ? l.quantity : 0,
+                        o.pickingDone ? 0 : l.quantity, o.pickingDone || oneQuantity ? l.quantity : 0,
                         l.lotId == 0 ? null : l.lotId, o.pickingDone ? o.date.plusDays(3) : o.date.plusDays(2),
                         route.source(), route.destination(), o.pickingDone ? "done" : "assigned", o.pickingName));
             }
@@ -567,6 +597,8 @@ final class BusinessTables {
                 "partner_name", "partner_lang", "partner_email", "partner_zip", "partner_city", "partner_phone",
                 "is_processed", "return_url"));
         int stripe = model.ref("payment.payment_acquirer_stripe");
+        // 15.0 names the kind of operation instead of the flow: a redirection form is an online redirection
+        String operation = model.shape.atLeast("15.0") ? "online_redirect" : "form";
         model.walkOrders(o -> {
             if (o.transactionId == 0) {
                 return;
@@ -574,7 +606,7 @@ final class BusinessTables {
             Partner p = o.partner;
             LocalDateTime paid = o.date.plusHours(1);
             rows.write(audited(model.ref("base.public_user"), paid, paid.plusMinutes(2), o.transactionId, paid,
-                    stripe, "form", "done", money(o.total()), money(0), 1, o.name + "-1",
+                    stripe, operation, "done", money(o.total()), money(0), 1, o.name + "-1",
                     "pi_" + token(o).replace("-", "").substring(0, 24), p.country().id(), p.id(), p.name(), p.lang(),
                     p.email(), p.zip(), p.city(), p.phone() != null ? p.phone() : p.mobile(), true,
                     "/shop/payment/validate"));

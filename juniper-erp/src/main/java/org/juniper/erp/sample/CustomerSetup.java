@@ -7,12 +7,13 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.juniper.erp.sample.DumpWriter.RowWriter;
 import org.juniper.erp.sample.DumpWriter.StandardChanges;
 import org.juniper.erp.sample.DumpWriter.TableRows;
 
 /**
- * The 14.0 configuration a customer builds up over the years: languages, mail servers with passwords, live payment
+ * The configuration a customer builds up over the years: languages, mail servers with passwords, live payment
  * and carrier credentials, bank links, webhooks, API keys, custom views and templates, translations. This is what
  * neutralization and the upgrade scripts have to deal with, so the sample carries some of everything.
  */
@@ -96,12 +97,17 @@ final class CustomerSetup {
         tables.put("mail_channel", this::channels);
         tables.put("ir_ui_view", this::views);
         tables.put("website_page", this::websitePages);
-        tables.put("ir_translation", this::translations);
+        if (model.layout.hasTable("ir_translation")) {
+            tables.put("ir_translation", this::translations);
+        }
         tables.put("ir_webhook", this::webhooks);
         tables.put("res_users_apikeys", this::apiKeys);
         tables.put("delivery_carrier", this::carriers);
         tables.put("account_online_link", this::bankLinks);
         tables.put("account_online_account", this::bankAccounts);
+        if (model.custom != null) {
+            tables.put(CustomModule.TABLE, data -> model.custom.writeCards(model, data));
+        }
         return tables;
     }
 
@@ -210,19 +216,39 @@ final class CustomerSetup {
                 "<p>Hello ${object.partner_id.name},</p>\n<p>Your delivery ${object.name} left our warehouse "
                     + "on ${format_date(object.date_done)}.</p>", "0"}};
         for (String[] t : templates) {
-            rows.write(audited(admin, CONFIGURED, CONFIGURED, id++, t[0], t[1], t[2],
-                    "${(object.user_id.email_formatted or user.email_formatted) | safe}", false,
-                    t[1].equals("res.partner") ? "${object.id}" : "${object.partner_id.id}",
-                    "${object.partner_id.lang}", t[3], t[4].isEmpty() ? null : mailServerId(Integer.parseInt(t[4])),
-                    true));
+            rows.write(audited(admin, CONFIGURED, CONFIGURED, id++, t[0], t[1], inline(t[2]),
+                    inline("${(object.user_id.email_formatted or user.email_formatted) | safe}"), false,
+                    inline(t[1].equals("res.partner") ? "${object.id}" : "${object.partner_id.id}"),
+                    inline("${object.partner_id.lang}"), body(t[3]),
+                    t[4].isEmpty() ? null : mailServerId(Integer.parseInt(t[4])), true));
         }
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\s*([^}|]*[^}|\\s])\\s*(\\|\\s*safe\\s*)?}");
+
+    /** A one-line template field in the syntax of the version: {@code ${expr}} until 14.0, {@code {{ expr }}} after. */
+    private String inline(String template) {
+        return model.shape.atLeast("15.0") ? EXPRESSION.matcher(template).replaceAll("{{ $1 }}") : template;
+    }
+
+    /** A template body in the syntax of the version: {@code ${expr}} and {@code % if} lines until 14.0, QWeb after. */
+    private String body(String template) {
+        String body = template;
+        if (model.shape.atLeast("15.0")) {
+            body = body.replaceAll("(?m)^([ \\t]*)% if (.*):[ \\t]*$", "$1<t t-if=\"$2\">")
+                    .replaceAll("(?m)^([ \\t]*)% endif[ \\t]*$", "$1</t>");
+            body = EXPRESSION.matcher(body).replaceAll("<t t-out=\"$1\"/>");
+        }
+        // partners have no mobile from 18.0 on: templates read the phone, where it went
+        return model.layout.table("res_partner").columnIndex.containsKey("mobile") ? body
+                : body.replaceAll("\\.mobile\\b", ".phone");
     }
 
     private void channels(DumpWriter.TableData data) throws IOException {
         Rng rng = rng("channels");
         RowWriter rows = data.columns(audited("id", "name", "channel_type", "description", "uuid", "email_send",
                 "public", "moderation", "active"));
-        int id = model.layout.firstFreeId("mail_channel");
+        int id = model.layout.firstFreeId(model.shape.table("mail_channel"));
         for (String[] channel : new String[][] {{"sales", "public"}, {"warehouse", "public"},
             {"management", "private"}}) {
             rows.write(audited(admin, CONFIGURED, CONFIGURED, id++, channel[0], "channel", null, rng.uuid(), false,
@@ -283,13 +309,27 @@ final class CustomerSetup {
     private void views(DumpWriter.TableData data) throws IOException {
         RowWriter rows = data.columns(audited("id", "name", "model", "key", "priority", "type", "arch_db",
                 "arch_updated", "inherit_id", "mode", "active", "customize_show"));
+        boolean mobile = model.layout.table("res_partner").columnIndex.containsKey("mobile");
         for (int i = 0; i < VIEWS.size(); i++) {
             View view = VIEWS.get(i);
+            if (!mobile && view.arch().contains("name=\"mobile\"")) {
+                continue; // made for a field the version no longer has
+            }
             Integer inherit = view.inheritXmlId() == null ? null : model.ref(view.inheritXmlId());
             rows.write(audited(admin, CONFIGURED.plusDays(i * 20L), CONFIGURED.plusDays(i * 40L), viewId(i),
-                    view.name(), view.model(), view.key(), 99, view.type(), view.arch(), true, inherit,
+                    view.name(), view.model(), view.key(), 99, view.type(), arch(view), true, inherit,
                     inherit == null ? "primary" : "extension", view.active(), false));
         }
+    }
+
+    /** The architecture with its translated terms: in ir_translation until 15.0, one per language from 16.0. */
+    private static Translated arch(View view) {
+        Map<String, String> translations = new LinkedHashMap<>();
+        for (int lang = 0; view.pageTitles() != null && lang < Words.TRANSLATED_LANGS.length; lang++) {
+            translations.put(Words.TRANSLATED_LANGS[lang], view.arch().replace(">" + view.pageTitles()[0] + "<",
+                    ">" + view.pageTitles()[1 + lang] + "<"));
+        }
+        return new Translated(view.arch(), translations);
     }
 
     private void websitePages(DumpWriter.TableData data) throws IOException {

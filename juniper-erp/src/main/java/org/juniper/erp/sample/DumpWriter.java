@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Writes a plain-format dump the way {@code pg_dump --no-owner --no-privileges} does: settings, tables and
  * sequences, one COPY block per table, sequence positions, then keys, indexes and foreign keys. Rows are written as
- * they are generated, so memory does not grow with the database.
+ * they are generated, so memory does not grow with the database. Tables, columns and values are given in 14.0
+ * terms and written under the names of the layout's version (see {@link VersionShape}).
  */
 final class DumpWriter {
     /** Fills one table's COPY block; the table's standard rows are already written. */
@@ -49,7 +50,7 @@ final class DumpWriter {
 
             """;
 
-    /** The customer's own values in standard rows (a renamed company, an enabled payment provider). */
+    /** The customer's own values in standard rows (a renamed company, an enabled payment provider), in 14.0 terms. */
     static final class StandardChanges {
         private final Map<String, Map<Integer, Map<String, Object>>> byTable = new HashMap<>();
 
@@ -62,17 +63,30 @@ final class DumpWriter {
 
     private final Writer out;
     private final SchemaLayout layout;
+    private final VersionShape shape;
     private final Map<String, Integer> maxIds = new HashMap<>();
 
-    DumpWriter(OutputStream out, SchemaLayout layout) {
+    DumpWriter(OutputStream out, SchemaLayout layout, VersionShape shape) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.layout = layout;
+        this.shape = shape;
     }
 
     /** Writes the whole dump; {@code rows} fills the tables it names, the others hold their standard rows only. */
     void write(Map<String, TableRows> rows, StandardChanges changes) throws IOException {
-        Set<String> unused = new HashSet<>(rows.keySet());
-        Set<String> unchanged = new HashSet<>(changes.byTable.keySet());
+        Map<String, String> sourceNames = new HashMap<>();
+        Map<String, TableRows> fillers = new HashMap<>();
+        Map<String, Map<Integer, Map<String, Object>>> changed = new HashMap<>();
+        rows.forEach((name, filler) -> {
+            sourceNames.put(shape.table(name), name);
+            fillers.put(shape.table(name), filler);
+        });
+        changes.byTable.forEach((name, rowChanges) -> {
+            sourceNames.put(shape.table(name), name);
+            changed.put(shape.table(name), rowChanges);
+        });
+        Set<String> unused = new HashSet<>(fillers.keySet());
+        Set<String> unchanged = new HashSet<>(changed.keySet());
         out.write(HEADER);
         for (SchemaLayout.Table table : layout.tables()) {
             writeDefinition(table);
@@ -85,14 +99,14 @@ final class DumpWriter {
             }
         }
         for (SchemaLayout.Table table : layout.tables()) {
-            TableData data = new TableData(table);
-            Map<Integer, Map<String, Object>> tableChanges = changes.byTable.getOrDefault(table.name, Map.of());
+            TableData data = new TableData(table, sourceNames.getOrDefault(table.name, table.name));
+            Map<Integer, Map<String, Object>> tableChanges = changed.getOrDefault(table.name, Map.of());
             if (data.begin(tableChanges) != tableChanges.size()) {
                 throw new IllegalStateException("changes for standard rows of " + table.name
                         + " that do not exist: " + tableChanges.keySet());
             }
             unchanged.remove(table.name);
-            TableRows filler = rows.get(table.name);
+            TableRows filler = fillers.get(table.name);
             if (filler != null) {
                 unused.remove(table.name);
                 filler.write(data);
@@ -141,11 +155,14 @@ final class DumpWriter {
     /** The COPY block of one table. */
     final class TableData {
         private final SchemaLayout.Table table;
+        /** The table's 14.0 name, in which its columns are given. */
+        private final String source;
         private final StringBuilder line = new StringBuilder(512);
         private int maxId;
 
-        private TableData(SchemaLayout.Table table) {
+        private TableData(SchemaLayout.Table table, String source) {
             this.table = table;
+            this.source = source;
             this.maxId = table.maxStandardId;
         }
 
@@ -165,11 +182,12 @@ final class DumpWriter {
                 if (change != null) {
                     values = Arrays.copyOf(row, row.length, Object[].class);
                     for (Map.Entry<String, Object> value : change.entrySet()) {
-                        Integer column = table.columnIndex.get(value.getKey());
+                        String name = shape.column(source, value.getKey());
+                        Integer column = name == null ? null : table.columnIndex.get(name);
                         if (column == null) {
                             throw new IllegalArgumentException(table.name + " has no column " + value.getKey());
                         }
-                        values[column] = value.getValue();
+                        values[column] = shaped(table.columns.get(column), value.getValue());
                     }
                     changed++;
                 }
@@ -186,11 +204,17 @@ final class DumpWriter {
         }
 
         /**
-         * Starts rows that set the named columns; the table's other columns are written as NULL, so every NOT NULL
-         * column must be among them.
+         * Starts rows that set the named columns (14.0 names; the values of columns the version dropped are left
+         * out); the table's other columns are written as NULL, so every NOT NULL column must be among them.
          */
         RowWriter columns(String... names) {
             return new RowWriter(this, names);
+        }
+
+        /** Whether the table has the column (a 14.0 name) at this version. */
+        boolean hasColumn(String name) {
+            String column = shape.column(source, name);
+            return column != null && table.columnIndex.containsKey(column);
         }
     }
 
@@ -208,7 +232,11 @@ final class DumpWriter {
             valueCount = names.length;
             Arrays.fill(valueForColumn, -1);
             for (int i = 0; i < names.length; i++) {
-                Integer column = table.columnIndex.get(names[i]);
+                String name = shape.column(data.source, names[i]);
+                if (name == null) {
+                    continue;
+                }
+                Integer column = table.columnIndex.get(name);
                 if (column == null) {
                     throw new IllegalArgumentException(table.name + " has no column " + names[i]);
                 }
@@ -238,12 +266,23 @@ final class DumpWriter {
                     line.append('\t');
                 }
                 int value = valueForColumn[column];
-                CopyText.append(line, value < 0 ? null : values[value]);
+                CopyText.append(line, value < 0 ? null : shaped(data.table.columns.get(column), values[value]));
             }
             out.append(line).append('\n');
             if (idValue >= 0) {
                 data.maxId = Math.max(data.maxId, ((Number) values[idValue]).intValue());
             }
         }
+    }
+
+    /** A translatable value as the column holds it: every language in a jsonb column, the source in a text one. */
+    private static Object shaped(SchemaLayout.Column column, Object value) {
+        if (value instanceof Translated translated) {
+            return column.jsonb() ? translated.json() : translated.source();
+        }
+        if (column.jsonb() && value instanceof String text) {
+            return Translated.of(text).json();
+        }
+        return value;
     }
 }

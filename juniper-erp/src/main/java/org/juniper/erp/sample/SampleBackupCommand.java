@@ -20,12 +20,15 @@ public final class SampleBackupCommand {
 
     private static final String HELP = """
             usage: java -jar juniper-erp-sample.jar --out FILE.zip [--version 14.0] [--scale 0.01]
-                                                    [--database sample] [--seed 42]
-              --out       where to write the backup zip (required)
-              --version   Juniper version of the sample (default 14.0)
-              --scale     1 is a mid-size customer (about 150 MB of dump); 0.01 a small test sample (default 0.01)
-              --database  database name recorded in the manifest (default sample)
-              --seed      the same seed gives the same backup (default 42)
+                                                    [--database sample] [--seed 42] [--custom-module]
+              --out            where to write the backup zip (required)
+              --version        Juniper version of the sample, 14.0 to 18.0 (default 14.0)
+              --scale          1 is a mid-size customer (a database of about 1 GB); 0.01 a small test sample
+                               (default 0.01)
+              --database       database name recorded in the manifest (default sample)
+              --seed           the same seed gives the same backup (default 42)
+              --custom-module  the customer has its own module, unknown to the pack, with custom fields and a
+                               view on a field a later release removes
             """;
 
     private SampleBackupCommand() {
@@ -41,11 +44,16 @@ public final class SampleBackupCommand {
         String database = "sample";
         String seed = "42";
         String target = null;
+        boolean customModule = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 out.print(HELP);
                 return OK;
+            }
+            if (option.equals("--custom-module")) {
+                customModule = true;
+                continue;
             }
             if (i + 1 >= args.length || !option.startsWith("--")) {
                 return usage(err, option.startsWith("--") ? option + " needs a value" : "unexpected argument '"
@@ -68,7 +76,7 @@ public final class SampleBackupCommand {
         }
         SampleSpec spec;
         try {
-            spec = new SampleSpec(database, version, Double.parseDouble(scale), Long.parseLong(seed));
+            spec = new SampleSpec(database, version, Double.parseDouble(scale), Long.parseLong(seed), customModule);
         } catch (NumberFormatException e) {
             return usage(err, "--scale must be a number and --seed an integer");
         } catch (IllegalArgumentException e) {
@@ -78,9 +86,9 @@ public final class SampleBackupCommand {
         long started = System.nanoTime();
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
             Checksum checksum = new SampleDatabase().writeBackup(file, spec);
-            out.printf(Locale.ROOT, "wrote %s: Juniper %s, scale %s, seed %d, %.1f MB in %.1f s (sha256 %s)%n", path,
-                    spec.version(), scale, spec.seed(), checksum.size() / 1e6, (System.nanoTime() - started) / 1e9,
-                    checksum.sha256());
+            out.printf(Locale.ROOT, "wrote %s: Juniper %s%s, scale %s, seed %d, %.1f MB in %.1f s (sha256 %s)%n",
+                    path, spec.version(), customModule ? " with " + CustomModule.NAME : "", scale, spec.seed(),
+                    checksum.size() / 1e6, (System.nanoTime() - started) / 1e9, checksum.sha256());
             return OK;
         } catch (IllegalArgumentException e) {
             deleteQuietly(path);

@@ -16,11 +16,10 @@ import org.juniper.upgrade.archive.Manifest;
 /**
  * Generates the backup of a realistic customer database, as the ERP's database manager would export it: a plain
  * pg_dump, a manifest and a filestore. Rows stream to the archive as they are generated, so memory stays flat at
- * any scale, and the same spec always gives the same entries.
+ * any scale, and the same spec always gives the same entries. Every version of the pack is generated from the same
+ * description of the customer, under that version's names and shapes.
  */
 public final class SampleDatabase {
-    /** Versions whose schema the generator fills; later versions are produced by upgrading a 14.0 sample. */
-    public static final List<String> GENERATED_VERSIONS = List.of("14.0");
     static final String PG_VERSION = "15";
 
     private final JuniperPack pack;
@@ -39,23 +38,25 @@ public final class SampleDatabase {
      * @return the checksum and size of the bytes written
      */
     public Checksum writeBackup(OutputStream out, SampleSpec spec) throws IOException {
-        if (!GENERATED_VERSIONS.contains(spec.version())) {
-            throw new IllegalArgumentException("the sample generator writes Juniper " + GENERATED_VERSIONS
-                    + " databases, not " + spec.version() + "; upgrade a 14.0 sample to get a later version");
-        }
+        VersionShape shape = new VersionShape(pack.supportedVersions(), spec.version());
         List<String> modules = pack.modules(spec.version());
-        SampleModel model = new SampleModel(spec, SchemaLayout.of(pack, spec.version(), modules));
+        SchemaLayout layout = SchemaLayout.of(pack, spec.version(), modules);
+        CustomModule custom = spec.customModule() ? CustomModule.install(layout, spec.version()) : null;
+        SampleModel model = new SampleModel(spec, layout, shape, custom);
         CustomerSetup setup = new CustomerSetup(model, spec.databaseName());
         Attachments attachments = new Attachments(model);
         Map<String, DumpWriter.TableRows> tables = new LinkedHashMap<>(new BusinessTables(model).tables());
         tables.putAll(setup.tables());
         tables.put("ir_attachment", attachments::writeTable);
 
+        Map<String, String> moduleVersions = new LinkedHashMap<>(pack.moduleVersions(spec.version(), modules));
+        if (custom != null) {
+            moduleVersions.put(CustomModule.NAME, spec.version() + ".1.0");
+        }
         BackupArchiveWriter archive = new BackupArchiveWriter(out);
-        archive.manifest(Manifest.of(spec.databaseName(), spec.version(), PG_VERSION,
-                pack.moduleVersions(spec.version(), modules)));
+        archive.manifest(Manifest.of(spec.databaseName(), spec.version(), PG_VERSION, moduleVersions));
         try (OutputStream dump = archive.dump()) {
-            new DumpWriter(dump, model.layout).write(tables, setup.standardChanges());
+            new DumpWriter(dump, layout, shape).write(tables, setup.standardChanges());
         }
         // a file attached many times is stored once, as the ERP's filestore does
         Set<String> sharedWritten = new HashSet<>();

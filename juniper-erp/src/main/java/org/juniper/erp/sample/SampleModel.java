@@ -35,6 +35,9 @@ final class SampleModel {
 
     final long seed;
     final SchemaLayout layout;
+    final VersionShape shape;
+    /** The customer's own module, null without one. */
+    final CustomModule custom;
     final int partners;
     final int users;
     final int products;
@@ -51,18 +54,20 @@ final class SampleModel {
     private final int unitUom;
     private final int hourUom;
 
-    SampleModel(SampleSpec spec, SchemaLayout layout) {
+    SampleModel(SampleSpec spec, SchemaLayout layout, VersionShape shape, CustomModule custom) {
         this.seed = spec.seed();
         this.layout = layout;
+        this.shape = shape;
+        this.custom = custom;
         double scale = spec.scale();
-        // scale 1 is a mid-size customer; the floors keep the smallest samples coherent
-        users = atLeast(3, 60 * scale);
-        partners = users + atLeast(20, 50_000 * scale);
-        products = atLeast(10, 20_000 * scale);
-        saleOrders = atLeast(5, 30_000 * scale);
-        purchaseOrders = atLeast(3, 10_000 * scale);
-        paymentTokens = atLeast(1, 1_000 * scale);
-        partnerDocuments = atLeast(1, 500 * scale);
+        // scale 1 is a mid-size customer, a database of about 1 GB; the floors keep the smallest samples coherent
+        users = atLeast(3, 180 * scale);
+        partners = users + atLeast(20, 150_000 * scale);
+        products = atLeast(10, 60_000 * scale);
+        saleOrders = atLeast(5, 90_000 * scale);
+        purchaseOrders = atLeast(3, 30_000 * scale);
+        paymentTokens = atLeast(1, 3_000 * scale);
+        partnerDocuments = atLeast(1, 1_500 * scale);
         firstPartnerId = layout.firstFreeId("res_partner");
         firstUserId = layout.firstFreeId("res_users");
         firstTemplateId = layout.firstFreeId("product_template");
@@ -76,8 +81,9 @@ final class SampleModel {
         return (int) Math.max(floor, Math.round(count));
     }
 
+    /** The id of a standard record by its 14.0 xml id. */
     int ref(String xmlId) {
-        return layout.ref(xmlId);
+        return layout.ref(shape.xmlId(xmlId));
     }
 
     // ------------------------------------------------------------------ people

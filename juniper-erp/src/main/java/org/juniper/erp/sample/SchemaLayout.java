@@ -1,6 +1,7 @@
 package org.juniper.erp.sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,11 @@ final class SchemaLayout {
     private static final Pattern INDEX = Pattern.compile("(?s)CREATE (?:UNIQUE )?INDEX (\\w+) ON public\\.(\\w+) .*");
     private static final Pattern SERIAL_ID = Pattern.compile("^id serial NOT NULL$");
 
-    /** A column as the COPY header names it ({@code sqlName} keeps the quotes of a reserved word). */
-    record Column(String name, String sqlName, boolean notNull) {
+    /**
+     * A column as the COPY header names it ({@code sqlName} keeps the quotes of a reserved word); {@code jsonb}
+     * marks the translated columns of 16.0 on.
+     */
+    record Column(String name, String sqlName, boolean notNull, boolean jsonb) {
     }
 
     /** What comes after the data, in the order pg_dump writes it. */
@@ -72,19 +76,26 @@ final class SchemaLayout {
             String source = "juniper/schema/" + version + "/" + module + ".sql";
             String script = pack.schemaSql(version, module)
                     .orElseThrow(() -> new IllegalStateException("the pack has no " + source));
-            for (String statement : SqlText.statements(script)) {
-                layout.add(statement, source);
-            }
+            layout.addAll(script, source);
         }
-        Table data = layout.table("ir_model_data");
-        for (String[] row : data.standardRows) {
-            layout.xmlIds.put(row[data.columnIndex.get("module")] + "." + row[data.columnIndex.get("name")],
-                    Integer.valueOf(row[data.columnIndex.get("res_id")]));
+        return layout;
+    }
+
+    /** Adds a schema file's statements, in the conventions of the pack's schema files. */
+    void addAll(String script, String source) {
+        for (String statement : SqlText.statements(script)) {
+            add(statement, source);
         }
-        layout.postData.sort(Comparator.comparing(PostData::kind)
+        postData.sort(Comparator.comparing(PostData::kind)
                 .thenComparing(p -> p.kind() == PostDataKind.INDEX ? "" : p.table())
                 .thenComparing(PostData::name));
-        return layout;
+    }
+
+    /** Adds a column to a table of another module, as a customer's module does; standard rows leave it empty. */
+    void addColumn(String table, String definition) {
+        Table extended = table(table);
+        addColumn(extended, definition);
+        extended.standardRows.replaceAll(row -> Arrays.copyOf(row, extended.columns.size()));
     }
 
     private void add(String statement, String source) {
@@ -124,13 +135,17 @@ final class SchemaLayout {
                 table.serial = true;
                 line = "id integer NOT NULL";
             }
-            String sqlName = line.substring(0, line.indexOf(' '));
-            String column = sqlName.replace("\"", "");
-            table.columnIndex.put(column, table.columns.size());
-            table.columns.add(new Column(column, sqlName, line.contains(" NOT NULL")));
-            table.definitionLines.add(line);
+            addColumn(table, line);
         }
         tables.put(name, table);
+    }
+
+    private void addColumn(Table table, String line) {
+        String sqlName = line.substring(0, line.indexOf(' '));
+        String column = sqlName.replace("\"", "");
+        table.columnIndex.put(column, table.columns.size());
+        table.columns.add(new Column(column, sqlName, line.contains(" NOT NULL"), line.contains(" jsonb")));
+        table.definitionLines.add(line);
     }
 
     private void addRows(String tableName, String columnList, String values, String source) {
@@ -160,12 +175,20 @@ final class SchemaLayout {
                 table.maxStandardId = Math.max(table.maxStandardId, Integer.parseInt(row[idPosition]));
             }
             table.standardRows.add(row);
+            if (tableName.equals("ir_model_data")) {
+                xmlIds.put(row[table.columnIndex.get("module")] + "." + row[table.columnIndex.get("name")],
+                        Integer.valueOf(row[table.columnIndex.get("res_id")]));
+            }
         }
     }
 
     /** Tables by name, the order of pg_dump's sections. */
     Iterable<Table> tables() {
         return tables.values();
+    }
+
+    boolean hasTable(String name) {
+        return tables.containsKey(name);
     }
 
     Table table(String name) {

@@ -35,6 +35,14 @@ class SampleBackupCommandTest {
     }
 
     @Test
+    void writesAnyVersionWithTheCustomModule(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("acme.zip");
+        assertEquals(0, run("--version", "16.0", "--custom-module", "--out", zip.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("wrote " + zip + ": Juniper 16.0 with "
+                + CustomModule.NAME), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badArgumentsExitWithTwoAndTheUsage(@TempDir Path dir) {
         String target = dir.resolve("x.zip").toString();
         assertEquals(2, run("--scale", "0.01"));
@@ -43,8 +51,8 @@ class SampleBackupCommandTest {
         assertEquals(2, run("--out", target, "--scale", "-1"));
         assertEquals(2, run("--out", target, "--colour", "blue"));
         assertEquals(2, run("--out"));
-        assertEquals(2, run("--out", target, "--version", "17.0"));
-        assertTrue(errors().contains("upgrade a 14.0 sample"), errors());
+        assertEquals(2, run("--out", target, "--version", "13.0"));
+        assertTrue(errors().contains("the pack knows Juniper [14.0"), errors());
         assertFalse(Files.exists(dir.resolve("x.zip")), "no partial file is left behind");
     }
 

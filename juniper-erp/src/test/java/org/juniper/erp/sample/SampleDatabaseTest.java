@@ -24,6 +24,8 @@ import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.archive.Sha256;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SampleDatabaseTest {
     private static final SampleSpec SMALL = new SampleSpec("acme", "14.0", 0.01, 42);
@@ -173,19 +175,59 @@ class SampleDatabaseTest {
     void countsGrowLinearlyWithTheScale() {
         JuniperPack pack = JuniperPack.load();
         SchemaLayout layout = SchemaLayout.of(pack, "14.0", pack.modules("14.0"));
-        SampleModel tenth = new SampleModel(new SampleSpec("a", "14.0", 0.1, 1), layout);
-        SampleModel full = new SampleModel(new SampleSpec("a", "14.0", 1, 1), layout);
-        assertEquals(50_060, full.partners);
-        assertEquals(20_000, full.products);
-        assertEquals(30_000, full.saleOrders);
-        assertEquals(3_000, tenth.saleOrders);
-        assertEquals(2_000, tenth.products);
+        VersionShape shape = new VersionShape(pack.supportedVersions(), "14.0");
+        SampleModel tenth = new SampleModel(new SampleSpec("a", "14.0", 0.1, 1), layout, shape, null);
+        SampleModel full = new SampleModel(new SampleSpec("a", "14.0", 1, 1), layout, shape, null);
+        assertEquals(150_180, full.partners);
+        assertEquals(60_000, full.products);
+        assertEquals(90_000, full.saleOrders);
+        assertEquals(9_000, tenth.saleOrders);
+        assertEquals(6_000, tenth.products);
     }
 
     @Test
-    void refusesVersionsItCannotGenerate() {
+    void refusesVersionsThePackDoesNotKnow() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> generate(new SampleSpec("acme", "16.0", 0.01, 1)));
-        assertTrue(error.getMessage().contains("upgrade a 14.0 sample"), error.getMessage());
+                () -> generate(new SampleSpec("acme", "13.0", 0.01, 1)));
+        assertTrue(error.getMessage().contains("not 13.0"), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"15.0", "16.0", "17.0", "18.0"})
+    void laterVersionsHaveTheirModulesNamesAndTranslatedColumns(String version) throws Exception {
+        JuniperPack pack = JuniperPack.load();
+        byte[] zip = generate(new SampleSpec("acme", version, 0.01, 42));
+        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow();
+        assertEquals(version, manifest.version());
+        assertEquals(pack.moduleVersions(version, pack.modules(version)), manifest.modules());
+        String dump = dump(zip);
+        boolean jsonb = !version.equals("15.0");
+        assertEquals(!jsonb, dump.contains("COPY public.ir_translation ("));
+        assertEquals(jsonb, dump.contains("COPY public.payment_provider ("));
+        assertTrue(dump.contains("{{ object.name }}") && !dump.contains("${object."), "15.0 template syntax");
+        if (jsonb) {
+            List<String[]> templates = copyRows(dump, "product_template");
+            String name = templates.get(templates.size() - 1)[List.of(templates.get(0)).indexOf("name")];
+            assertTrue(name.matches("\\{\"en_US\": \"[^\"]+\", \"fr_FR\": .*\"de_DE\": .*\"es_ES\": .*}"), name);
+        }
+    }
+
+    @Test
+    void theCustomModuleIsInTheManifestAndItsViewUsesAFieldALaterVersionRemoves() throws Exception {
+        byte[] zip = generate(new SampleSpec("acme", "17.0", 0.01, 42, true));
+        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow();
+        assertEquals("17.0.1.0", manifest.modules().get(CustomModule.NAME));
+        assertEquals(List.of(CustomModule.NAME), JuniperPack.load().unknownModules("17.0",
+                manifest.modules().keySet()));
+        String dump = dump(zip);
+        List<String[]> views = copyRows(dump, "ir_ui_view");
+        List<String> viewColumns = List.of(views.get(0));
+        String arch = views.stream().filter(v -> v[viewColumns.indexOf("name")].equals("res.partner.form.loyalty"))
+                .findFirst().orElseThrow()[viewColumns.indexOf("arch_db")];
+        assertTrue(arch.contains("mobile") && arch.contains("x_loyalty_tier"), arch);
+        List<String[]> partners = copyRows(dump, "res_partner");
+        assertTrue(partners.stream().skip(1).anyMatch(p -> p[List.of(partners.get(0)).indexOf("x_loyalty_tier")]
+                .equals("gold")));
+        assertTrue(copyRows(dump, CustomModule.TABLE).size() > 100);
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juniper.erp.sample.CustomModule;
 import org.juniper.erp.sample.SampleDatabase;
 import org.juniper.erp.sample.SampleSpec;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -168,6 +169,37 @@ class UpgradeWorkerTest {
     }
 
     @Test
+    void theGeneratedCustomModuleStopsTheRunWithItsName() throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "15.0", 0.01, 3, true));
+        FailedRun run = runArchive(backup.toByteArray());
+
+        assertEquals("MODULE:CUSTOM", run.failure.reason());
+        assertTrue(run.failure.message().contains(CustomModule.NAME), run.failure.message());
+    }
+
+    @Test
+    void theHopsFollowTheDatabaseNotTheRequest() throws Exception {
+        // the request says 14.0 to 17.0; the database says 17.0
+        FailedRun downgrade = runDump(registry("17.0.1.3"));
+        assertEquals("TARGET:DOWNGRADE", downgrade.failure.reason());
+        assertTrue(downgrade.failure.message().contains("the database is at 17.0"), downgrade.failure.message());
+
+        FailedRun unknown = runDump(registry("12.0.1.3"));
+        assertEquals("SOURCE:UNKNOWN", unknown.failure.reason());
+        assertTrue(unknown.failure.message().contains("12.0"), unknown.failure.message());
+    }
+
+    private static String registry(String baseVersion) {
+        return """
+                CREATE TABLE public.ir_module_module (name varchar, state varchar, latest_version varchar);
+                COPY public.ir_module_module (name, state, latest_version) FROM stdin;
+                base\tinstalled\t%s
+                \\.
+                """.formatted(baseVersion);
+    }
+
+    @Test
     void aDatabaseThatIsNotJuniperIsRefusedWithThatReason() throws Exception {
         FailedRun run = runDump("CREATE TABLE public.customers (id integer);\n");
 
@@ -178,8 +210,12 @@ class UpgradeWorkerTest {
     }
 
     private FailedRun runDump(String dumpSql) throws Exception {
+        return runArchive(archive(dumpSql));
+    }
+
+    private FailedRun runArchive(byte[] archive) throws Exception {
         String id = UUID.randomUUID().toString();
-        StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive(dumpSql), "application/zip");
+        StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive, "application/zip");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(requested(id, stored));
             return new FailedRun(id, CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.juniper.erp.FilestoreExtraction;
 import org.juniper.erp.JuniperPack;
 import org.juniper.erp.StandardFile;
@@ -32,6 +33,27 @@ public class UpgradeEngine {
 
     UpgradeEngine(JuniperPack pack) {
         this.pack = pack;
+    }
+
+    /**
+     * The version the database is at, from its module registry (the base module's version, e.g. 14.0.1.3), which
+     * the manifest or request may misstate; refuses one the pack does not know or that is not below the target.
+     */
+    String databaseVersion(Map<String, String> installed, String stated, String target) throws ScratchFailure {
+        String base = installed.getOrDefault("base", "");
+        String[] parts = base.split("\\.");
+        String version = parts.length >= 2 ? parts[0] + "." + parts[1] : stated;
+        if (!pack.supportedVersions().contains(version)) {
+            throw new ScratchFailure("SOURCE:UNKNOWN", "the database is at Juniper " + version + " (base module "
+                    + base + "); the upgrade knows " + String.join(", ", pack.supportedVersions()));
+        }
+        List<String> versions = pack.supportedVersions();
+        if (!versions.contains(target) || versions.indexOf(target) <= versions.indexOf(version)) {
+            throw new ScratchFailure("TARGET:DOWNGRADE", "the database is at " + version + ": " + target
+                    + " is not a later version it can be upgraded to (" + String.join(", ",
+                            versions.subList(versions.indexOf(version) + 1, versions.size())) + ")");
+        }
+        return version;
     }
 
     /**

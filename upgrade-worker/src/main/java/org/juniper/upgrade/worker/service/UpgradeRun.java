@@ -126,12 +126,17 @@ public class UpgradeRun {
                     + "registry (ir_module_module): it is not a Juniper database; upload a backup of a Juniper "
                     + "database");
         }
-        engine.requireKnownModules(request.sourceVersion(), modulesBefore.keySet());
+        String source = engine.databaseVersion(modulesBefore, request.sourceVersion(), request.targetVersion());
+        if (!source.equals(request.sourceVersion())) {
+            log.line("restore", "the database is at " + source + ", not " + request.sourceVersion()
+                    + " as the request says: upgrading from " + source);
+        }
+        engine.requireKnownModules(source, modulesBefore.keySet());
 
         Path filestore = work.resolve("filestore");
         start = System.nanoTime();
-        List<UpgradeFacts.Hop> hops = engine.upgrade(db, request.sourceVersion(), request.targetVersion(),
-                modulesBefore.keySet(), filestore, log);
+        List<UpgradeFacts.Hop> hops = engine.upgrade(db, source, request.targetVersion(), modulesBefore.keySet(),
+                filestore, log);
         timings.put("upgrade", millisSince(start));
 
         start = System.nanoTime();
