@@ -23,7 +23,7 @@ class DashboardTest {
     private static final Set<String> QUARKUS_METRICS = Set.of("http_server_requests_seconds_count",
             "jvm_memory_used_bytes");
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
-    private static final Pattern REGISTERED = Pattern.compile("(Gauge|Counter|Timer)\\.builder\\(\"([^\"]+)\"");
+    private static final Pattern REGISTERED = Pattern.compile("(MultiGauge|Gauge|Counter|Timer)\\.builder\\(\"([^\"]+)\"");
 
     @Test
     void everyPanelQueriesAMetricThatTheServicesOrTheExportersPublish() throws IOException {

@@ -1,6 +1,8 @@
 package org.juniper.upgrade.neutralizer.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.InvalidBackupException;
@@ -36,11 +39,14 @@ public class Neutralization {
     private final ArtifactStore store;
     private final EventPublisher publisher;
     private final ArchiveNeutralizer neutralizer;
+    private final Timer timer;
 
-    Neutralization(ArtifactStore store, EventPublisher publisher, JuniperPack pack) {
+    Neutralization(ArtifactStore store, EventPublisher publisher, JuniperPack pack, MeterRegistry registry) {
         this.store = store;
         this.publisher = publisher;
         this.neutralizer = new ArchiveNeutralizer(pack);
+        this.timer = Timer.builder("juniper.neutralization").description("time to neutralize, check and store a "
+                + "test copy").register(registry);
     }
 
     public void handle(DumpUpgraded upgraded) throws IOException {
@@ -80,6 +86,7 @@ public class Neutralization {
             try (InputStream in = Files.newInputStream(work)) {
                 stored = store.put(keys.neutralized(), in, "application/zip");
             }
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             progress(upgraded.requestId(), String.format("test copy neutralized and checked: %d rules, %d rows "
                     + "changed, %.1f s; test archive stored (%d bytes)", actions.size(), result.rowsChanged(),
                     (System.nanoTime() - start) / 1e9, stored.size()));

@@ -52,14 +52,16 @@ public class UpgradeRun {
     private final ScratchDatabases scratch;
     private final UpgradeEngine engine;
     private final WorkerConfig config;
+    private final RunMetrics metrics;
 
     UpgradeRun(ArtifactStore store, EventPublisher publisher, ScratchDatabases scratch, UpgradeEngine engine,
-            WorkerConfig config) {
+            WorkerConfig config, RunMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
         this.scratch = scratch;
         this.engine = engine;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public void handle(UpgradeRequested request) throws Exception {
@@ -78,8 +80,9 @@ public class UpgradeRun {
         Files.createDirectories(work);
         RunLog log = new RunLog(request.requestId(), publisher);
         ScratchDatabase db = scratch.create(request.requestId());
-        try {
+        try (AutoCloseable running = metrics.started(request.purpose())) {
             UpgradeFacts facts = upgrade(request, db, work, log);
+            metrics.finished(facts);
             store.put(keys.facts(), CloudEvents.toJson(facts).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "application/json");
             StoredObject archive;

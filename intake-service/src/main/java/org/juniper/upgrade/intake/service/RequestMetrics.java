@@ -1,0 +1,52 @@
+package org.juniper.upgrade.intake.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What operations watch, read from the requests themselves: every intake replica reports the same figures (take
+ * their max), and a restart loses none. Requests waiting and running per lane, and failed requests per stage and
+ * reason.
+ */
+@ApplicationScoped
+public class RequestMetrics {
+    private final EntityManager entityManager;
+    private final MultiGauge requests;
+    private final MultiGauge failures;
+
+    RequestMetrics(EntityManager entityManager, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.requests = MultiGauge.builder("juniper.requests")
+                .description("requests by state (pending: queued, progress: running) and lane").register(registry);
+        this.failures = MultiGauge.builder("juniper.requests.failed")
+                .description("failed requests by the stage that failed and its reason code").register(registry);
+    }
+
+    @Scheduled(every = "${juniper.intake.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refresh() {
+        requests.register(counts("""
+                select lower(state), case when purpose = 'PRODUCTION' then 'production' else 'test' end, count(*)
+                from upgrade_request where state in ('PENDING', 'PROGRESS') group by 1, 2"""), true);
+        failures.register(counts("""
+                select coalesce(stage, 'intake'), coalesce(failure_reason, 'UNKNOWN'), count(*)
+                from upgrade_request where state = 'FAILED' group by 1, 2"""), true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<MultiGauge.Row<?>> counts(String sql) {
+        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
+        boolean byState = sql.contains("lower(state)");
+        return rows.stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(byState
+                ? Tags.of("state", (String) row[0], "lane", (String) row[1])
+                : Tags.of("stage", ((String) row[0]).toLowerCase(Locale.ROOT), "reason", (String) row[1]),
+                ((Number) row[2]).doubleValue())).toList();
+    }
+}
