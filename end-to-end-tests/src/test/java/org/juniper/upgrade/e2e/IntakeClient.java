@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** What the upgrade website's backend does with intake's API. */
@@ -22,6 +24,21 @@ final class IntakeClient {
         send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1/requests", "/ops/v1/contracts/") + contract))
                 .header("Authorization", "Bearer local-ops-token").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("project", project)))), 200);
+    }
+
+    /** Operations start a rolling-release campaign over hosted databases whose backups are in the store. */
+    JsonNode startCampaign(String target, List<Map<String, String>> databases) throws Exception {
+        return json(send(ops("").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                .ofString(JSON.writeValueAsString(Map.of("targetVersion", target, "databases", databases)))), 201));
+    }
+
+    JsonNode campaign(String id) throws Exception {
+        return json(send(ops("/" + id).GET(), 200));
+    }
+
+    private HttpRequest.Builder ops(String path) {
+        return HttpRequest.newBuilder(URI.create(base.replace("/api/v1/requests", "/ops/v1/campaigns") + path))
+                .header("Authorization", "Bearer local-ops-token");
     }
 
     Request create(String email, String database, String target, String purpose) throws Exception {
@@ -51,14 +68,23 @@ final class IntakeClient {
 
     /** Follows the download link to its short-lived storage URL and fetches the archive. */
     byte[] download(Request r) throws Exception {
-        HttpResponse<String> redirect = send(authorized(r, "/download").GET(), 303);
+        return followed(r, "/download");
+    }
+
+    /** The report, {@code html} or {@code json}, through its short-lived link. */
+    String report(Request r, String format) throws Exception {
+        return new String(followed(r, "/report?format=" + format), StandardCharsets.UTF_8);
+    }
+
+    private byte[] followed(Request r, String path) throws Exception {
+        HttpResponse<String> redirect = send(authorized(r, path).GET(), 303);
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        HttpResponse<byte[]> archive = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+        HttpResponse<byte[]> content = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        if (archive.statusCode() != 200) {
-            throw new IllegalStateException("download link answered " + archive.statusCode());
+        if (content.statusCode() != 200) {
+            throw new IllegalStateException(path + " link answered " + content.statusCode());
         }
-        return archive.body();
+        return content.body();
     }
 
     private HttpRequest.Builder authorized(Request r, String path) {

@@ -27,7 +27,9 @@ final class ServiceProcesses implements AutoCloseable {
             "notification-service", "JUNIPER_NOTIFICATION_PORT");
 
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
-    private final Path logs = root.resolve("end-to-end-tests/target/service-logs");
+    // one folder per instance: suites on two instances of one machine keep their logs apart
+    private final Path logs = root.resolve("end-to-end-tests/target/service-logs")
+            .resolve(env("JUNIPER_PLATFORM_INSTANCE"));
     private final Map<String, Process> running = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 

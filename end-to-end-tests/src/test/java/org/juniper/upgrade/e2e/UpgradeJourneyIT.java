@@ -3,17 +3,21 @@ package org.juniper.upgrade.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.juniper.upgrade.e2e.TestInstance.sample;
+import static org.juniper.upgrade.e2e.TestInstance.terminal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.juniper.erp.sample.SampleDatabase;
-import org.juniper.erp.sample.SampleSpec;
+import java.util.zip.ZipOutputStream;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +31,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpgradeJourneyIT {
     private static final Duration RUN = Duration.ofMinutes(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CUSTOM_VIEW = "stock.move.line.tree.reserved";
     private static ServiceProcesses services;
 
     private final IntakeClient intake = new IntakeClient();
     private final Mailbox mailbox = new Mailbox();
+    private final ScratchPostgres postgres = new ScratchPostgres();
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -99,14 +106,108 @@ class UpgradeJourneyIT {
         }
     }
 
-    private static boolean terminal(String state) {
-        return List.of("done", "failed", "cancelled").contains(state);
+    @Test
+    @Order(3)
+    void aDatabaseThatIsNoJuniperDatabaseFailsWithAReportAndAMailThatSayWhy() throws Exception {
+        String email = "e2e-" + UUID.randomUUID() + "@acme.example";
+        IntakeClient.Request request = intake.create(email, "shop", "17.0", "test");
+        intake.upload(request, TestInstance.notJuniper("shop"));
+        intake.start(request);
+
+        await().atMost(RUN).pollInterval(Duration.ofMillis(500))
+                .until(() -> terminal(intake.status(request).path("state").asText()));
+        JsonNode status = intake.status(request);
+        assertEquals("failed", status.path("state").asText(), status.toString());
+        assertEquals("BACKUP:NOT_JUNIPER", status.path("failure").path("reason").asText(), status.toString());
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                .until(() -> intake.report(request, "html").contains("The upgrade failed"));
+        assertTrue(intake.report(request, "html").contains("module registry"), "the report says why");
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
+        Mailbox.Mail mail = mailbox.messages(email).get(0);
+        assertTrue(mail.subject().contains("the upgrade failed"), mail.subject());
+        assertTrue(mail.raw().contains("/api/v1/requests/" + request.id() + "/report"), "the mail links the report");
     }
 
-    private static byte[] sample(String database, double scale) throws Exception {
+    @Test
+    @Order(4)
+    void theReportOfA14To17UpgradeNamesTheBrokenCustomViewAndCountsWhatTheDatabasesHold() throws Exception {
+        String email = "e2e-" + UUID.randomUUID() + "@initech.example";
+        byte[] backup = withCustomView(sample("initech", 0.01));
+        IntakeClient.Request request = intake.create(email, "initech", "17.0", "production");
+        intake.upload(request, backup);
+        intake.start(request);
+        await().atMost(RUN).pollInterval(Duration.ofMillis(500))
+                .until(() -> terminal(intake.status(request).path("state").asText()));
+        assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
+
+        JsonNode report = JSON.readTree(intake.report(request, "json"));
+        JsonNode disabled = null;
+        for (JsonNode note : report.path("facts").path("notes")) {
+            if ("view_deactivated".equals(note.path("kind").asText()) && CUSTOM_VIEW.equals(note.path("name").asText())) {
+                disabled = note;
+            }
+        }
+        assertTrue(disabled != null && disabled.path("reason").asText().contains("stock.move.line.product_qty"),
+                "the custom view is listed as disabled, with the field it uses: " + report.path("facts").path("notes"));
+        String html = intake.report(request, "html");
+        assertTrue(html.contains(CUSTOM_VIEW) && html.contains("stock.move.line.product_qty"), "and so says the HTML");
+
+        String prefix = "e2e_" + request.id().substring(0, 8);
+        try {
+            postgres.restore(prefix + "_before", backup, null);
+            postgres.restore(prefix + "_after", intake.download(request), null);
+            Map<String, Long> before = postgres.rowCounts(prefix + "_before");
+            Map<String, Long> after = postgres.rowCounts(prefix + "_after");
+            assertEquals(before.size() + after.size() - common(before, after), report.path("integrity").size()
+                    + renamed(report), "one row per table of either database, a renamed one once");
+            for (JsonNode row : report.path("integrity")) {
+                String table = row.path("table").asText();
+                String former = row.path("formerName").isNull() ? table : row.path("formerName").asText();
+                assertEquals(before.getOrDefault(former, 0L), row.path("rowsBefore").asLong(), "before: " + row);
+                assertEquals(after.getOrDefault(table, -1L), row.path("rowsAfter").asLong(), "after: " + row);
+            }
+            assertEquals("f", postgres.sql(prefix + "_after", "select active from ir_ui_view where name = '"
+                    + CUSTOM_VIEW + "'"), "the view is disabled in the upgraded database");
+        } finally {
+            postgres.dropAll(prefix);
+        }
+    }
+
+    /**
+     * The sample as a customer who made a view in the interface has it: a list of stock move lines showing the
+     * reserved quantity, a field Juniper 17.0 removes.
+     */
+    private static byte[] withCustomView(byte[] backup) throws Exception {
+        String view = "\nINSERT INTO public.ir_ui_view (id, name, model, priority, type, arch_db, mode, active)\n"
+                + "SELECT max(id) + 1, '" + CUSTOM_VIEW + "', 'stock.move.line', 16, 'tree',\n"
+                + "       '<tree><field name=\"reference\"/><field name=\"product_qty\"/></tree>', 'primary', true\n"
+                + "FROM public.ir_ui_view;\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SampleDatabase().writeBackup(out, new SampleSpec(database, "14.0", scale, 42));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(backup));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(zip);
+                if (entry.getName().equals("dump.sql")) {
+                    zip.write(view.getBytes(StandardCharsets.UTF_8));
+                }
+                zip.closeEntry();
+            }
+        }
         return out.toByteArray();
+    }
+
+    private static long common(Map<String, Long> before, Map<String, Long> after) {
+        return before.keySet().stream().filter(after::containsKey).count();
+    }
+
+    private static long renamed(JsonNode report) {
+        long count = 0;
+        for (JsonNode row : report.path("integrity")) {
+            count += row.path("formerName").isNull() ? 0 : 1;
+        }
+        return count;
     }
 
     private static String entry(byte[] zip, String name) throws Exception {

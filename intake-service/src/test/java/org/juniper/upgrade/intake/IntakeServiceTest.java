@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,14 @@ import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,7 +94,7 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aTestRequestIsDoneOnlyOnceItsCopyIsNeutralizedAndReported() throws IOException {
+    void aTestRequestIsDoneOnlyOnceItsCopyIsNeutralizedAndReported() throws Exception {
         Created r = queued("test");
         platform.publish(new UpgradeProgress(r.id, "restore", "restoring", Instant.now()));
         awaitState(r, "progress");
@@ -102,14 +108,53 @@ class IntakeServiceTest {
         status(r).then().body("state", equalTo("progress"));
         download(r).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
 
-        platform.publish(new Neutralized(r.id, artifact(r, "test.zip"), List.of(new Neutralized.Action("base",
-                "crons-off"))));
+        byte[] archive = "the neutralized test copy".getBytes(StandardCharsets.UTF_8);
+        StoredObject neutralized = store.put(ArtifactKeys.of(r.id).neutralized(), archive, "application/zip");
+        platform.publish(new Neutralized(r.id, neutralized, List.of(new Neutralized.Action("base", "crons-off"))));
         awaitState(r, "done");
 
-        download(r).then().statusCode(303).header("Location", containsString("test.zip"));
+        status(r).then().body("result.sha256", equalTo(Sha256.hex(archive))).body("result.size",
+                equalTo(archive.length));
+        String link = download(r).then().statusCode(303).header("Location", containsString("test.zip")).extract()
+                .header("Location");
+        // a client continues a cut download with a Range request on the link
+        HttpResponse<byte[]> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+                .header("Range", "bytes=4-").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, rest.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(archive, 4, archive.length), rest.body());
         List<PlatformEvents.Received> completed = platform.read(Topics.COMPLETED, r.id, WAIT, l -> !l.isEmpty());
         assertEquals(1, completed.size());
         assertEquals("juniper.upgrade.completed.v1", completed.get(0).headers().get("ce_type"));
+    }
+
+    @Test
+    void aTestArchiveIsNeverDownloadableBeforeItIsNeutralizedEvenWhenEventsArriveTwiceOrLate() throws IOException {
+        Created r = queued("test");
+        ArtifactKeys keys = ArtifactKeys.of(r.id);
+        CloudEvent upgraded = platform.publish(new DumpUpgraded(r.id, Purpose.TEST, "14.0", "17.0",
+                artifact(r, "upgraded.zip"), keys.facts(), keys.log(), Map.of("restore", 5L)));
+        CloudEvent report = platform.publish(new ReportReady(r.id, keys.reportHtml(), keys.reportJson(),
+                new ReportReady.Summary(1, 1, 0, 0)));
+        platform.publish(upgraded);
+        platform.publish(report);
+        // the same facts announced again by a redelivered run, under a new event id
+        platform.publish(new DumpUpgraded(r.id, Purpose.TEST, "14.0", "17.0", artifact(r, "upgraded.zip"),
+                keys.facts(), keys.log(), Map.of("restore", 5L)));
+        platform.publish(new UpgradeProgress(r.id, "report", "marker", Instant.now()));
+        await().atMost(WAIT).until(() -> log(r).contains("marker"));
+        status(r).then().body("state", equalTo("progress"));
+        download(r).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
+
+        byte[] archive = "the neutralized test copy".getBytes(StandardCharsets.UTF_8);
+        platform.publish(new Neutralized(r.id, store.put(keys.neutralized(), archive, "application/zip"),
+                List.of(new Neutralized.Action("base", "crons-off", 3L))));
+        awaitState(r, "done");
+        platform.publish(upgraded);
+        platform.publish(new UpgradeProgress(r.id, "report", "late marker", Instant.now()));
+        await().atMost(WAIT).until(() -> log(r).contains("late marker"));
+
+        status(r).then().body("state", equalTo("done")).body("result.sha256", equalTo(Sha256.hex(archive)));
+        download(r).then().statusCode(303).header("Location", containsString("test.zip"));
     }
 
     @Test
@@ -269,6 +314,25 @@ class IntakeServiceTest {
     }
 
     @Test
+    void aFailedRequestShowsItsFailureReportOnceTheReportServiceHasWrittenIt() throws IOException {
+        Created r = queued("test");
+        platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "SCRIPT:FAILED", "broken",
+                Instant.now()));
+        awaitState(r, "failed");
+        report(r, null).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
+
+        // what the report service writes for a failed run: the JSON, then the HTML that marks the report complete
+        store.put(ArtifactKeys.of(r.id).reportJson(), "{\"outcome\":\"failed\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        store.put(ArtifactKeys.of(r.id).reportHtml(), "<h1>failed</h1>".getBytes(StandardCharsets.UTF_8),
+                "text/html");
+
+        report(r, null).then().statusCode(303).header("Location", containsString("upgrade-report.html"));
+        report(r, "json").then().statusCode(303).header("Location", containsString("upgrade-report.json"));
+        report(r, "pdf").then().statusCode(400).body("failures.reason", hasItems("REPORT:FORMAT"));
+    }
+
+    @Test
     void expiredRequestsLoseTheirArtifactsAndBecomeArchived() throws IOException {
         Created r = queued("production");
         platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
@@ -292,6 +356,28 @@ class IntakeServiceTest {
         upload(r, sampleBackup()).then().statusCode(422)
                 .body("failures[0].reason", equalTo("BACKUP:VERSION_MISMATCH"));
         start(r).then().statusCode(409);
+    }
+
+    @Test
+    void aManifestThatDoesNotDescribeItsDumpIsRefusedAndNothingIsQueued() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (BackupArchiveWriter writer = new BackupArchiveWriter(bytes)) {
+            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.3")));
+            try (OutputStream dump = writer.dump()) {
+                dump.write(("CREATE TABLE ir_module_module (name varchar, latest_version varchar, state varchar);\n"
+                        + "COPY ir_module_module (name, latest_version, state) FROM stdin;\n"
+                        + "base\t16.0.1.3\tinstalled\n\\.\n").getBytes(StandardCharsets.UTF_8));
+            }
+            writer.finish();
+        }
+        Created r = create("test");
+
+        upload(r, bytes.toByteArray()).then().statusCode(422)
+                .body("failures[0].reason", equalTo("BACKUP:MANIFEST_MISMATCH"))
+                .body("failures[0].message", containsString("says version 14.0 but the dump's modules are at 16.0"));
+        start(r).then().statusCode(409);
+        assertTrue(platform.read(Topics.REQUESTED, r.id, Duration.ofSeconds(2), l -> false).isEmpty(),
+                "nothing queued");
     }
 
     @Test
@@ -404,6 +490,15 @@ class IntakeServiceTest {
     private static Response download(Created r) {
         return given().redirects().follow(false).header("Authorization", "Bearer " + r.secret)
                 .get("/api/v1/requests/" + r.id + "/download");
+    }
+
+    private static Response report(Created r, String format) {
+        io.restassured.specification.RequestSpecification request = given().redirects().follow(false)
+                .header("Authorization", "Bearer " + r.secret);
+        if (format != null) {
+            request = request.queryParam("format", format);
+        }
+        return request.get("/api/v1/requests/" + r.id + "/report");
     }
 
     private static String log(Created r) {

@@ -19,7 +19,7 @@ final class Delivery {
     /** Downloads into {@code workDir}, restores as planned, and removes the download once restored. */
     void restore(Token token, RequestStatus request, Restorer.Plan plan, Path workDir) {
         Path archive = workDir.resolve(token.id() + ".zip");
-        intake.download(token, archive, ui);
+        intake.download(token, result(request), archive, ui);
         String version = restorer.restore(archive, plan);
         try {
             Files.deleteIfExists(archive);
@@ -40,7 +40,7 @@ final class Delivery {
     Path keep(Token token, RequestStatus request, Path folder) {
         Path archive = folder.resolve(request.database() + "-" + request.targetVersion() + "-" + request.purpose()
                 + "-" + token.id().toString().substring(0, 8) + ".zip");
-        intake.download(token, archive, ui);
+        intake.download(token, result(request), archive, ui);
         try {
             restorer.checkRestorable(archive);
         } catch (CliFailure e) {
@@ -48,5 +48,13 @@ final class Delivery {
         }
         ui.say("Done: the upgraded backup is " + archive + ".");
         return archive;
+    }
+
+    private static RequestStatus.Result result(RequestStatus request) {
+        if (request.result() == null) {
+            throw new CliFailure(Exit.FAILED, "the platform did not say which archive request " + request.id()
+                    + " delivers; fetch this client again from the platform's /upgrade");
+        }
+        return request.result();
     }
 }

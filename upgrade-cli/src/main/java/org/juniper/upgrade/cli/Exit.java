@@ -25,6 +25,8 @@ public final class Exit {
     public static final int NOT_FINISHED = 8;
     /** Another {@code test} or {@code production} run for the same database is under way on this machine. */
     public static final int BUSY = 9;
+    /** The downloaded result does not match the sha256 the platform recorded for it; nothing was restored. */
+    public static final int CORRUPT_DOWNLOAD = 10;
 
     private Exit() {
     }

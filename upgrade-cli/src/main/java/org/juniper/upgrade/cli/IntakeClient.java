@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.juniper.upgrade.archive.Sha256;
 
 /**
  * Intake's requester API (/api/v1/requests), as documented in its OpenAPI. A connection failure ends as
@@ -139,31 +142,85 @@ final class IntakeClient {
     }
 
     /**
-     * Downloads the result to {@code target}. Intake answers with a redirect to a short-lived link, fetched without
-     * the secret (an object store refuses a request with two kinds of credentials, and should never see it).
+     * Downloads the result to {@code target} and checks it against the platform's record of it. The bytes go to
+     * {@code target}.part first; a run that finds one continues it with a Range request, so a cut download of a
+     * large archive does not start over. Intake answers with a redirect to a short-lived link, fetched without the
+     * secret (an object store refuses a request with two kinds of credentials, and should never see it).
      */
-    void download(Token token, Path target, Ui ui) {
+    void download(Token token, RequestStatus.Result expected, Path target, Ui ui) {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        long have = sizeOf(partial);
+        if (have > expected.size()) {
+            deleteQuietly(partial);
+            have = 0;
+        }
+        if (have < expected.size()) {
+            fetch(token, partial, have, expected.size(), ui);
+        }
+        String sha256 = sha256Of(partial, expected.size(), ui);
+        if (!sha256.equals(expected.sha256())) {
+            deleteQuietly(partial);
+            throw new CliFailure(Exit.CORRUPT_DOWNLOAD, "the downloaded result's sha256 is " + sha256 + ", not "
+                    + expected.sha256() + " as the platform recorded: it was damaged on the way and was not "
+                    + "restored; run the command again to download it again");
+        }
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CliFailure(Exit.FAILED, "cannot move the download to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the result from byte {@code from} on to {@code partial}; writes it whole if the link ignores Range. */
+    private void fetch(Token token, Path partial, long from, long total, Ui ui) {
         HttpResponse<InputStream> answer = sendStreaming(authorized(token, "/download").GET().build());
         Optional<String> location = answer.headers().firstValue("Location");
         if (answer.statusCode() / 100 == 3 && location.isPresent()) {
             close(answer);
-            answer = sendStreaming(HttpRequest.newBuilder(base.resolve(location.get())).GET().build());
+            HttpRequest.Builder link = HttpRequest.newBuilder(base.resolve(location.get())).GET();
+            if (from > 0) {
+                link.header("Range", "bytes=" + from + "-");
+            }
+            answer = sendStreaming(link.build());
         }
-        if (answer.statusCode() != 200) {
+        boolean resumed = answer.statusCode() == 206;
+        if (answer.statusCode() != 200 && !resumed) {
             byte[] body = readAll(answer);
             throw refusal(answer.statusCode(), body);
         }
-        long length = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
-        Path partial = null;
-        try (InputStream in = answer.body(); Progress progress = new Progress(ui, "download", length)) {
-            partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            Files.copy(progress.counting(in), partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new CliFailure(Exit.UNREACHABLE, "the download stopped (" + e.getMessage() + "); run the "
-                    + "command again to download it again", e);
+        if (resumed) {
+            ui.say("An earlier run downloaded " + Progress.bytes(from) + " of the result: continuing from there.");
         }
+        Progress progress = new Progress(ui, "download", total);
+        progress.resumedAt(resumed ? from : 0);
+        try (InputStream in = answer.body(); progress; OutputStream out = Files.newOutputStream(partial,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, resumed ? StandardOpenOption.APPEND
+                        : StandardOpenOption.TRUNCATE_EXISTING)) {
+            progress.counting(in).transferTo(out);
+        } catch (IOException e) {
+            throw new CliFailure(Exit.UNREACHABLE, "the download stopped at " + Progress.bytes(sizeOf(partial))
+                    + " of " + Progress.bytes(total) + " (" + e.getMessage() + "); run the same command again to "
+                    + "continue it", e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String sha256Of(Path file, long size, Ui ui) {
+        Sha256 sha256 = new Sha256();
+        try (Progress progress = new Progress(ui, "checksum", size);
+                InputStream in = progress.counting(sha256.wrap(Files.newInputStream(file)))) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new CliFailure(Exit.FAILED, "cannot read the download " + file + ": " + e.getMessage(), e);
+        }
+        return sha256.hex();
     }
 
     private HttpRequest.Builder authorized(Token token, String path) {
@@ -291,11 +348,9 @@ final class IntakeClient {
 
     private static void deleteQuietly(Path file) {
         try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a leftover .part file is harmless: the next download uses a new one
+            // the next run finds it, checks it and starts over
         }
     }
 

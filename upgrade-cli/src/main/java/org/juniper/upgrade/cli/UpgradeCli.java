@@ -119,6 +119,7 @@ public final class UpgradeCli implements Runnable {
         codes.put(Exit.LOCAL_DATABASE + "", "the local dump or restore failed; nothing half-done is left");
         codes.put(Exit.NOT_FINISHED + "", "the request has not finished yet (status, restore)");
         codes.put(Exit.BUSY + "", "another run for the same database is under way on this machine");
+        codes.put(Exit.CORRUPT_DOWNLOAD + "", "the download does not match its sha256; nothing was restored");
         codes.put("130, 143", "interrupted (Ctrl-C, kill); run the same command again to resume");
         return codes;
     }

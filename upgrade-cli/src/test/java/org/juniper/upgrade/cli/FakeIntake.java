@@ -79,6 +79,8 @@ final class FakeIntake implements AutoCloseable {
     /** Upload-Offset of every PATCH, in order: shows where each piece started. */
     final List<Long> patchOffsets = new CopyOnWriteArrayList<>();
     final List<String> downloadAuthorizations = new CopyOnWriteArrayList<>();
+    /** The Range header of every fetch of a download link, "" for none. */
+    final List<String> downloadRanges = new CopyOnWriteArrayList<>();
     private volatile int partSize = 64 * 1024;
     private volatile long stallAfter = -1;
     private volatile long dropAfter = -1;
@@ -87,6 +89,9 @@ final class FakeIntake implements AutoCloseable {
     private volatile String failRunWith;
     private final AtomicInteger unavailableReads = new AtomicInteger();
     private volatile boolean brokenResult;
+    private volatile long cutDownloadAfter = -1;
+    private volatile int restoreSeconds;
+    private volatile boolean damagedDownload;
 
     FakeIntake() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -125,6 +130,21 @@ final class FakeIntake implements AutoCloseable {
     /** The result's dump holds a statement PostgreSQL refuses: its restore fails midway. */
     void breakResult() {
         brokenResult = true;
+    }
+
+    /** Restoring the result takes this long at least: time for a test to step in during the restore. */
+    void slowRestore(int seconds) {
+        restoreSeconds = seconds;
+    }
+
+    /** The next download's connection is closed once this many bytes are sent. */
+    void cutDownloadAfter(long bytes) {
+        cutDownloadAfter = bytes;
+    }
+
+    /** Downloads deliver the result with one byte changed, as a faulty line or disk would. */
+    void damageDownloads() {
+        damagedDownload = true;
     }
 
     int partSize() {
@@ -385,6 +405,9 @@ final class FakeIntake implements AutoCloseable {
         if (brokenResult) {
             sql.append("THIS IS NOT SQL;\n");
         }
+        if (restoreSeconds > 0) {
+            sql.append("SELECT pg_sleep(").append(restoreSeconds).append(");\n");
+        }
         dump.write(sql.toString().getBytes(StandardCharsets.UTF_8));
         byte[] standard = NEW_STANDARD_FILE.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -444,7 +467,31 @@ final class FakeIntake implements AutoCloseable {
             return;
         }
         Request request = requests.get(UUID.fromString(path.split("/")[3]));
-        send(exchange, 200, request.result);
+        byte[] result = request.result.clone();
+        if (damagedDownload) {
+            result[result.length / 2] ^= 1;
+        }
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        downloadRanges.add(range == null ? "" : range);
+        Matcher m = range == null ? null : RANGE.matcher(range);
+        int from = m != null && m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        if (from > 0) {
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (result.length - 1) + "/"
+                    + result.length);
+        }
+        byte[] body = Arrays.copyOfRange(result, from, result.length);
+        long cut = cutDownloadAfter;
+        if (cut < 0) {
+            send(exchange, from > 0 ? 206 : 200, body);
+            return;
+        }
+        cutDownloadAfter = -1;
+        exchange.sendResponseHeaders(from > 0 ? 206 : 200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, (int) cut);
+        out.flush();
+        // the JDK server closes the connection of a handler that throws, before the announced length
+        throw new IllegalStateException("download cut on purpose");
     }
 
     private static void logLine(Request request, String stage, String message) {
@@ -475,6 +522,9 @@ final class FakeIntake implements AutoCloseable {
             view.put("queuePosition", 0);
         }
         view.put("produced", request.state.equals("done") ? List.of("upgraded", "report") : List.of());
+        if (request.state.equals("done")) {
+            view.put("result", Map.of("sha256", Sha256.hex(request.result), "size", request.result.length));
+        }
         if (request.failureReason != null) {
             view.put("failure", Map.of("reason", request.failureReason, "message", request.failureMessage));
         }

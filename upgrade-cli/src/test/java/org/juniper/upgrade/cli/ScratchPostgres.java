@@ -61,6 +61,14 @@ final class ScratchPostgres {
         }
     }
 
+    /** A session that stays connected to {@code database} until the process is destroyed. */
+    Process session(String database) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of("psql", "-X", "-q", "-d", database, "-c",
+                "select pg_sleep(120)")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
     boolean exists(String database) {
         return sql(adminDb(), "select count(*) from pg_database where datname = '" + database + "'").equals("1");
     }

@@ -135,6 +135,82 @@ class UpgradeCliProcessTest {
     }
 
     @Test
+    void aProductionRunThatFailsOnceTheOriginalWasRenamedGivesItItsNameBack() throws Exception {
+        intake.slowRestore(3);
+        CliProcess run = CliProcess.start(env(), work, args("production", "-d", database, "-t", "17.0"));
+        // a session in the upgraded database keeps it from taking the original's name, after the original moved
+        Process session = postgres.session(awaitDatabase(database + "_restoring_"));
+        CliProcess.Result result;
+        try {
+            result = run.waitFor();
+        } finally {
+            session.destroy();
+            session.waitFor();
+        }
+
+        assertEquals(Exit.LOCAL_DATABASE, result.exitCode(), result.output());
+        assertTrue(result.output().contains("Reverted: give '" + database + "' its name back"), result.output());
+        assertEquals(List.of(database), postgres.databasesStartingWith(prefix), "only the original is there");
+        assertEquals("14.0.1.3", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals(List.of(database), namesIn(filestore), "the filestore is back under its name, alone");
+        assertEquals(List.of(ORIGINAL_FILE), filestoreContents(database));
+    }
+
+    @Test
+    void aDownloadCutMidwayContinuesWhereItStoppedOnTheNextRun() throws Exception {
+        intake.cutDownloadAfter(64 * 1024);
+
+        CliProcess.Result first = cli("test", "-d", database, "-t", "17.0");
+        CliProcess.Result second = cli("test", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.UNREACHABLE, first.exitCode(), first.output());
+        assertTrue(first.output().contains("run the same command again to continue it"), first.output());
+        assertEquals(Exit.OK, second.exitCode(), second.output());
+        assertEquals(1, intake.requests().size(), "the same request went on");
+        assertEquals(2, intake.downloadRanges.size(), intake.downloadRanges.toString());
+        assertEquals("", intake.downloadRanges.get(0));
+        Matcher range = Pattern.compile("bytes=(\\d+)-").matcher(intake.downloadRanges.get(1));
+        assertTrue(range.matches() && Long.parseLong(range.group(1)) > 0
+                && Long.parseLong(range.group(1)) <= 64 * 1024, "the second run asked only for the rest: "
+                + intake.downloadRanges);
+        assertTrue(second.output().contains("of the result: continuing from there"), second.output());
+        String restored = restoredName(second.output());
+        assertEquals("true", postgres.sql(restored,
+                "select value from ir_config_parameter where key = 'database.is_neutralized'"));
+        assertEquals(List.of(ORIGINAL_FILE, FakeIntake.NEW_STANDARD_FILE), filestoreContents(restored));
+        assertEquals(List.of(), filesUnder(work.resolve("data").resolve(database)), "no download is left");
+    }
+
+    @Test
+    void aDownloadThatDoesNotMatchItsChecksumIsNotRestored() throws Exception {
+        intake.damageDownloads();
+
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0");
+
+        assertEquals(Exit.CORRUPT_DOWNLOAD, run.exitCode(), run.output());
+        assertTrue(run.output().contains("as the platform recorded: it was damaged on the way"), run.output());
+        assertEquals(List.of(database), postgres.databasesStartingWith(prefix), "nothing was restored");
+        assertEquals(List.of(), filesUnder(work.resolve("data").resolve(database)), "the damaged file is gone");
+        assertTrue(Files.exists(work.resolve("data").resolve(database + ".json")), "the next run downloads again");
+    }
+
+    @Test
+    void aMissingPgDumpIsSixAndNamesThePackageBeforeAnythingIsSent() throws Exception {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path psql = Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "psql"))
+                .filter(Files::isExecutable).findFirst().orElseThrow();
+        Files.createSymbolicLink(bin.resolve("psql"), psql);
+
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "--pg-bin", bin.toString());
+
+        assertEquals(Exit.LOCAL_TOOLS, run.exitCode(), run.output());
+        assertTrue(run.output().contains("pg_dump is not in " + bin), run.output());
+        assertTrue(run.output().contains("sudo apt install postgresql-client"), run.output());
+        assertEquals(List.of(), intake.requests(), "no request was created");
+    }
+
+    @Test
     void aRestoreNameThatIsTakenIsRefusedBeforeAnythingIsSent() throws Exception {
         CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "-r", database);
 
@@ -157,6 +233,18 @@ class UpgradeCliProcessTest {
 
     private Map<String, String> env() {
         return new HashMap<>(postgres.env());
+    }
+
+    /** The database whose name starts with {@code prefix}, once the CLI has created it. */
+    private String awaitDatabase(String prefix) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            List<String> found = postgres.databasesStartingWith(prefix);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no database " + prefix + "* within 30 s");
     }
 
     private static String restoredName(String output) {

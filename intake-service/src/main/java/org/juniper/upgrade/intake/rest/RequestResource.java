@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
@@ -207,15 +208,28 @@ public class RequestResource {
 
     @GET
     @Path("{id}/report")
-    @Operation(summary = "Open the upgrade report (HTML)")
+    @Operation(summary = "Open the upgrade report", description = "Redirects to a short-lived link to the HTML "
+            + "report, or to its JSON form with format=json. A failed request has a report too: what failed, where, "
+            + "and the end of the log.")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("token") String token) {
+            @QueryParam("token") String token, @QueryParam("format") String format) {
         UpgradeRequest request = service.find(id, auth != null ? bearer(auth) : token);
-        if (request.reportHtmlKey == null) {
+        boolean json = "json".equals(format);
+        if (format != null && !json && !"html".equals(format)) {
+            throw new RequestRefusedException(400, new Failure("REPORT:FORMAT", "the report comes as html or json, "
+                    + "not '" + format + "'", "leave format out for HTML, or ask for format=json"));
+        }
+        String key = json ? request.reportJsonKey : request.reportHtmlKey;
+        if (key == null && request.state == RequestState.FAILED) {
+            // the failure report is not announced (report-ready means an upgraded database): it is found by its key
+            ArtifactKeys keys = ArtifactKeys.of(id.toString());
+            key = store.find(keys.reportHtml()).map(found -> json ? keys.reportJson() : keys.reportHtml())
+                    .orElse(null);
+        }
+        if (key == null) {
             throw notReady(request);
         }
-        return Response.seeOther(URI.create(store.presignedDownloadUrl(request.reportHtmlKey,
-                config.downloadLinkValidity()))).build();
+        return Response.seeOther(URI.create(store.presignedDownloadUrl(key, config.downloadLinkValidity()))).build();
     }
 
     private static RequestRefusedException notReady(UpgradeRequest request) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
 import org.juniper.upgrade.intake.service.RequestLifecycle;
@@ -16,9 +17,13 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
         Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, List<String> produced,
-        FailureView failure, String downloadPath, String reportPath) {
+        FailureView failure, String downloadPath, String reportPath, Result result) {
 
     public record Backup(String sha256, long size, String format) {
+    }
+
+    /** The archive behind downloadPath: a client resumes a cut download by its size and checks it by its sha256. */
+    public record Result(String sha256, long size) {
     }
 
     public record FailureView(String reason, String message) {
@@ -52,11 +57,13 @@ public record RequestView(UUID id, String database, String sourceVersion, String
         Instant end = r.finishedAt != null ? r.finishedAt : Instant.now();
         Long elapsed = r.startedAt == null ? null : Duration.between(r.startedAt, end).toSeconds();
         boolean done = r.state == RequestState.DONE;
+        StoredObject deliverable = done ? r.deliverable() : null;
         return new RequestView(r.id, r.databaseName, r.sourceVersion, r.targetVersion, r.purpose, r.state, r.stage,
                 r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed, queuePosition, estimatedSeconds,
                 r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat), produced(r),
                 r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
                 done ? RequestLifecycle.downloadPath(r.id) : null,
-                done ? "/api/v1/requests/" + r.id + "/report" : null);
+                done ? "/api/v1/requests/" + r.id + "/report" : null,
+                deliverable == null ? null : new Result(deliverable.sha256(), deliverable.size()));
     }
 }

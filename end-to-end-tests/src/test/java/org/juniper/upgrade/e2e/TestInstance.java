@@ -1,0 +1,122 @@
+package org.juniper.upgrade.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.juniper.erp.sample.SampleDatabase;
+import org.juniper.erp.sample.SampleSpec;
+import org.juniper.upgrade.archive.BackupArchiveWriter;
+import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.ObjectStoreConfig;
+
+/** The infrastructure of the instance the tests run on, as its operator handles it, and what it is fed. */
+final class TestInstance {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TestInstance() {
+    }
+
+    /** Stops one part of the infrastructure (kafka, s3proxy, greenmail, postgres-platform, ...). */
+    static void stop(String part) throws Exception {
+        platform("stop", part);
+    }
+
+    static void start(String part) throws Exception {
+        platform("start", part);
+    }
+
+    private static void platform(String command, String part) throws Exception {
+        Path root = Path.of(System.getProperty("juniper.project.root", ".."));
+        Process process = new ProcessBuilder(root.resolve("platform").toString(), "--instance",
+                ServiceProcesses.env("JUNIPER_PLATFORM_INSTANCE"), command, part).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("./platform " + command + " " + part + " failed:\n" + output);
+        }
+    }
+
+    /** The notification service's gauge of mails queued and not sent yet. */
+    static long mailsWaiting() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + ServiceProcesses.port("notification-service") + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("juniper_mails_waiting"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no juniper_mails_waiting gauge"));
+    }
+
+    /** A sample Juniper 14.0 backup of {@code database}; scale 0.01 upgrades in seconds, 0.3 takes a while. */
+    static byte[] sample(String database, double scale) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(out, new SampleSpec(database, "14.0", scale, 42));
+        return out.toByteArray();
+    }
+
+    /**
+     * A backup that passes intake's checks but is no Juniper database (no module registry): the worker refuses it
+     * with {@code BACKUP:NOT_JUNIPER}.
+     */
+    static byte[] notJuniper(String database) throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        try (BackupArchiveWriter writer = new BackupArchiveWriter(backup)) {
+            writer.manifest(Manifest.of(database, "14.0", "15", Map.of("base", "14.0.1.3")));
+            try (OutputStream dump = writer.dump()) {
+                dump.write("CREATE TABLE public.orders (id integer, total numeric);\n".getBytes(StandardCharsets.UTF_8));
+            }
+            writer.finish();
+        }
+        return backup.toByteArray();
+    }
+
+    /** The instance's bucket, through the platform's client, as a hosting platform that keeps backups there. */
+    static ArtifactStore objectStore() {
+        return new ArtifactStore(new ObjectStoreConfig() {
+            @Override
+            public String endpoint() {
+                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_ENDPOINT");
+            }
+
+            @Override
+            public String accessKey() {
+                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_ACCESS_KEY");
+            }
+
+            @Override
+            public String secretKey() {
+                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_SECRET_KEY");
+            }
+
+            @Override
+            public String bucket() {
+                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_BUCKET");
+            }
+
+            @Override
+            public String region() {
+                return "us-east-1";
+            }
+
+            @Override
+            public int partSize() {
+                return 8 * 1024 * 1024;
+            }
+
+            @Override
+            public int parallelUploads() {
+                return 2;
+            }
+        });
+    }
+
+    static boolean terminal(String state) {
+        return List.of("done", "failed", "cancelled").contains(state);
+    }
+}
