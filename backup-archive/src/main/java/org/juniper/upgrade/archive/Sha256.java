@@ -60,7 +60,7 @@ public final class Sha256 {
         };
     }
 
-    private void update(byte[] b, int off, int len) {
+    public void update(byte[] b, int off, int len) {
         digest.update(b, off, len);
         size += len;
     }

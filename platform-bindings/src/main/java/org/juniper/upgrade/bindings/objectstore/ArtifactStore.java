@@ -12,6 +12,7 @@ import io.minio.MinioAsyncClient;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.minio.UploadPartArgs;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,71 +66,116 @@ public class ArtifactStore {
                 .build();
     }
 
-    /**
-     * Streams {@code content} to {@code key} and records its checksum. Parts of fixed size are read into buffers of
-     * our own, reused: while one part travels to the store the next one is read, so receiving and sending overlap.
-     * Memory: part size times parallel uploads, whatever the size of the content.
-     */
+    /** Streams {@code content} to {@code key} and records its checksum: see {@link #upload}. */
     public StoredObject put(String key, InputStream content, String contentType) {
-        Sha256 sha = new Sha256();
-        try (InputStream in = sha.wrap(content)) {
-            byte[] first = new byte[config.partSize()];
-            int length = in.readNBytes(first, 0, first.length);
-            if (length < first.length) {
-                // fits in one part: one plain request
-                client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
-                        .stream(new ByteArrayInputStream(first, 0, length), (long) length, null)
-                        .contentType(contentType).build());
-            } else {
-                putInParts(key, in, contentType, first);
-            }
-        } catch (MinioException | IOException e) {
+        try (Upload upload = upload(key, contentType)) {
+            content.transferTo(upload);
+            StoredObject stored = upload.complete();
+            recordChecksum(stored);
+            return stored;
+        } catch (IOException e) {
             throw new ObjectStoreException("could not store " + key, e);
         }
-        StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
-        recordChecksum(stored);
-        return stored;
     }
 
-    private void putInParts(String key, InputStream in, String contentType, byte[] first) throws IOException {
-        String uploadId = await("start an upload of " + key, parts.createMultipartUpload(CreateMultipartUploadArgs
-                .builder().bucket(config.bucket()).object(key)
-                .headers(new Http.Headers(Map.of(Http.Headers.CONTENT_TYPE, contentType))).build()))
-                .result().uploadId();
-        int slots = Math.max(1, config.parallelUploads());
-        byte[][] buffers = new byte[slots][];
-        buffers[0] = first;
-        List<CompletableFuture<UploadPartResponse>> inFlight = new ArrayList<>();
-        List<Part> uploaded = new ArrayList<>();
-        try {
-            byte[] buffer = first;
-            int length = first.length;
-            for (int number = 1; ; number++) {
-                inFlight.add(parts.uploadPart(UploadPartArgs.builder().bucket(config.bucket()).object(key)
-                        .uploadId(uploadId).partNumber(number).data(buffer, length).build()));
-                if (length < buffer.length) {
-                    break;
-                }
-                int slot = number % slots;
-                if (inFlight.size() >= slots) {
-                    // the part that used this buffer must be in the store before the buffer is filled again
-                    uploaded.add(await("store a part of " + key, inFlight.get(number - slots)).part());
-                }
-                buffer = buffers[slot] != null ? buffers[slot] : (buffers[slot] = new byte[config.partSize()]);
-                length = in.readNBytes(buffer, 0, buffer.length);
-                if (length == 0) {
-                    break;
+    /**
+     * An object written as a stream, for content that is produced rather than read: it travels to the store while
+     * it is written, in parts of fixed size held in buffers of our own and reused, so that producing and sending
+     * overlap. Memory: part size times parallel uploads, whatever the size of the object. {@link Upload#complete}
+     * makes the object; its checksum record is the caller's to write, once whatever must precede it is stored.
+     * Closing an upload that was not completed discards it.
+     */
+    public Upload upload(String key, String contentType) {
+        return new Upload(key, contentType);
+    }
+
+    public final class Upload extends OutputStream {
+        private final String key;
+        private final String contentType;
+        private final Sha256 sha = new Sha256();
+        private final byte[][] buffers = new byte[Math.max(1, config.parallelUploads())][];
+        private final List<CompletableFuture<UploadPartResponse>> inFlight = new ArrayList<>();
+        private final List<Part> uploaded = new ArrayList<>();
+        private byte[] buffer;
+        private int filled;
+        private String uploadId;
+        private boolean completed;
+
+        private Upload(String key, String contentType) {
+            this.key = key;
+            this.contentType = contentType;
+            this.buffer = buffers[0] = new byte[config.partSize()];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sha.update(b, off, len);
+            while (len > 0) {
+                int n = Math.min(len, buffer.length - filled);
+                System.arraycopy(b, off, buffer, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+                if (filled == buffer.length) {
+                    sendPart();
                 }
             }
-            for (int i = uploaded.size(); i < inFlight.size(); i++) {
-                uploaded.add(await("store a part of " + key, inFlight.get(i)).part());
+        }
+
+        private void sendPart() {
+            if (uploadId == null) {
+                uploadId = await("start an upload of " + key, parts.createMultipartUpload(CreateMultipartUploadArgs
+                        .builder().bucket(config.bucket()).object(key)
+                        .headers(new Http.Headers(Map.of(Http.Headers.CONTENT_TYPE, contentType))).build()))
+                        .result().uploadId();
             }
-            completeMultipart(key, uploadId, uploaded);
-        } catch (IOException | RuntimeException e) {
-            inFlight.forEach(part -> part.cancel(true));
-            parts.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(config.bucket()).object(key)
-                    .uploadId(uploadId).build());
-            throw e;
+            int number = inFlight.size() + 1;
+            inFlight.add(parts.uploadPart(UploadPartArgs.builder().bucket(config.bucket()).object(key)
+                    .uploadId(uploadId).partNumber(number).data(buffer, filled).build()));
+            int slot = number % buffers.length;
+            if (number >= buffers.length) {
+                // the part that used the next buffer must be in the store before the buffer is filled again
+                uploaded.add(await("store a part of " + key, inFlight.get(number - buffers.length)).part());
+            }
+            buffer = buffers[slot] != null ? buffers[slot] : (buffers[slot] = new byte[config.partSize()]);
+            filled = 0;
+        }
+
+        /** Makes the object of everything written; a content smaller than a part goes in one plain request. */
+        public StoredObject complete() {
+            try {
+                if (uploadId == null) {
+                    client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                            .stream(new ByteArrayInputStream(buffer, 0, filled), (long) filled, null)
+                            .contentType(contentType).build());
+                } else {
+                    if (filled > 0) {
+                        sendPart();
+                    }
+                    for (int i = uploaded.size(); i < inFlight.size(); i++) {
+                        uploaded.add(await("store a part of " + key, inFlight.get(i)).part());
+                    }
+                    completeMultipart(key, uploadId, uploaded);
+                }
+            } catch (MinioException e) {
+                throw new ObjectStoreException("could not store " + key, e);
+            }
+            completed = true;
+            return new StoredObject(key, sha.hex(), sha.size());
+        }
+
+        @Override
+        public void close() {
+            if (!completed && uploadId != null) {
+                inFlight.forEach(part -> part.cancel(true));
+                parts.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(config.bucket()).object(key)
+                        .uploadId(uploadId).build());
+            }
         }
     }
 
@@ -191,6 +238,21 @@ public class ArtifactStore {
         } catch (JsonProcessingException e) {
             throw new ObjectStoreException("the checksum record of " + key + " is damaged", e);
         } catch (MinioException | IOException e) {
+            throw new ObjectStoreException("could not look up " + key, e);
+        }
+    }
+
+    /** Whether any object is at {@code key}, complete or not: for objects others wrote, without a checksum record. */
+    public boolean exists(String key) {
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new ObjectStoreException("could not look up " + key, e);
+        } catch (MinioException e) {
             throw new ObjectStoreException("could not look up " + key, e);
         }
     }

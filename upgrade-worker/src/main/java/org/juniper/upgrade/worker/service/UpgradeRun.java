@@ -80,15 +80,15 @@ public class UpgradeRun {
         Files.createDirectories(work);
         RunLog log = new RunLog(request.requestId(), publisher);
         ScratchDatabase db = scratch.create(request.requestId());
-        try (AutoCloseable running = metrics.started(request.purpose())) {
-            UpgradeFacts facts = upgrade(request, db, work, log);
+        try (AutoCloseable running = metrics.started(request.purpose());
+                ArtifactStore.Upload upload = store.upload(keys.upgraded(), "application/zip")) {
+            UpgradeFacts facts = upgrade(request, db, work, log, upload);
+            StoredObject archive = upload.complete();
             metrics.finished(facts);
+            // the facts before the checksum record that marks the archive complete: a complete archive has its facts
             store.put(keys.facts(), CloudEvents.toJson(facts).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "application/json");
-            StoredObject archive;
-            try (InputStream in = Files.newInputStream(work.resolve("upgraded.zip"))) {
-                archive = store.put(keys.upgraded(), in, "application/zip");
-            }
+            store.recordChecksum(archive);
             log.line("store", "upgraded archive stored (" + archive.size() + " bytes, sha256 " + archive.sha256()
                     + ")");
             store.put(keys.log(), log.bytes(), "text/plain; charset=utf-8");
@@ -106,8 +106,9 @@ public class UpgradeRun {
         }
     }
 
-    private UpgradeFacts upgrade(UpgradeRequested request, ScratchDatabase db, Path work, RunLog log)
-            throws Exception {
+    /** Upgrades the database and writes the upgraded archive into {@code archive} as it is dumped. */
+    private UpgradeFacts upgrade(UpgradeRequested request, ScratchDatabase db, Path work, RunLog log,
+            OutputStream archive) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         log.line("restore", "restoring the " + request.backupFormat() + " backup (" + request.backup().size()
@@ -159,27 +160,26 @@ public class UpgradeRun {
             modulesAfter = DatabaseFacts.installedModules(connection);
         }
 
-        log.line("dump", "dumping the upgraded database");
+        log.line("dump", "dumping the upgraded database into the store");
         start = System.nanoTime();
         Manifest manifest = Manifest.of(request.database(), request.targetVersion(), "15", modulesAfter);
-        try (OutputStream file = Files.newOutputStream(work.resolve("upgraded.zip"));
-                BackupArchiveWriter writer = new BackupArchiveWriter(file)) {
-            writer.manifest(manifest);
-            try (OutputStream dump = writer.dump()) {
-                db.dump(dump);
-            }
-            if (Files.isDirectory(filestore)) {
-                try (Stream<Path> files = Files.walk(filestore)) {
-                    for (Path kept : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                        try (InputStream in = Files.newInputStream(kept)) {
-                            writer.filestoreFile(kept.getFileName().toString(), in);
-                        }
+        // not closed: that would end the upload, which the caller completes once the archive is whole
+        BackupArchiveWriter writer = new BackupArchiveWriter(archive);
+        writer.manifest(manifest);
+        try (OutputStream dump = writer.dump()) {
+            db.dump(dump);
+        }
+        if (Files.isDirectory(filestore)) {
+            try (Stream<Path> files = Files.walk(filestore)) {
+                for (Path kept : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    try (InputStream in = Files.newInputStream(kept)) {
+                        writer.filestoreFile(kept.getFileName().toString(), in);
                     }
                 }
             }
-            writer.entry(ArchiveLayout.LOG, log.bytes());
-            writer.finish();
         }
+        writer.entry(ArchiveLayout.LOG, log.bytes());
+        writer.finish();
         timings.put("dump", millisSince(start));
         log.line("dump", "dumped in " + timings.get("dump") + " ms");
 
