@@ -1,14 +1,23 @@
 package org.juniper.upgrade.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
  * A request whose backup is stored and checked, ready to be upgraded.
  *
- * @param priority higher runs first; production requests outrank test requests
+ * @param priority higher runs first; production requests outrank test requests, which outrank campaign requests
  * @param backupFormat {@code zip} (dump.sql, manifest.json, filestore/) or {@code pg_custom}
+ * @param campaign the rolling-release campaign that asked for this test upgrade; absent for a requester's own request
  */
 public record UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
         Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
-        Instant requestedAt) implements EventData {
+        Instant requestedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String campaign) implements EventData {
+
+    public UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
+            Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
+            Instant requestedAt) {
+        this(requestId, database, sourceVersion, targetVersion, purpose, priority, requesterEmail, backup,
+                backupFormat, requestedAt, null);
+    }
 }

@@ -39,6 +39,25 @@ public interface IntakeConfig {
 
     Outbox outbox();
 
+    Campaign campaign();
+
+    interface Campaign {
+        /** How often campaign backups are looked for to check, and the test lane for room; read by the scheduler. */
+        @WithDefault("2s")
+        Duration interval();
+
+        /**
+         * Campaign requests let into the test lane per round, and only when no test request waits there: a
+         * requester's own test request waits behind at most this many of them.
+         */
+        @WithDefault("1")
+        int releaseBatch();
+
+        /** How long a replica copying a campaign backup keeps it from the others. */
+        @WithDefault("PT30M")
+        Duration prepareLease();
+    }
+
     interface Outbox {
         /** Events published per relay round. */
         @WithDefault("100")

@@ -80,6 +80,10 @@ public class UpgradeRequest {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The campaign this test request belongs to; null for a requester's own request. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
     @Version
     public long version;
 
@@ -103,7 +107,7 @@ public class UpgradeRequest {
     /** The event that puts this request in the workers' queue. */
     public UpgradeRequested queued() {
         return new UpgradeRequested(id.toString(), databaseName, sourceVersion, targetVersion, purpose, priority, email,
-                backup(), backupFormat, queuedAt);
+                backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString());
     }
 
     /** True once everything the purpose needs is there. */

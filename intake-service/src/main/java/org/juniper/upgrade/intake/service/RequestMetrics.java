@@ -24,7 +24,8 @@ public class RequestMetrics {
     RequestMetrics(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.requests = MultiGauge.builder("juniper.requests")
-                .description("requests by state (pending: queued, progress: running) and lane").register(registry);
+                .description("requests by state (pending: queued, progress: running) and lane (production, test, "
+                        + "and campaign: the tests intake holds back until the test lane is idle)").register(registry);
         this.failures = MultiGauge.builder("juniper.requests.failed")
                 .description("failed requests by the stage that failed and its reason code").register(registry);
     }
@@ -33,7 +34,8 @@ public class RequestMetrics {
     @Transactional
     void refresh() {
         requests.register(counts("""
-                select lower(state), case when purpose = 'PRODUCTION' then 'production' else 'test' end, count(*)
+                select lower(state), case when purpose = 'PRODUCTION' then 'production'
+                                          when campaign_id is not null then 'campaign' else 'test' end, count(*)
                 from upgrade_request where state in ('PENDING', 'PROGRESS') group by 1, 2"""), true);
         failures.register(counts("""
                 select coalesce(stage, 'intake'), coalesce(failure_reason, 'UNKNOWN'), count(*)

@@ -60,32 +60,14 @@ public class RequestService {
     @Transactional
     public Created create(NewRequest ask) {
         List<Failure> failures = new ArrayList<>();
-        Contract contract = null;
-        if (blank(ask.contract())) {
-            failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
-        } else {
-            contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
-            if (contract == null) {
-                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + ask.contract() + "' is known",
-                        "the contract number of your Juniper subscription"));
-            }
-        }
-        if (blank(ask.email()) || !EMAIL.matcher(ask.email()).matches()) {
-            failures.add(new Failure("EMAIL:INVALID", "'" + ask.email() + "' is not an e-mail address",
-                    "the address that receives the result, e.g. it@example.com"));
-        }
-        if (blank(ask.database()) || !DATABASE.matcher(ask.database()).matches()) {
-            failures.add(new Failure("DATABASE:INVALID", "'" + ask.database() + "' is not a database name",
-                    "1 to 63 letters, digits, '_', '.' or '-'"));
-        }
+        Contract contract = checkRequester(ask, failures);
         Purpose purpose = purposeOf(ask.purpose(), failures);
         checkVersions(ask.sourceVersion(), ask.targetVersion(), failures);
         if (!failures.isEmpty()) {
             throw new RequestRefusedException(400, failures);
         }
         if (purpose == Purpose.TEST && requests.testInProgress(contract.code, ask.database()).isPresent()) {
-            throw new RequestRefusedException(409, new Failure("REQUEST:TEST_IN_PROGRESS", "a test upgrade of '"
-                    + ask.database() + "' is already under way", "wait until it is done, or cancel it first"));
+            throw new RequestRefusedException(409, testInProgress(ask.database()));
         }
         String secret = Secrets.newSecret();
         UpgradeRequest request = new UpgradeRequest();
@@ -107,6 +89,34 @@ public class RequestService {
         return new Created(request, secret);
     }
 
+    /** Adds what is wrong with the contract, address and database name; returns the contract if it is known. */
+    Contract checkRequester(NewRequest ask, List<Failure> failures) {
+        Contract contract = null;
+        if (blank(ask.contract())) {
+            failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
+        } else {
+            contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
+            if (contract == null) {
+                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + ask.contract() + "' is known",
+                        "the contract number of your Juniper subscription"));
+            }
+        }
+        if (blank(ask.email()) || !EMAIL.matcher(ask.email()).matches()) {
+            failures.add(new Failure("EMAIL:INVALID", "'" + ask.email() + "' is not an e-mail address",
+                    "the address that receives the result, e.g. it@example.com"));
+        }
+        if (blank(ask.database()) || !DATABASE.matcher(ask.database()).matches()) {
+            failures.add(new Failure("DATABASE:INVALID", "'" + ask.database() + "' is not a database name",
+                    "1 to 63 letters, digits, '_', '.' or '-'"));
+        }
+        return contract;
+    }
+
+    static Failure testInProgress(String database) {
+        return new Failure("REQUEST:TEST_IN_PROGRESS", "a test upgrade of '" + database + "' is already under way",
+                "wait until it is done, or cancel it first");
+    }
+
     /**
      * Streams the backup to the object store and checks it on the way. A bad backup fails the request with its
      * reason; nothing is queued.
@@ -115,6 +125,11 @@ public class RequestService {
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
         requireNewFor(id, secret);
+        return receiveBackup(id, body, expectedSha256);
+    }
+
+    /** {@link #storeBackup} for a request whose requester has been checked, or that intake made itself. */
+    UpgradeRequest receiveBackup(UUID id, InputStream body, String expectedSha256) {
         String key = ArtifactKeys.of(id.toString()).backup();
         StreamingCheck check = new StreamingCheck();
         StoredObject stored;
@@ -290,7 +305,7 @@ public class RequestService {
         }
     }
 
-    private void checkVersions(String source, String target, List<Failure> failures) {
+    void checkVersions(String source, String target, List<Failure> failures) {
         List<String> open = targets.openTargets();
         if (!targets.isKnown(target)) {
             failures.add(new Failure("TARGET:INVALID", "'" + target + "' is not a Juniper version",

@@ -19,6 +19,8 @@ import java.util.UUID;
 public class MailQueue {
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
+    /** The success of a campaign's automatic test upgrade: the requester is invited to upgrade. */
+    public static final String INVITATION = "invitation";
 
     private final AgroalDataSource dataSource;
 
@@ -52,7 +54,7 @@ public class MailQueue {
                         order by next_attempt_at limit 1 for update skip locked)
                     returning request_id, kind, event, attempts)
                 select m.request_id, m.kind, m.event, m.attempts,
-                       r.email, r.database_name, r.source_version, r.target_version, r.purpose
+                       r.email, r.database_name, r.source_version, r.target_version, r.purpose, r.campaign_id
                 from claimed m join recipient r on r.request_id = m.request_id""")) {
             sql.setDouble(1, lease.toMillis() / 1000.0);
             try (ResultSet rs = sql.executeQuery()) {
@@ -62,7 +64,7 @@ public class MailQueue {
                 String requestId = rs.getString(1);
                 return Optional.of(new QueuedMail(requestId, rs.getString(2), rs.getString(3), rs.getInt(4),
                         new Recipient(requestId, rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getString(9))));
+                                rs.getString(8), rs.getString(9), rs.getString(10))));
             }
         }
     }

@@ -3,7 +3,7 @@ package org.juniper.upgrade.notification.repository;
 /**
  * A mail waiting to be sent: the outcome event it tells about and the requester it goes to.
  *
- * @param kind {@link MailQueue#SUCCESS} or {@link MailQueue#FAILURE}
+ * @param kind {@link MailQueue#SUCCESS}, {@link MailQueue#INVITATION} or {@link MailQueue#FAILURE}
  * @param event the data of the outcome event, as JSON
  * @param attempts sending attempts so far, this one included
  */

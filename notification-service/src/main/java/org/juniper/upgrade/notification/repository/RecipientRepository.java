@@ -20,21 +20,23 @@ public class RecipientRepository {
 
     public void remember(Recipient r) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                insert into recipient (request_id, email, database_name, source_version, target_version, purpose)
-                values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""")) {
+                insert into recipient (request_id, email, database_name, source_version, target_version, purpose,
+                                       campaign_id)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""")) {
             sql.setObject(1, UUID.fromString(r.requestId()));
             sql.setString(2, r.email());
             sql.setString(3, r.database());
             sql.setString(4, r.sourceVersion());
             sql.setString(5, r.targetVersion());
             sql.setString(6, r.purpose());
+            sql.setObject(7, r.campaign() == null ? null : UUID.fromString(r.campaign()));
             sql.executeUpdate();
         }
     }
 
     public Optional<Recipient> find(String requestId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                select email, database_name, source_version, target_version, purpose from recipient
+                select email, database_name, source_version, target_version, purpose, campaign_id from recipient
                 where request_id = ?""")) {
             sql.setObject(1, UUID.fromString(requestId));
             try (ResultSet rs = sql.executeQuery()) {
@@ -42,7 +44,7 @@ public class RecipientRepository {
                     return Optional.empty();
                 }
                 return Optional.of(new Recipient(requestId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         }
     }

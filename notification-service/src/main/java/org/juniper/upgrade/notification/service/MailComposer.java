@@ -17,6 +17,7 @@ import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.notification.config.NotificationConfig;
 import org.juniper.upgrade.notification.model.FailureMail;
+import org.juniper.upgrade.notification.model.InvitationMail;
 import org.juniper.upgrade.notification.model.ReportDigest;
 import org.juniper.upgrade.notification.model.SuccessMail;
 import org.juniper.upgrade.notification.repository.MailQueue;
@@ -42,9 +43,12 @@ public class MailComposer {
     }
 
     public Mail compose(QueuedMail queued) throws JsonProcessingException {
-        return MailQueue.SUCCESS.equals(queued.kind())
-                ? success(CloudEvents.json().readValue(queued.event(), UpgradeCompleted.class), queued.recipient())
-                : failure(CloudEvents.json().readValue(queued.event(), UpgradeFailed.class), queued.recipient());
+        if (MailQueue.FAILURE.equals(queued.kind())) {
+            return failure(CloudEvents.json().readValue(queued.event(), UpgradeFailed.class), queued.recipient());
+        }
+        UpgradeCompleted completed = CloudEvents.json().readValue(queued.event(), UpgradeCompleted.class);
+        return MailQueue.INVITATION.equals(queued.kind()) ? invitation(completed, queued.recipient())
+                : success(completed, queued.recipient());
     }
 
     Mail success(UpgradeCompleted c, Recipient to) {
@@ -57,6 +61,18 @@ public class MailComposer {
                 digest(c.reportJsonKey()), c.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.successHtml(view).render())
                 .setText(MailTemplates.successText(view).render());
+        report.ifPresent(html -> mail.addAttachment(REPORT_ATTACHMENT, html, "text/html; charset=utf-8"));
+        return mail;
+    }
+
+    Mail invitation(UpgradeCompleted c, Recipient to) {
+        Optional<byte[]> report = read(c.reportHtmlKey());
+        InvitationMail view = new InvitationMail(subject(c.database(), c.sourceVersion(), c.targetVersion(),
+                "the automatic test upgrade passed"), c.database(), c.sourceVersion(), c.targetVersion(), to.email(),
+                config.intakeUrl() + c.downloadPath(), reportUrl(c.requestId()), report.isPresent(),
+                digest(c.reportJsonKey()), c.requestId());
+        Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.invitationHtml(view).render())
+                .setText(MailTemplates.invitationText(view).render());
         report.ifPresent(html -> mail.addAttachment(REPORT_ATTACHMENT, html, "text/html; charset=utf-8"));
         return mail;
     }

@@ -3,6 +3,7 @@ package org.juniper.upgrade.notification.service;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.juniper.upgrade.notification.model.FailureMail;
+import org.juniper.upgrade.notification.model.InvitationMail;
 import org.juniper.upgrade.notification.model.SuccessMail;
 
 /**
@@ -17,6 +18,10 @@ final class MailTemplates {
     static native TemplateInstance successHtml(SuccessMail mail);
 
     static native TemplateInstance successText(SuccessMail mail);
+
+    static native TemplateInstance invitationHtml(InvitationMail mail);
+
+    static native TemplateInstance invitationText(InvitationMail mail);
 
     static native TemplateInstance failureHtml(FailureMail mail);
 

@@ -31,21 +31,31 @@ public class RequesterMails {
 
     public void requested(UpgradeRequested r) throws SQLException {
         recipients.remember(new Recipient(r.requestId(), r.requesterEmail(), r.database(), r.sourceVersion(),
-                r.targetVersion(), r.purpose().code()));
+                r.targetVersion(), r.purpose().code(), r.campaign()));
     }
 
     public void completed(UpgradeCompleted c) throws SQLException {
-        queue(c, MailQueue.SUCCESS);
+        Recipient to = recipientOf(c);
+        queue(c, to, to.campaign() == null ? MailQueue.SUCCESS : MailQueue.INVITATION);
     }
 
     public void failed(UpgradeFailed f) throws SQLException {
-        queue(f, MailQueue.FAILURE);
+        Recipient to = recipientOf(f);
+        if (to.campaign() != null) {
+            // the customer did not ask for this run: the upgrade team sees it flagged in its campaign
+            LOG.infof("request %s of campaign %s failed (%s); no mail", f.requestId(), to.campaign(), f.reason());
+            return;
+        }
+        queue(f, to, MailQueue.FAILURE);
     }
 
-    private void queue(EventData outcome, String kind) throws SQLException {
+    private Recipient recipientOf(EventData outcome) throws SQLException {
         // upgrade.requested comes long before any outcome; if it has not been read yet, the event is retried
-        Recipient to = recipients.find(outcome.requestId()).orElseThrow(() -> new IllegalStateException(
+        return recipients.find(outcome.requestId()).orElseThrow(() -> new IllegalStateException(
                 "no recipient known yet for request " + outcome.requestId()));
+    }
+
+    private void queue(EventData outcome, Recipient to, String kind) throws SQLException {
         if (queue.enqueue(outcome.requestId(), kind, CloudEvents.toJson(outcome))) {
             LOG.infof("%s mail of %s queued for %s", kind, outcome.requestId(), to.email());
         } else {

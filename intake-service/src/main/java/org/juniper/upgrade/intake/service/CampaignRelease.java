@@ -1,0 +1,115 @@
+package org.juniper.upgrade.intake.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
+import org.juniper.upgrade.intake.config.IntakeConfig;
+import org.juniper.upgrade.intake.domain.CampaignDatabase;
+import org.juniper.upgrade.intake.domain.RequestState;
+import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.CampaignDatabaseRepository;
+import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
+
+/**
+ * Moves campaign requests along at low priority. First each database's backup is copied under its request's key and
+ * checked as an upload is; a good one waits in intake ({@code pending}, not published). Then, whenever no test
+ * request waits in the test lane, a few of them are published to it through the outbox: a requester's own test
+ * request never queues behind more than {@code release-batch} campaign requests.
+ */
+@ApplicationScoped
+public class CampaignRelease {
+    private static final Logger LOG = Logger.getLogger(CampaignRelease.class);
+
+    private final CampaignDatabaseRepository databases;
+    private final UpgradeRequestRepository requests;
+    private final RequestService requestService;
+    private final ArtifactStore store;
+    private final Outbox outbox;
+    private final IntakeConfig.Campaign config;
+
+    CampaignRelease(CampaignDatabaseRepository databases, UpgradeRequestRepository requests,
+            RequestService requestService, ArtifactStore store, Outbox outbox, IntakeConfig config) {
+        this.databases = databases;
+        this.requests = requests;
+        this.requestService = requestService;
+        this.store = store;
+        this.outbox = outbox;
+        this.config = config.campaign();
+    }
+
+    @Scheduled(every = "${juniper.intake.campaign.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void prepareBackups() {
+        Optional<CampaignDatabase> next;
+        while ((next = QuarkusTransaction.requiringNew().call(this::claimNext)).isPresent()) {
+            if (!prepare(next.get())) {
+                return;
+            }
+        }
+    }
+
+    private Optional<CampaignDatabase> claimNext() {
+        Instant now = Instant.now();
+        return databases.lockNextToPrepare(now).map(d -> {
+            d.claimedUntil = now.plus(config.prepareLease());
+            return d;
+        });
+    }
+
+    /** @return false when the store failed us: the backup is tried again on a later round */
+    private boolean prepare(CampaignDatabase d) {
+        UpgradeRequest checked;
+        try (InputStream backup = store.open(d.backupSource)) {
+            checked = requestService.receiveBackup(d.requestId, backup, null);
+        } catch (MissingArtifactException e) {
+            checked = requestService.recordBadBackup(d.requestId, "BACKUP:NOT_FOUND", "the backup '"
+                    + d.backupSource + "' the campaign names is no longer in the store");
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("campaign backup %s of request %s not copied (%s); trying again later", d.backupSource,
+                    d.requestId, e instanceof UncheckedIOException u ? u.getCause() : e);
+            QuarkusTransaction.requiringNew().run(() -> databases.findByIdOptional(d.requestId)
+                    .ifPresent(claimed -> claimed.claimedUntil = null));
+            return false;
+        }
+        if (checked.state == RequestState.NEW) {
+            hold(d.requestId);
+        }
+        return true;
+    }
+
+    @Transactional
+    void hold(UUID id) {
+        requests.findForUpdate(id).filter(r -> r.state == RequestState.NEW && r.backupKey != null).ifPresent(r -> {
+            r.state = RequestState.PENDING;
+            r.queuedAt = Instant.now();
+            LOG.infof("campaign request %s checked; held until the test lane has room", id);
+        });
+    }
+
+    @Scheduled(every = "${juniper.intake.campaign.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void release() {
+        if (!databases.lockRelease() || databases.waitingInTestLane() > 0) {
+            return;
+        }
+        for (CampaignDatabase held : databases.held(config.releaseBatch())) {
+            requests.findForUpdate(held.requestId).filter(r -> r.state == RequestState.PENDING).ifPresent(r -> {
+                held.releasedAt = Instant.now();
+                r.queuedAt = held.releasedAt;
+                outbox.append(r.queued());
+                LOG.infof("campaign request %s released to the test lane", r.id);
+            });
+        }
+    }
+}
