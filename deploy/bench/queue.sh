@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# A queue of small requests through the running platform (./platform up) with several workers: TESTS test requests,
+# then PRODUCTIONS production requests submitted last. Prints when each lane's requests finished (the production
+# ones should not wait for the queued tests), the drain time, and the count of every request on every topic and in
+# the mail table, which must all match: nothing lost, nothing done twice.
+# Usage: deploy/bench/queue.sh [TESTS] [PRODUCTIONS] [WORKERS]   (default 50 2 2; the load run: 2000 0 2)
+set -euo pipefail
+tests="${1:-50}"
+productions="${2:-2}"
+workers="${3:-2}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+eval "$(./platform env)"
+intake="$JUNIPER_INTAKE_URL"
+work="$(mktemp -d)"
+extra_pids=()
+cleanup() {
+  for pid in "${extra_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${extra_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+curl -sf -o /dev/null "$intake/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+
+# ./platform runs one worker; the others are started here, on ports of their own, and stopped at the end
+for i in $(seq 2 "$workers"); do
+  port=$((JUNIPER_WORKER_PORT + 60 + i))
+  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m \
+    -jar upgrade-worker/target/quarkus-app/quarkus-run.jar >"$work/worker-$i.log" 2>&1 &
+  extra_pids+=("$!")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 "${extra_pids[-1]}" 2>/dev/null || { tail -20 "$work/worker-$i.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "[bench] worker $i ready on port $port"
+done
+
+java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale 0.01 --database queue \
+  --out "$work/queue.zip" >/dev/null
+curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
+  -H 'Content-Type: application/json' -d '{"project":"acme-hosting"}'
+
+# one request: create, upload, start; prints "<purpose> <id> <secret>"
+submit() {
+  local purpose="$1" n="$2" created id secret
+  created="$(curl -sf -X POST "$intake/api/v1/requests" -H 'Content-Type: application/json' -d "{\"contract\":\"M2026-0042\",\"email\":\"queue@acme.example\",\"database\":\"queue_${purpose}_${n}_$$\",\"targetVersion\":\"17.0\",\"purpose\":\"$purpose\"}")"
+  id="$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$created")"
+  secret="$(sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' <<<"$created")"
+  curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
+    -H 'Content-Type: application/zip' --data-binary "@$work/queue.zip"
+  curl -sf -o /dev/null -X POST "$intake/api/v1/requests/$id/start" -H "Authorization: Bearer $secret"
+  echo "$purpose $id $secret"
+}
+export -f submit
+export intake work
+
+start="$(now_ms)"
+echo "[bench] submitting $tests test requests, then $productions production requests"
+seq 1 "$tests" | xargs -P 4 -I{} bash -c 'submit test {}' >"$work/requests.txt"
+submitted_tests="$(now_ms)"
+for n in $(seq 1 "$productions"); do submit production "$n" >>"$work/requests.txt"; done
+
+echo "[bench] waiting until every request is done or failed"
+: >"$work/finished.txt"
+while :; do
+  pending=0
+  while read -r purpose id secret; do
+    grep -q "^$id " "$work/finished.txt" && continue
+    status="$(curl -sf "$intake/api/v1/requests/$id" -H "Authorization: Bearer $secret" || true)"
+    state="$(sed -n 's/.*"state":"\([^"]*\)".*/\1/p' <<<"$status")"
+    if [[ "$state" == done || "$state" == failed ]]; then
+      echo "$id $purpose $state $(now_ms)" >>"$work/finished.txt"
+    else
+      pending=$((pending + 1))
+    fi
+  done <"$work/requests.txt"
+  ((pending == 0)) && break
+  sleep 1
+done
+drained="$(now_ms)"
+
+# the broker's own count of records per request on every topic
+ids="$(awk '{print $2}' "$work/requests.txt" | sort)"
+classpath="$(cat ".platform/local/infra/kafka.classpath")"
+printf '%-24s %8s\n' topic records
+for topic in upgrade.requested upgrade.requested.priority upgrade.dump-upgraded upgrade.neutralized \
+  upgrade.report-ready upgrade.completed upgrade.failed; do
+  count="$(java -Xmx256m -cp "$classpath" org.apache.kafka.tools.consumer.ConsoleConsumer \
+    --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --topic "$topic" --from-beginning --timeout-ms 8000 \
+    --property print.key=true --property print.value=false 2>/dev/null | sort | uniq -c \
+    | awk 'NR == FNR { want[$1] = 1; next } want[$2] { n += 1; twice += ($1 > 1) } END { printf "%d %d", n, twice }' \
+      <(echo "$ids") - || true)"
+  printf '%-24s %8s   (requests with more than one: %s)\n' "$topic" "${count% *}" "${count#* }"
+done
+mails="$(PGPASSWORD=notification psql -X -A -t -h 127.0.0.1 -p "$JUNIPER_PLATFORM_DB_PORT" -U notification \
+  -d notification -c "select count(*), count(distinct request_id) from outgoing_mail where request_id in ($(
+    awk '{printf "%s'\''%s'\''", (NR > 1 ? "," : ""), $2}' "$work/requests.txt"))")"
+printf '%-24s %8s   (distinct requests: %s)\n' "outgoing mails" "${mails%|*}" "${mails#*|}"
+
+echo
+awk -v start="$start" -v drained="$drained" -v tests="$tests" -v productions="$productions" -v workers="$workers" '
+  { rank++; if ($2 == "production") { prod[++p] = rank; prodms[p] = $4 - start } else { testms[++t] = $4 - start }
+    state[$3]++ }
+  END {
+    printf "%d test + %d production requests, %d workers: done %d, failed %d; drained in %.1f s\n",
+      tests, productions, workers, state["done"], state["failed"], (drained - start) / 1000
+    for (i = 1; i <= p; i++)
+      printf "production request %d finished %d-th of %d, %.1f s after the first submission\n", i, prod[i], rank,
+        prodms[i] / 1000
+    if (t > 0) printf "last test request finished %.1f s after the first submission\n", testms[t] / 1000
+  }' <(sort -k4 -n "$work/finished.txt")
