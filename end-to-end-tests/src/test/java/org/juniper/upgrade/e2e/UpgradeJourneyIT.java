@@ -68,7 +68,7 @@ class UpgradeJourneyIT {
             assertTrue(log.contains(stage), "the live log shows " + stage + ":\n" + log);
         }
         String dump = entry(intake.download(request), "dump.sql");
-        assertTrue(dump.contains("Neutralization of this test copy"), "the delivered test copy is neutralized");
+        assertTrue(dump.contains("\tdatabase.is_neutralized\ttrue\t"), "the delivered test copy is neutralized");
 
         await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         List<Mailbox.Mail> mails = mailbox.messages(email);

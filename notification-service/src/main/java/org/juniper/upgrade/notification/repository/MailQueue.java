@@ -69,12 +69,22 @@ public class MailQueue {
         }
     }
 
-    public void sent(QueuedMail mail) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement(
-                "update outgoing_mail set sent_at = now(), last_error = null where request_id = ? and kind = ?")) {
+    /** @return the time from the request to this moment, when the request's time is known */
+    public Optional<Duration> sent(QueuedMail mail) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                update outgoing_mail m set sent_at = now(), last_error = null where request_id = ? and kind = ?
+                returning extract(epoch from now() - (select r.requested_at from recipient r
+                                                      where r.request_id = m.request_id))""")) {
             sql.setObject(1, UUID.fromString(mail.requestId()));
             sql.setString(2, mail.kind());
-            sql.executeUpdate();
+            try (ResultSet rs = sql.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                double seconds = rs.getDouble(1);
+                return rs.wasNull() || seconds <= 0 ? Optional.empty()
+                        : Optional.of(Duration.ofMillis((long) (seconds * 1000)));
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,11 +20,11 @@ public class RecipientRepository {
         this.dataSource = dataSource;
     }
 
-    public void remember(Recipient r) throws SQLException {
+    public void remember(Recipient r, Instant requestedAt) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
                 insert into recipient (request_id, email, database_name, source_version, target_version, purpose,
-                                       campaign_id)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""")) {
+                                       campaign_id, requested_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""")) {
             sql.setObject(1, UUID.fromString(r.requestId()));
             sql.setString(2, r.email());
             sql.setString(3, r.database());
@@ -30,6 +32,7 @@ public class RecipientRepository {
             sql.setString(5, r.targetVersion());
             sql.setString(6, r.purpose());
             sql.setObject(7, r.campaign() == null ? null : UUID.fromString(r.campaign()));
+            sql.setTimestamp(8, requestedAt == null ? null : Timestamp.from(requestedAt));
             sql.executeUpdate();
         }
     }

@@ -2,6 +2,7 @@ package org.juniper.upgrade.notification.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class MailSender {
     private final MailComposer composer;
     private final ReactiveMailer mailer;
     private final NotificationConfig.Mail config;
+    private final Timer requestToMail;
 
     MailSender(MailQueue queue, MailComposer composer, ReactiveMailer mailer, NotificationConfig config,
             MeterRegistry registry) {
@@ -35,6 +37,8 @@ public class MailSender {
         this.config = config.mail();
         Gauge.builder("juniper.mails.waiting", queue, MailSender::waiting)
                 .description("mails queued and not sent yet").register(registry);
+        this.requestToMail = Timer.builder("juniper.request.to.mail")
+                .description("time from a request to its outcome mail leaving for the requester").register(registry);
     }
 
     @Scheduled(every = "${juniper.notification.mail.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -55,7 +59,7 @@ public class MailSender {
             queue.retryLater(mail, wait, e.toString());
             return;
         }
-        queue.sent(mail);
+        queue.sent(mail).ifPresent(requestToMail::record);
         LOG.infof("%s mail of %s sent to %s (attempt %d)", mail.kind(), mail.requestId(), mail.recipient().email(),
                 mail.attempts());
     }

@@ -31,7 +31,7 @@ public class RequesterMails {
 
     public void requested(UpgradeRequested r) throws SQLException {
         recipients.remember(new Recipient(r.requestId(), r.requesterEmail(), r.database(), r.sourceVersion(),
-                r.targetVersion(), r.purpose().code(), r.campaign()));
+                r.targetVersion(), r.purpose().code(), r.campaign()), r.requestedAt());
     }
 
     public void completed(UpgradeCompleted c) throws SQLException {
