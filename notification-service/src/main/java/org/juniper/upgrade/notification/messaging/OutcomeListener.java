@@ -30,8 +30,9 @@ public class OutcomeListener {
     @Incoming("requested")
     @Blocking(ordered = false)
     public void onRequested(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeRequested requested = KafkaEvents.data(record, UpgradeRequested.class);
-        Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested));
+        CloudEvent event = KafkaEvents.read(record);
+        UpgradeRequested requested = CloudEvents.data(event, UpgradeRequested.class);
+        Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested, event.id()));
     }
 
     @Incoming("outcomes")

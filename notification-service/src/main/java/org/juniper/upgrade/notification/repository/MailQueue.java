@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The mails of the service, sent or waiting ({@code outgoing_mail}). A request has at most one outcome mail: queuing
- * a second one, for a redelivered or duplicated event, finds the first and adds nothing. Every statement stands
+ * The mails of the service, sent or waiting ({@code outgoing_mail}). An attempt of a request has at most one outcome
+ * mail: queuing a second one, for a redelivered or duplicated event, finds the first and adds nothing. Every statement stands
  * alone; times come from the database's clock, shared by all replicas.
  */
 @ApplicationScoped
@@ -48,13 +48,13 @@ public class MailQueue {
                 with claimed as (
                     update outgoing_mail set attempts = attempts + 1,
                                              next_attempt_at = now() + make_interval(secs => ?)
-                    where (request_id, kind) = (
-                        select request_id, kind from outgoing_mail
+                    where id = (
+                        select id from outgoing_mail
                         where sent_at is null and next_attempt_at <= now()
                         order by next_attempt_at limit 1 for update skip locked)
-                    returning request_id, kind, event, attempts)
+                    returning id, request_id, kind, event, attempts)
                 select m.request_id, m.kind, m.event, m.attempts,
-                       r.email, r.database_name, r.source_version, r.target_version, r.purpose, r.campaign_id
+                       r.email, r.database_name, r.source_version, r.target_version, r.purpose, r.campaign_id, m.id
                 from claimed m join recipient r on r.request_id = m.request_id""")) {
             sql.setDouble(1, lease.toMillis() / 1000.0);
             try (ResultSet rs = sql.executeQuery()) {
@@ -62,7 +62,8 @@ public class MailQueue {
                     return Optional.empty();
                 }
                 String requestId = rs.getString(1);
-                return Optional.of(new QueuedMail(requestId, rs.getString(2), rs.getString(3), rs.getInt(4),
+                return Optional.of(new QueuedMail(rs.getLong(11), requestId, rs.getString(2), rs.getString(3),
+                        rs.getInt(4),
                         new Recipient(requestId, rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), rs.getString(10))));
             }
@@ -72,11 +73,10 @@ public class MailQueue {
     /** @return the time from the request to this moment, when the request's time is known */
     public Optional<Duration> sent(QueuedMail mail) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                update outgoing_mail m set sent_at = now(), last_error = null where request_id = ? and kind = ?
+                update outgoing_mail m set sent_at = now(), last_error = null where id = ?
                 returning extract(epoch from now() - (select r.requested_at from recipient r
                                                       where r.request_id = m.request_id))""")) {
-            sql.setObject(1, UUID.fromString(mail.requestId()));
-            sql.setString(2, mail.kind());
+            sql.setLong(1, mail.id());
             try (ResultSet rs = sql.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -92,11 +92,10 @@ public class MailQueue {
     public void retryLater(QueuedMail mail, Duration delay, String error) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
                 update outgoing_mail set next_attempt_at = now() + make_interval(secs => ?), last_error = ?
-                where request_id = ? and kind = ?""")) {
+                where id = ?""")) {
             sql.setDouble(1, delay.toMillis() / 1000.0);
             sql.setString(2, error);
-            sql.setObject(3, UUID.fromString(mail.requestId()));
-            sql.setString(4, mail.kind());
+            sql.setLong(3, mail.id());
             sql.executeUpdate();
         }
     }

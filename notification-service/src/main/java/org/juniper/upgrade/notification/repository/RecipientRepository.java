@@ -20,11 +20,28 @@ public class RecipientRepository {
         this.dataSource = dataSource;
     }
 
-    public void remember(Recipient r, Instant requestedAt) throws SQLException {
+    /**
+     * Records the requester of the attempt that {@code event} (the id of an upgrade.requested event) starts. Another
+     * event for a request already known is an operator's retry (a redelivery is the same event): the outcome mails
+     * of the earlier attempts, sent or waiting, are superseded in the same statement, so that the new attempt gets
+     * its own.
+     *
+     * @return true when the event started another attempt
+     */
+    public boolean remember(Recipient r, Instant requestedAt, String event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                insert into recipient (request_id, email, database_name, source_version, target_version, purpose,
-                                       campaign_id, requested_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing""")) {
+                with attempt as (
+                    insert into recipient as known (request_id, email, database_name, source_version,
+                                                    target_version, purpose, campaign_id, requested_at,
+                                                    requested_event)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (request_id) do update set requested_event = excluded.requested_event
+                        where known.requested_event is distinct from excluded.requested_event
+                    returning request_id, xmax <> 0 as retry),
+                superseded as (
+                    update outgoing_mail set superseded = true
+                    where request_id = (select request_id from attempt where retry) and not superseded)
+                select retry from attempt""")) {
             sql.setObject(1, UUID.fromString(r.requestId()));
             sql.setString(2, r.email());
             sql.setString(3, r.database());
@@ -33,7 +50,11 @@ public class RecipientRepository {
             sql.setString(6, r.purpose());
             sql.setObject(7, r.campaign() == null ? null : UUID.fromString(r.campaign()));
             sql.setTimestamp(8, requestedAt == null ? null : Timestamp.from(requestedAt));
-            sql.executeUpdate();
+            sql.setString(9, event);
+            try (ResultSet rs = sql.executeQuery()) {
+                // no row: the same event again; a new row (xmax 0): the first attempt; an updated one: a retry
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 

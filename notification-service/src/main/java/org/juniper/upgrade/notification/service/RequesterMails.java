@@ -13,8 +13,8 @@ import org.juniper.upgrade.notification.repository.Recipient;
 import org.juniper.upgrade.notification.repository.RecipientRepository;
 
 /**
- * Decides which mail a request's outcome gets and queues it, once: the first outcome of a request is mailed, a
- * redelivered or duplicated event adds nothing. Sending is {@link MailSender}'s, so that a mail server that is away
+ * Decides which mail a request's outcome gets and queues it, once: the first outcome of each attempt of a request is
+ * mailed (an operator's retry starts a new attempt), a redelivered or duplicated event adds nothing. Sending is {@link MailSender}'s, so that a mail server that is away
  * never holds up the consumers.
  */
 @ApplicationScoped
@@ -29,9 +29,12 @@ public class RequesterMails {
         this.queue = queue;
     }
 
-    public void requested(UpgradeRequested r) throws SQLException {
-        recipients.remember(new Recipient(r.requestId(), r.requesterEmail(), r.database(), r.sourceVersion(),
-                r.targetVersion(), r.purpose().code(), r.campaign()), r.requestedAt());
+    /** @param event the id of the upgrade.requested event, which tells a retry from a redelivery */
+    public void requested(UpgradeRequested r, String event) throws SQLException {
+        if (recipients.remember(new Recipient(r.requestId(), r.requesterEmail(), r.database(), r.sourceVersion(),
+                r.targetVersion(), r.purpose().code(), r.campaign()), r.requestedAt(), event)) {
+            LOG.infof("request %s was queued again; its new attempt will have its own outcome mail", r.requestId());
+        }
     }
 
     public void completed(UpgradeCompleted c) throws SQLException {
