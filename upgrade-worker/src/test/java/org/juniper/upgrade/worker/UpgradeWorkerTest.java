@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.erp.sample.CustomModule;
 import org.juniper.erp.sample.SampleDatabase;
@@ -41,6 +42,8 @@ import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.worker.config.ScratchConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** The worker on the real broker, S3 server and scratch PostgreSQL, with real pg_dump and psql. */
 @QuarkusTest
@@ -154,6 +157,36 @@ class UpgradeWorkerTest {
         assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped after a failure too");
     }
 
+    /** Hostile statements a dump may carry; each must fail the run with the database's refusal and do nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a shell command run by the server      | COPY t FROM PROGRAM 'touch MARKER';
+            a server file read by COPY              | COPY t FROM '/etc/hostname';
+            a server file read by a function        | SELECT pg_read_file('/etc/hostname');
+            a file written on the server            | COPY (SELECT 'owned') TO 'MARKER';
+            a large object from a server file       | SELECT lo_import('/etc/hostname');
+            an untrusted procedural language        | CREATE FUNCTION f() RETURNS void LANGUAGE plperlu AS $$ `touch MARKER` $$;
+            a language installed by the dump        | CREATE LANGUAGE plpython3u;
+            another role taken                      | SET ROLE ADMIN;
+            a role given powers                     | ALTER ROLE CURRENT_USER SUPERUSER;
+            another database reached                | CREATE DATABASE owned;
+            a function that never ends              | DO $$ BEGIN LOOP PERFORM 1; END LOOP; END $$;
+            """)
+    void aHostileStatementFailsTheRestoreWithTheDatabasesRefusalAndChangesNothing(String what, String statement)
+            throws Exception {
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        FailedRun run = runDump("CREATE TABLE t (id text);\n" + statement.replace("MARKER", marker.toString())
+                .replace("ADMIN", scratch.adminUser()) + "\n");
+
+        assertEquals("RESTORE:FAILED", run.failure.reason(), what + ": " + run.failure.message());
+        assertTrue(Stream.of("permission denied", "must be superuser", "does not exist", "is not available",
+                "statement timeout", "cannot run inside a transaction block").anyMatch(run.failure.message()::contains),
+                run.failure.message());
+        assertFalse(Files.exists(marker), "nothing was written on the server");
+        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
+        assertFalse(databaseExists("owned"), "no other database was made");
+    }
+
     @Test
     void aCustomModuleStopsTheRunWithItsName() throws Exception {
         FailedRun run = runDump("""
@@ -241,10 +274,14 @@ class UpgradeWorkerTest {
     }
 
     private boolean scratchDatabaseExists(String requestId) throws Exception {
+        return databaseExists("run_" + requestId.replace("-", ""));
+    }
+
+    private boolean databaseExists(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
                 + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
                 PreparedStatement sql = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            sql.setString(1, "run_" + requestId.replace("-", ""));
+            sql.setString(1, name);
             try (ResultSet rs = sql.executeQuery()) {
                 return rs.next();
             }
