@@ -2,7 +2,6 @@ package org.juniper.upgrade.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.juniper.upgrade.e2e.TestInstance.mailsWaiting;
 import static org.juniper.upgrade.e2e.TestInstance.sample;
 import static org.juniper.upgrade.e2e.TestInstance.terminal;
@@ -90,7 +89,6 @@ class FaultInjectionIT {
             await().atMost(Duration.ofMinutes(1)).until(() -> mailsWaiting() >= 1);
             Thread.sleep(Math.max(0, Duration.ofMinutes(1).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
             assertEquals(1, mailsWaiting(), "the mail waits in the queue while the server is away");
-            assertTrue(mailbox.messages(journey.email).isEmpty());
         } finally {
             TestInstance.start("greenmail");
         }
