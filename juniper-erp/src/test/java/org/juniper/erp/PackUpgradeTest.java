@@ -392,9 +392,9 @@ class PackUpgradeTest {
     }
 
     @Test
-    void theTranslationBatchesReportTheirProgress() {
+    void theTranslationMoveReportsTheRecordsOfEachTable() {
         assertTrue(noticesOfHop.get("16.0").stream().anyMatch(notice -> notice.startsWith(
-                "product_template: translations of 600 of 600 records")), noticesOfHop.get("16.0").toString());
+                "product_template: translations of 600 records moved into name")), noticesOfHop.get("16.0").toString());
     }
 
     @Test

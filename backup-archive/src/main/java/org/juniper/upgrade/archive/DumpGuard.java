@@ -23,11 +23,38 @@ public final class DumpGuard {
     /** Copies the dump to {@code psql}, wrapped in restricted mode with {@code restrictKey}; returns bytes read. */
     public static long copy(InputStream dump, OutputStream psql, String restrictKey)
             throws IOException, InvalidBackupException {
+        restrict(psql, restrictKey);
+        long read = scan(dump, line -> psql, new ModuleRegistry());
+        psql.flush();
+        return read;
+    }
+
+    /**
+     * Opens a psql input in restricted mode with {@code restrictKey}: every stream that {@link #route} feeds to a
+     * psql must start with this.
+     */
+    public static void restrict(OutputStream psql, String restrictKey) throws IOException {
         if (!restrictKey.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("restrict key must be alphanumeric");
         }
         psql.write(("\\restrict " + restrictKey + "\n").getBytes(StandardCharsets.US_ASCII));
-        return scan(dump, psql);
+    }
+
+    /** Where each part of a dump goes when it is spread over several psql inputs. */
+    public interface Router {
+        /**
+         * The stream that receives {@code line} and the COPY data after it. Asked for every line outside COPY data
+         * that the guard let through; a line longer than the guard decides on whole is given by its start.
+         */
+        OutputStream at(String line) throws IOException;
+    }
+
+    /**
+     * Scans the dump with the same refusals as {@link #copy}, writing each line to the stream {@code router}
+     * chooses; returns bytes read. Opening each stream with {@link #restrict} is the router's duty.
+     */
+    public static long route(InputStream dump, Router router) throws IOException, InvalidBackupException {
+        return scan(dump, router, new ModuleRegistry());
     }
 
     /** Reads the whole dump and refuses it if it holds a meta-command; returns its size. */
@@ -37,20 +64,17 @@ public final class DumpGuard {
 
     /** {@link #check(InputStream)}, noting the module registry's rows in {@code registry} on the way. */
     public static long check(InputStream dump, ModuleRegistry registry) throws IOException, InvalidBackupException {
-        return scan(dump, OutputStream.nullOutputStream(), registry);
+        OutputStream nowhere = OutputStream.nullOutputStream();
+        return scan(dump, line -> nowhere, registry);
     }
 
-    private static long scan(InputStream in, OutputStream out) throws IOException, InvalidBackupException {
-        return scan(in, out, new ModuleRegistry());
-    }
-
-    private static long scan(InputStream in, OutputStream out, ModuleRegistry registry)
+    private static long scan(InputStream in, Router router, ModuleRegistry registry)
             throws IOException, InvalidBackupException {
         byte[] buffer = new byte[64 * 1024];
         byte[] line = new byte[DECISION_LINE];
         int lineLength = 0;
         boolean streamingLine = false;
-        boolean inCopy = false;
+        Target target = new Target();
         long lineNumber = 1;
         long total = 0;
         int n;
@@ -63,15 +87,14 @@ public final class DumpGuard {
                 }
                 int len = i + 1 - start;
                 if (streamingLine) {
-                    out.write(buffer, start, len);
+                    target.out.write(buffer, start, len);
                 } else if (lineLength + len > DECISION_LINE) {
-                    refuseMetaCommand(line, lineLength, buffer, start, inCopy, lineNumber);
-                    out.write(line, 0, lineLength);
-                    out.write(buffer, start, len);
+                    refuseMetaCommand(line, lineLength, buffer, start, target.inCopy, lineNumber);
+                    target.longLine(router, line, lineLength, buffer, start, len);
                 } else {
                     System.arraycopy(buffer, start, line, lineLength, len);
                     lineLength += len;
-                    inCopy = decide(line, lineLength, inCopy, lineNumber, out, registry);
+                    decide(line, lineLength, target, lineNumber, router, registry);
                 }
                 start = i + 1;
                 lineLength = 0;
@@ -80,47 +103,73 @@ public final class DumpGuard {
             }
             if (start < n) {
                 if (streamingLine) {
-                    out.write(buffer, start, n - start);
+                    target.out.write(buffer, start, n - start);
                 } else if (lineLength + (n - start) <= DECISION_LINE) {
                     System.arraycopy(buffer, start, line, lineLength, n - start);
                     lineLength += n - start;
                 } else {
                     // too long to be a command line: it must be ordinary SQL or data
-                    refuseMetaCommand(line, lineLength, buffer, start, inCopy, lineNumber);
-                    out.write(line, 0, lineLength);
-                    out.write(buffer, start, n - start);
+                    refuseMetaCommand(line, lineLength, buffer, start, target.inCopy, lineNumber);
+                    target.longLine(router, line, lineLength, buffer, start, n - start);
                     lineLength = 0;
                     streamingLine = true;
                 }
             }
         }
         if (lineLength > 0) {
-            decide(line, lineLength, inCopy, lineNumber, out, registry);
+            decide(line, lineLength, target, lineNumber, router, registry);
         }
-        out.flush();
+        if (target.out != null) {
+            target.out.flush();
+        }
         return total;
     }
 
-    private static boolean decide(byte[] line, int length, boolean inCopy, long lineNumber, OutputStream out,
-            ModuleRegistry registry) throws IOException, InvalidBackupException {
-        String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
-        boolean nextInCopy = inCopy;
-        if (inCopy) {
-            nextInCopy = !text.equals("\\.");
-            if (registry.reading()) {
-                registry.row(text);
+    /** Where the scan writes, and whether it is inside COPY data. */
+    private static final class Target {
+        OutputStream out;
+        boolean inCopy;
+
+        /** Writes the start of a line too long to decide on whole; the rest follows where it went. */
+        void longLine(Router router, byte[] line, int lineLength, byte[] buffer, int start, int length)
+                throws IOException {
+            if (!inCopy) {
+                out = router.at(new String(line, 0, lineLength, StandardCharsets.UTF_8)
+                        + new String(buffer, start, Math.min(length, DECISION_LINE), StandardCharsets.UTF_8));
             }
-        } else if (length > 0 && line[0] == '\\') {
+            out.write(line, 0, lineLength);
+            out.write(buffer, start, length);
+        }
+    }
+
+    private static void decide(byte[] line, int length, Target target, long lineNumber, Router router,
+            ModuleRegistry registry) throws IOException, InvalidBackupException {
+        if (target.inCopy) {
+            // the text is only made when it can matter: COPY data is most of a dump
+            boolean mayEnd = length >= 2 && line[0] == '\\' && line[1] == '.';
+            if (mayEnd || registry.reading()) {
+                String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
+                target.inCopy = !text.equals("\\.");
+                if (registry.reading()) {
+                    registry.row(text);
+                }
+            }
+            target.out.write(line, 0, length);
+            return;
+        }
+        String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
+        if (length > 0 && line[0] == '\\') {
             if (OWN_RESTRICT.matcher(text).matches()) {
-                return false;
+                return;
             }
             throw unsafe(lineNumber, text);
-        } else if (COPY_FROM_STDIN.matcher(text).matches()) {
-            nextInCopy = true;
+        }
+        if (COPY_FROM_STDIN.matcher(text).matches()) {
+            target.inCopy = true;
             registry.copyStarts(text);
         }
-        out.write(line, 0, length);
-        return nextInCopy;
+        target.out = router.at(text);
+        target.out.write(line, 0, length);
     }
 
     private static void refuseMetaCommand(byte[] line, int lineLength, byte[] buffer, int start, boolean inCopy,

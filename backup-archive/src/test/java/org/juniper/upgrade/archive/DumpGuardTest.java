@@ -66,6 +66,27 @@ class DumpGuardTest {
         assertThrows(InvalidBackupException.class, () -> guard(dump));
     }
 
+    @Test
+    void aRoutedDumpKeepsCopyDataWithItsCopyAndRefusesMetaCommandsAsACopyDoes() throws Exception {
+        String dump = "-- Name: a\nCOPY public.a (id) FROM stdin;\n-- Name: b\n\\.\n-- Name: b\nSELECT 1;\n";
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ByteArrayOutputStream[] current = {a};
+
+        DumpGuard.route(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), line -> {
+            if (line.startsWith("-- Name: ")) {
+                current[0] = line.endsWith("a") ? a : b;
+            }
+            return current[0];
+        });
+
+        assertEquals("-- Name: a\nCOPY public.a (id) FROM stdin;\n-- Name: b\n\\.\n", a.toString(StandardCharsets.UTF_8),
+                "a line of COPY data that looks like an entry stays in its COPY");
+        assertEquals("-- Name: b\nSELECT 1;\n", b.toString(StandardCharsets.UTF_8));
+        assertThrows(InvalidBackupException.class, () -> DumpGuard.route(new ByteArrayInputStream(
+                "SELECT 1;\n\\! touch /tmp/owned\n".getBytes(StandardCharsets.UTF_8)), line -> b));
+    }
+
     private static String guard(String dump) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long read = DumpGuard.copy(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), out, "K3y");

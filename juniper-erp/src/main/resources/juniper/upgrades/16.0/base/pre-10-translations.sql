@@ -15,42 +15,35 @@ ANALYZE juniper_translation;
 -- The fields converted, so that base's post script can tell which translations have nowhere to go.
 CREATE TEMPORARY TABLE juniper_translated_field (name character varying PRIMARY KEY) ON COMMIT DROP;
 
--- Turns the columns of a model's table into jsonb, then adds their translations batch by batch of record ids,
--- raising a notice per batch for the engine's log: large catalogues have millions of translations.
+-- A column's English text with its translations, as jsonb; the translations alone when there is no English text.
+CREATE FUNCTION pg_temp.juniper_translated(english text, field text, record_id integer) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN translated.value IS NULL THEN original
+                ELSE coalesce(original, '{}') || translated.value END
+      FROM (SELECT CASE WHEN english IS NULL THEN NULL ELSE jsonb_build_object('en_US', english) END) o (original),
+           LATERAL (SELECT (SELECT value FROM juniper_translation WHERE name = field AND res_id = record_id)) translated
+               (value);
+$$;
+
+-- Turns the columns of a model's table into jsonb with their translations, in the one rewrite the change of type
+-- makes anyway: large catalogues have millions of translations, which row updates would write a second time.
 CREATE FUNCTION pg_temp.juniper_translate(module text, model text, table_name text, columns text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-    batch_size constant integer := 5000;
     fields text[] := ARRAY(SELECT model || ',' || c FROM unnest(columns) c);
-    first_id integer;
-    last_id integer;
-    records bigint;
-    batch bigint;
-    done bigint := 0;
+    done bigint;
 BEGIN
     EXECUTE format('ALTER TABLE public.%I %s', table_name, (
-        SELECT string_agg(format('ALTER COLUMN %1$I TYPE jsonb USING CASE WHEN %1$I IS NULL THEN NULL '
-                                 'ELSE jsonb_build_object(''en_US'', %1$I) END', c), ', ')
+        SELECT string_agg(CASE WHEN EXISTS (SELECT 1 FROM juniper_translation WHERE name = model || ',' || c)
+                               THEN format('ALTER COLUMN %1$I TYPE jsonb USING pg_temp.juniper_translated(%1$I, %2$L, id)',
+                                           c, model || ',' || c)
+                               ELSE format('ALTER COLUMN %1$I TYPE jsonb USING CASE WHEN %1$I IS NULL THEN NULL '
+                                           'ELSE jsonb_build_object(''en_US'', %1$I) END', c) END, ', ')
           FROM unnest(columns) c));
     INSERT INTO juniper_translated_field SELECT unnest(fields);
-    SELECT min(res_id), max(res_id), count(DISTINCT res_id) INTO first_id, last_id, records
-      FROM juniper_translation WHERE name = ANY (fields);
-    FOR batch_start IN coalesce(first_id, 1) .. coalesce(last_id, 0) BY batch_size LOOP
-        EXECUTE format('UPDATE public.%I t SET %s FROM (SELECT res_id, %s FROM juniper_translation '
-                       'WHERE name = ANY ($1) AND res_id BETWEEN $2 AND $3 GROUP BY res_id) tr WHERE t.id = tr.res_id',
-                       table_name,
-                       (SELECT string_agg(format('%1$I = CASE WHEN tr.%1$I IS NULL THEN t.%1$I '
-                                                 'ELSE coalesce(t.%1$I, ''{}'') || tr.%1$I END', c), ', ')
-                          FROM unnest(columns) c),
-                       (SELECT string_agg(format('(array_agg(value) FILTER (WHERE name = %L))[1] AS %I',
-                                                 model || ',' || c, c), ', ')
-                          FROM unnest(columns) c))
-            USING fields, batch_start, batch_start + batch_size - 1;
-        GET DIAGNOSTICS batch = ROW_COUNT;
-        done := done + batch;
-        RAISE NOTICE '%: translations of % of % records moved into % (ids up to %)', table_name, done, records,
-            array_to_string(columns, ', '), least(batch_start + batch_size - 1, last_id);
-    END LOOP;
+    EXECUTE format('SELECT count(*) FROM public.%I WHERE id IN (SELECT res_id FROM juniper_translation '
+                   'WHERE name = ANY ($1))', table_name) INTO done USING fields;
+    RAISE NOTICE '%: translations of % records moved into %', table_name, done, array_to_string(columns, ', ');
     IF done > 0 THEN
         PERFORM pg_temp.juniper_note(module, 'translations_converted', model, NULL, array_to_string(columns, ', '),
                                      done, 'translations moved from ir_translation into the jsonb columns');

@@ -29,6 +29,10 @@ public interface ScratchConfig {
     /** Folder of psql, pg_dump and pg_restore; the PATH when absent. */
     Optional<String> pgBin();
 
+    /** psql sessions a plain dump's data, indexes and keys are restored over; about the cluster's cores. */
+    @WithDefault("2")
+    int restoreSessions();
+
     /** Longest a single statement of customer SQL or an upgrade script may run. */
     @WithDefault("PT30M")
     Duration statementTimeout();

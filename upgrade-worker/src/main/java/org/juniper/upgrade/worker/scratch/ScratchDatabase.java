@@ -8,9 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import org.juniper.upgrade.archive.DumpGuard;
-import org.juniper.upgrade.archive.InvalidBackupException;
 
 /**
  * One run's database, owned by a role that exists only for this run and has no other right. Everything from the
@@ -35,36 +34,24 @@ public final class ScratchDatabase {
         return name;
     }
 
-    /** Restores a plain SQL dump with psql; psql meta-commands in it never run. */
+    /** Restores a plain SQL dump over parallel psql sessions; psql meta-commands in it never run. */
     public void restorePlain(InputStream dump) throws Exception {
-        String restrictKey = HexFormat.of().formatHex(randomBytes());
-        InvalidBackupException[] refused = {null};
-        PgTool.Result result;
-        try {
-            result = PgTool.run(
-                    PgTool.args(cluster.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
-                            "-h", cluster.host(), "-p", cluster.port(), "-U", role, "-d", name),
-                    env(), stdin -> {
-                        try {
-                            DumpGuard.copy(dump, stdin, restrictKey);
-                        } catch (InvalidBackupException e) {
-                            refused[0] = e;
-                            // closing psql's input early ends it; the refusal below says why
-                            throw new java.io.IOException("dump refused", e);
-                        }
-                    }, null);
-        } catch (java.io.IOException e) {
-            if (refused[0] == null) {
-                throw e;
-            }
-            result = null;
+        new ParallelRestore(this, cluster.restoreSessions()).restore(dump);
+    }
+
+    /** A psql session as the run's role, its input under a restrict key of its own, opened by {@code preamble}. */
+    PsqlSession psqlSession(boolean singleTransaction, byte[] preamble) {
+        return new PsqlSession(psqlCommand(singleTransaction), env(), HexFormat.of().formatHex(randomBytes()),
+                preamble);
+    }
+
+    List<String> psqlCommand(boolean singleTransaction) {
+        List<String> command = PgTool.args(cluster.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
+                cluster.host(), "-p", cluster.port(), "-U", role, "-d", name);
+        if (singleTransaction) {
+            command.add("--single-transaction");
         }
-        if (refused[0] != null) {
-            throw new ScratchFailure(refused[0].reason(), refused[0].getMessage());
-        }
-        if (result.exitCode() != 0) {
-            throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + lastLines(result.errors()));
-        }
+        return command;
     }
 
     /** Restores a pg_dump custom-format file; ownership and privileges in it are ignored. */
@@ -101,7 +88,7 @@ public final class ScratchDatabase {
         cluster.drop(name, role);
     }
 
-    private Map<String, String> env() {
+    Map<String, String> env() {
         return Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10");
     }
 
@@ -115,7 +102,7 @@ public final class ScratchDatabase {
         return bytes;
     }
 
-    private static String lastLines(String errors) {
+    static String lastLines(String errors) {
         String trimmed = errors.strip();
         String[] lines = trimmed.split("\n");
         int from = Math.max(0, lines.length - 5);

@@ -81,6 +81,10 @@ public class ScratchDatabases {
         return Integer.toString(config.port());
     }
 
+    int restoreSessions() {
+        return config.restoreSessions();
+    }
+
     Path tool(String name) {
         return PgTool.binary(config.pgBin(), name);
     }

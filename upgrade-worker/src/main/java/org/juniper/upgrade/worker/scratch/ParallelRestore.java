@@ -1,0 +1,273 @@
+package org.juniper.upgrade.worker.scratch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.juniper.upgrade.archive.DumpGuard;
+import org.juniper.upgrade.archive.InvalidBackupException;
+
+/**
+ * Restores a plain dump over several psql sessions, as {@code pg_restore -j} does for an archive. pg_dump heads each
+ * entry with its type; consecutive entries of one kind form a run, and a run starts only once every session of the
+ * run before has ended, so whatever an entry needs exists before it. The schema and anything unusual go to one
+ * session in one transaction; table data, and then indexes and keys, are spread over the sessions, each statement
+ * committed on its own so that sessions never wait on each other's transactions; foreign keys are added unvalidated
+ * in one session, then validated in parallel (validating locks the referenced table only for row sharing). A failed
+ * restore fails the run, whose database is dropped. Each session's input passes {@link DumpGuard} and starts in
+ * psql's restricted mode with a key of its own.
+ */
+final class ParallelRestore implements DumpGuard.Router {
+    private static final Pattern ENTRY = Pattern.compile("^-- (?:Data for )?Name: .*; Type: ([A-Z ]+); Schema: .*");
+    // an identifier as pg_dump writes it, without spaces, semicolons or backslashes: safe to repeat in a statement
+    private static final String IDENTIFIER = "[A-Za-z0-9_$.\"]+";
+    private static final Pattern FOREIGN_KEY = Pattern.compile("(-- [^\n]*\n--\n\n)ALTER TABLE ONLY (" + IDENTIFIER
+            + ")\n    ADD CONSTRAINT (" + IDENTIFIER + ") FOREIGN KEY ([^;\\\\\n]*);\n([\n-]*)");
+    /** Largest foreign key entry held back to be rewritten; a longer one goes to psql as it is. */
+    private static final int FOREIGN_KEY_ENTRY = 64 * 1024;
+    /** The settings before the first entry are replayed in every session; a dump with more runs in one session. */
+    private static final int PREAMBLE = 64 * 1024;
+
+    private enum Kind { SERIAL, DATA, BUILD, FOREIGN_KEY }
+
+    private final ScratchDatabase db;
+    private final int width;
+    private final ByteArrayOutputStream preamble = new ByteArrayOutputStream();
+    private final List<PsqlSession> sessions = new ArrayList<>();
+    private final List<String> validations = new ArrayList<>();
+    private boolean entered;
+    private boolean single;
+    private Kind kind = Kind.SERIAL;
+    private int next;
+    private OutputStream current;
+    private ForeignKeyEntry pendingKey;
+
+    ParallelRestore(ScratchDatabase db, int width) {
+        this.db = db;
+        this.width = Math.max(1, width);
+    }
+
+    void restore(InputStream dump) throws Exception {
+        sessions.add(db.psqlSession(true, new byte[0]));
+        current = new Tee(sessions.get(0).input(), preamble);
+        try {
+            DumpGuard.route(dump, this);
+            endRun();
+        } catch (InvalidBackupException e) {
+            abort();
+            throw new ScratchFailure(e.reason(), e.getMessage());
+        } catch (RunFailed e) {
+            abort();
+            throw e.failure;
+        } catch (PsqlSession.Ended e) {
+            // a session stopped reading: its errors say why
+            PgTool.Result result = e.session().finish();
+            abort();
+            throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: "
+                    + ScratchDatabase.lastLines(result.errors()));
+        } catch (Exception e) {
+            abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public OutputStream at(String line) throws IOException {
+        Matcher entry = ENTRY.matcher(line);
+        if (!entry.matches()) {
+            return current;
+        }
+        if (!entered) {
+            entered = true;
+            single = preamble.size() > PREAMBLE;
+            current = sessions.get(0).input();
+        }
+        settleForeignKey();
+        Kind entryKind = single ? Kind.SERIAL : kindOf(entry.group(1));
+        if (entryKind != kind) {
+            try {
+                endRun();
+            } catch (ScratchFailure f) {
+                throw new RunFailed(f);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("restore interrupted", e);
+            }
+            startRun(entryKind);
+        }
+        current = pick();
+        if (kind == Kind.FOREIGN_KEY) {
+            pendingKey = new ForeignKeyEntry(current);
+            current = pendingKey;
+        }
+        return current;
+    }
+
+    private static Kind kindOf(String type) {
+        switch (type) {
+            case "TABLE DATA":
+            case "SEQUENCE SET":
+                return Kind.DATA;
+            case "CONSTRAINT":
+            case "INDEX":
+                return Kind.BUILD;
+            case "FK CONSTRAINT":
+                return Kind.FOREIGN_KEY;
+            default:
+                return Kind.SERIAL;
+        }
+    }
+
+    private void startRun(Kind runKind) {
+        kind = runKind;
+        boolean parallel = runKind == Kind.DATA || runKind == Kind.BUILD;
+        int count = parallel ? width : 1;
+        for (int i = 0; i < count; i++) {
+            sessions.add(db.psqlSession(!parallel, preamble.toByteArray()));
+        }
+        next = 0;
+    }
+
+    /** Data goes to the session with the least waiting for it; small statements take turns. */
+    private OutputStream pick() {
+        PsqlSession chosen = sessions.get(next % sessions.size());
+        if (kind == Kind.DATA) {
+            for (int i = 0; i < sessions.size(); i++) {
+                PsqlSession candidate = sessions.get((next + i) % sessions.size());
+                if (candidate.backlog() < chosen.backlog()) {
+                    chosen = candidate;
+                }
+            }
+        }
+        next++;
+        return chosen.input();
+    }
+
+    /** Ends the sessions of the current run, then validates the foreign keys it added; fails if any session did. */
+    private void endRun() throws Exception {
+        settleForeignKey();
+        String failure = finishAll();
+        if (failure == null && !validations.isEmpty()) {
+            for (int i = 0; i < width; i++) {
+                sessions.add(db.psqlSession(false, preamble.toByteArray()));
+            }
+            for (int i = 0; i < validations.size(); i++) {
+                sessions.get(i % width).input().write(validations.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            validations.clear();
+            failure = finishAll();
+        }
+        if (failure != null) {
+            throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + failure);
+        }
+    }
+
+    /** Waits for every session; returns the errors of the first that failed, or null. */
+    private String finishAll() throws Exception {
+        String failure = null;
+        for (PsqlSession session : sessions) {
+            PgTool.Result result = session.finish();
+            if (result.exitCode() != 0 && failure == null) {
+                failure = ScratchDatabase.lastLines(result.errors());
+            }
+        }
+        sessions.clear();
+        return failure;
+    }
+
+    private void abort() {
+        sessions.forEach(PsqlSession::abort);
+        sessions.clear();
+    }
+
+    private void settleForeignKey() throws IOException {
+        if (pendingKey != null) {
+            pendingKey.settle();
+            pendingKey = null;
+        }
+    }
+
+    /** A run failed while the dump was being read. */
+    private static final class RunFailed extends IOException {
+        final ScratchFailure failure;
+
+        RunFailed(ScratchFailure failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
+    /** Holds back one foreign key entry to add it unvalidated and validate it later. */
+    private final class ForeignKeyEntry extends OutputStream {
+        private final OutputStream session;
+        private ByteArrayOutputStream held = new ByteArrayOutputStream();
+
+        ForeignKeyEntry(OutputStream session) {
+            this.session = session;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (held == null) {
+                session.write(b, off, len);
+                return;
+            }
+            held.write(b, off, len);
+            if (held.size() > FOREIGN_KEY_ENTRY) {
+                held.writeTo(session);
+                held = null;
+            }
+        }
+
+        void settle() throws IOException {
+            if (held == null) {
+                return;
+            }
+            String text = held.toString(StandardCharsets.UTF_8);
+            Matcher key = FOREIGN_KEY.matcher(text);
+            if (!key.matches()) {
+                held.writeTo(session);
+                return;
+            }
+            session.write((key.group(1) + "ALTER TABLE ONLY " + key.group(2) + "\n    ADD CONSTRAINT " + key.group(3)
+                    + " FOREIGN KEY " + key.group(4) + " NOT VALID;\n" + key.group(5))
+                    .getBytes(StandardCharsets.UTF_8));
+            validations.add("ALTER TABLE ONLY " + key.group(2) + " VALIDATE CONSTRAINT " + key.group(3) + ";\n");
+        }
+    }
+
+    /** Writes the text before the first entry both to the first session and to the preamble kept for the others. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final ByteArrayOutputStream copy;
+
+        Tee(OutputStream first, ByteArrayOutputStream copy) {
+            this.first = first;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            if (copy.size() <= PREAMBLE) {
+                copy.write(b, off, len);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.juniper.upgrade.worker.scratch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.juniper.erp.sample.SampleDatabase;
+import org.juniper.erp.sample.SampleSpec;
+import org.juniper.upgrade.archive.ArchiveLayout;
+import org.juniper.upgrade.archive.BackupArchiveReader;
+import org.juniper.upgrade.archive.DumpGuard;
+import org.junit.jupiter.api.Test;
+
+/** The restore of a plain dump over parallel psql sessions, against one psql session, on the scratch cluster. */
+@QuarkusTest
+class ParallelRestoreTest {
+    @Inject
+    ScratchDatabases scratch;
+
+    @Test
+    void aDumpRestoredInParallelEqualsTheSameDumpRestoredByOnePsql() throws Exception {
+        String dump = sampleDump();
+        ScratchDatabase parallel = scratch.create("parallel-" + UUID.randomUUID());
+        ScratchDatabase single = scratch.create("single-" + UUID.randomUUID());
+        try {
+            parallel.restorePlain(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
+            PgTool.Result result = PgTool.run(single.psqlCommand(true), single.env(),
+                    stdin -> DumpGuard.copy(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), stdin,
+                            "K3y"), null);
+            assertEquals(0, result.exitCode(), result.errors());
+
+            String expected = dumpOf(single);
+            assertEquals(expected, dumpOf(parallel), "same schema, rows, constraints and sequence positions");
+            assertTrue(expected.contains("FOREIGN KEY") && !expected.contains("NOT VALID"), "keys are validated");
+            try (Connection connection = parallel.connect(); ResultSet unvalidated = connection.createStatement()
+                    .executeQuery("SELECT count(*) FROM pg_constraint WHERE NOT convalidated")) {
+                unvalidated.next();
+                assertEquals(0, unvalidated.getInt(1));
+            }
+        } finally {
+            parallel.drop();
+            single.drop();
+        }
+    }
+
+    @Test
+    void aMetaCommandInAnySectionIsRefusedAndNeverRuns() throws Exception {
+        String dump = sampleDump();
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        String escape = "\\! touch " + marker + "\n";
+        String[] places = {"-- Name: res_partner; Type: TABLE DATA;", "-- Name: res_partner res_partner_pkey; "
+                + "Type: CONSTRAINT;", "-- Name: res_partner res_partner_company_id_fkey; Type: FK CONSTRAINT;"};
+        for (String place : places) {
+            int at = dump.indexOf(place);
+            assertTrue(at > 0, place);
+            String hostile = dump.substring(0, at) + escape + dump.substring(at);
+            ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID());
+            try {
+                ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
+                        new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
+                assertEquals("BACKUP:UNSAFE_DUMP", failure.reason(), place + ": " + failure.getMessage());
+            } finally {
+                db.drop();
+            }
+            assertFalse(Files.exists(marker), place);
+        }
+    }
+
+    @Test
+    void aMetaCommandInsideALineStopsTheSessionItReaches() throws Exception {
+        String dump = sampleDump();
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        // not at the start of a line, so only the session's restricted mode stands in its way
+        String hostile = dump.replace("ALTER TABLE ONLY public.res_partner\n    ADD CONSTRAINT res_partner_pkey",
+                "SELECT 1 \\! touch " + marker + "\n;\nALTER TABLE ONLY public.res_partner\n"
+                        + "    ADD CONSTRAINT res_partner_pkey");
+        assertFalse(hostile.equals(dump));
+        ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID());
+        try {
+            ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
+                    new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
+            assertEquals("RESTORE:FAILED", failure.reason(), failure.getMessage());
+            assertTrue(failure.getMessage().contains("restricted"), failure.getMessage());
+        } finally {
+            db.drop();
+        }
+        assertFalse(Files.exists(marker));
+    }
+
+    private static String sampleDump() throws Exception {
+        ByteArrayOutputStream backup = new ByteArrayOutputStream();
+        new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 5));
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        BackupArchiveReader.read(new ByteArrayInputStream(backup.toByteArray()), (name, content) -> {
+            if (name.equals(ArchiveLayout.DUMP)) {
+                content.transferTo(dump);
+            }
+        });
+        return dump.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * pg_dump's output without the restrict key it makes up each time, the rows of each table sorted: sessions
+     * loading at once may place rows on other pages, which changes the order pg_dump reads them in, not the content.
+     */
+    private static String dumpOf(ScratchDatabase db) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        db.dump(out);
+        StringBuilder text = new StringBuilder();
+        List<String> rows = null;
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.matches("\\\\(un)?restrict .*")) {
+                continue;
+            }
+            if (rows != null && !line.equals("\\.")) {
+                rows.add(line);
+                continue;
+            }
+            if (rows != null) {
+                rows.stream().sorted().forEach(row -> text.append(row).append('\n'));
+                rows = null;
+            } else if (line.startsWith("COPY ")) {
+                rows = new ArrayList<>();
+            }
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+}
