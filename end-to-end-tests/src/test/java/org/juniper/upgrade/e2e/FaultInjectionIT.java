@@ -11,32 +11,17 @@ import java.util.List;
 import java.util.UUID;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Parts of the infrastructure fail while requests run: each test takes one away (and always brings it back), and
  * proves that the request still ends done, upgraded and mailed exactly once.
  */
-class FaultInjectionIT {
+class FaultInjectionIT extends RunningPlatform {
     private static final Duration RUN = Duration.ofMinutes(5);
-    private static ServiceProcesses services;
 
     private final IntakeClient intake = new IntakeClient();
     private final Mailbox mailbox = new Mailbox();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        services = new ServiceProcesses();
-        services.startAll();
-        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        services.close();
-    }
 
     @Test
     void aBrokerRestartDuringARunLosesAndDoublesNothing() throws Exception {

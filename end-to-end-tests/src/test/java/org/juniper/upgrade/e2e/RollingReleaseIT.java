@@ -13,32 +13,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A rolling-release campaign over hosted databases whose latest backups are in the store, on the five services. */
-class RollingReleaseIT {
+class RollingReleaseIT extends RunningPlatform {
     private static final int DATABASES = 20;
     private static final Set<Integer> BUILT_TO_FAIL = Set.of(3, 10, 16);
     /** Twenty small runs one after the other on the one worker's test slot. */
     private static final Duration CAMPAIGN = Duration.ofMinutes(5);
-    private static ServiceProcesses services;
 
     private final IntakeClient intake = new IntakeClient();
     private final Mailbox mailbox = new Mailbox();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        services = new ServiceProcesses();
-        services.startAll();
-        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        services.close();
-    }
 
     @Test
     void aCampaignOverTwentyHostedDatabasesInvitesTheSeventeenThatPassAndFlagsTheThreeBuiltToFail() throws Exception {

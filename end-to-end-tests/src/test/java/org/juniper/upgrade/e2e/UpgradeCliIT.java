@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.juniper.erp.sample.SampleDatabase;
 import org.juniper.erp.sample.SampleSpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,29 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * services: a local 14.0 database (the instance's scratch PostgreSQL plays the administrator's server) becomes a
  * restored, neutralized 17.0 test copy with the original's files plus the new ones.
  */
-class UpgradeCliIT {
+class UpgradeCliIT extends RunningPlatform {
     private static final Pattern RESTORED = Pattern.compile("database '([^']+)' is the upgraded copy");
     private static final String AUTOVACUUM_CRON = "(select res_id from ir_model_data where module = 'base' "
             + "and name = 'autovacuum_job' and model = 'ir.cron')";
-    private static ServiceProcesses services;
 
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
     private final String prefix = "cli_e2e_" + UUID.randomUUID().toString().substring(0, 8);
     private final ScratchPostgres postgres = new ScratchPostgres();
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        services = new ServiceProcesses();
-        services.startAll();
-        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        services.close();
-    }
 
     @AfterEach
     void dropDatabases() {

@@ -20,8 +20,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,27 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** A requester's whole journey through the five running services, on the real infrastructure. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UpgradeJourneyIT {
+class UpgradeJourneyIT extends RunningPlatform {
     private static final Duration RUN = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUSTOM_VIEW = "stock.move.line.tree.reserved";
-    private static ServiceProcesses services;
 
     private final IntakeClient intake = new IntakeClient();
     private final Mailbox mailbox = new Mailbox();
     private final ScratchPostgres postgres = new ScratchPostgres();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        services = new ServiceProcesses();
-        services.startAll();
-        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        services.close();
-    }
 
     @Test
     @Order(1)
