@@ -15,7 +15,7 @@ import org.juniper.erp.sample.SampleSpec;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.bindings.objectstore.ObjectStoreConfig;
+import org.juniper.upgrade.bindings.testing.InstanceObjectStore;
 
 /** The infrastructure of the instance the tests run on, as its operator handles it, and what it is fed. */
 final class TestInstance {
@@ -78,42 +78,7 @@ final class TestInstance {
 
     /** The instance's bucket, through the platform's client, as a hosting platform that keeps backups there. */
     static ArtifactStore objectStore() {
-        return new ArtifactStore(new ObjectStoreConfig() {
-            @Override
-            public String endpoint() {
-                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_ENDPOINT");
-            }
-
-            @Override
-            public String accessKey() {
-                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_ACCESS_KEY");
-            }
-
-            @Override
-            public String secretKey() {
-                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_SECRET_KEY");
-            }
-
-            @Override
-            public String bucket() {
-                return ServiceProcesses.env("JUNIPER_OBJECT_STORE_BUCKET");
-            }
-
-            @Override
-            public String region() {
-                return "us-east-1";
-            }
-
-            @Override
-            public int partSize() {
-                return 8 * 1024 * 1024;
-            }
-
-            @Override
-            public int parallelUploads() {
-                return 2;
-            }
-        });
+        return new ArtifactStore(new InstanceObjectStore(8 * 1024 * 1024));
     }
 
     static boolean terminal(String state) {

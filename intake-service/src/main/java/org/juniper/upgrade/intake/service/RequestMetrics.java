@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What operations watch, read from the requests themselves: every intake replica reports the same figures (take
@@ -33,22 +32,21 @@ public class RequestMetrics {
     @Scheduled(every = "${juniper.intake.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refresh() {
-        requests.register(counts("""
+        requests.register(counts(new String[] {"state", "lane"}, """
                 select lower(state), case when purpose = 'PRODUCTION' then 'production'
                                           when campaign_id is not null then 'campaign' else 'test' end, count(*)
                 from upgrade_request where state in ('PENDING', 'PROGRESS') group by 1, 2"""), true);
-        failures.register(counts("""
-                select coalesce(stage, 'intake'), coalesce(failure_reason, 'UNKNOWN'), count(*)
+        failures.register(counts(new String[] {"stage", "reason"}, """
+                select lower(coalesce(stage, 'intake')), coalesce(failure_reason, 'UNKNOWN'), count(*)
                 from upgrade_request where state = 'FAILED' group by 1, 2"""), true);
     }
 
+    /** Rows of (first tag, second tag, count), as gauge rows tagged {@code tags}. */
     @SuppressWarnings("unchecked")
-    private List<MultiGauge.Row<?>> counts(String sql) {
+    private List<MultiGauge.Row<?>> counts(String[] tags, String sql) {
         List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        boolean byState = sql.contains("lower(state)");
-        return rows.stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(byState
-                ? Tags.of("state", (String) row[0], "lane", (String) row[1])
-                : Tags.of("stage", ((String) row[0]).toLowerCase(Locale.ROOT), "reason", (String) row[1]),
-                ((Number) row[2]).doubleValue())).toList();
+        return rows.stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(
+                Tags.of(tags[0], (String) row[0], tags[1], (String) row[1]), ((Number) row[2]).doubleValue()))
+                .toList();
     }
 }

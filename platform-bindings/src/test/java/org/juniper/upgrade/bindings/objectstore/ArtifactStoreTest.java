@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.Random;
 import java.util.UUID;
 import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.bindings.testing.InstanceObjectStore;
 import org.juniper.upgrade.events.StoredObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The store against the real S3 server of the test instance, with small parts so that sizes cross their edges. */
 class ArtifactStoreTest {
     private static final int PART = 5 * 1024 * 1024;
-    private static final ArtifactStore STORE = new ArtifactStore(new TestConfig());
+    private static final ArtifactStore STORE = new ArtifactStore(new InstanceObjectStore(PART));
     private static final String PREFIX = "artifact-store-test/" + UUID.randomUUID() + "/";
 
     @AfterAll
@@ -60,50 +61,5 @@ class ArtifactStoreTest {
 
         assertThrows(ObjectStoreException.class, () -> STORE.put(key, failing, "application/octet-stream"));
         assertTrue(STORE.find(key).isEmpty(), "no checksum record, so no artifact");
-    }
-
-    private static final class TestConfig implements ObjectStoreConfig {
-        private static String env(String name) {
-            String value = System.getenv(name);
-            if (value == null) {
-                throw new IllegalStateException(name + " is not set: run the tests through './platform test'");
-            }
-            return value;
-        }
-
-        @Override
-        public String endpoint() {
-            return env("JUNIPER_OBJECT_STORE_ENDPOINT");
-        }
-
-        @Override
-        public String accessKey() {
-            return env("JUNIPER_OBJECT_STORE_ACCESS_KEY");
-        }
-
-        @Override
-        public String secretKey() {
-            return env("JUNIPER_OBJECT_STORE_SECRET_KEY");
-        }
-
-        @Override
-        public String bucket() {
-            return env("JUNIPER_OBJECT_STORE_BUCKET");
-        }
-
-        @Override
-        public String region() {
-            return "us-east-1";
-        }
-
-        @Override
-        public int partSize() {
-            return PART;
-        }
-
-        @Override
-        public int parallelUploads() {
-            return 2;
-        }
     }
 }
