@@ -11,7 +11,7 @@ import org.juniper.upgrade.neutralizer.service.ArchiveNeutralizer;
  * The neutralizer on local files, without the platform:
  * {@code neutralize --stdout upgraded.zip} prints the SQL equivalent of what the test archive would get (like
  * {@code odoo-bin neutralize --stdout}); {@code neutralize upgraded.zip test.zip} writes and checks the test archive
- * and prints the time each step took.
+ * and prints the time it took.
  */
 public final class NeutralizeCommand {
     private NeutralizeCommand() {
@@ -35,12 +35,10 @@ public final class NeutralizeCommand {
         long start = System.nanoTime();
         ArchiveNeutralizer.Result result = neutralizer.write(() -> Files.newInputStream(source),
                 () -> Files.newOutputStream(target));
-        long written = System.nanoTime();
-        neutralizer.verify(target, result);
-        long checked = System.nanoTime();
+        long done = System.nanoTime();
         out.printf("rules %d, rows changed %d, archive %d bytes%n", result.rules().size(), result.rowsChanged(),
                 result.checksum().size());
-        out.printf("rewrite_s %.2f%ncheck_s %.2f%nneutralize_s %.2f%n", (written - start) / 1e9,
-                (checked - written) / 1e9, (checked - start) / 1e9);
+        // the check runs beside the rewrite, on the bytes the archive receives
+        out.printf("neutralize_s %.2f%n", (done - start) / 1e9);
     }
 }

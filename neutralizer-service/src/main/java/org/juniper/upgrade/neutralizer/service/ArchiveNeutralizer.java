@@ -3,10 +3,7 @@ package org.juniper.upgrade.neutralizer.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.juniper.erp.JuniperPack;
 import org.juniper.erp.neutralize.DeclaredRule;
 import org.juniper.upgrade.archive.ArchiveLayout;
@@ -20,7 +17,9 @@ import org.juniper.upgrade.events.Neutralized;
 /**
  * Turns an upgraded archive into its test archive in one pass: the manifest (which the worker writes first) names
  * the version and modules, hence the pack's rules; {@code dump.sql} is rewritten as it streams ({@link DumpRewriter})
- * and every other entry is copied. Nothing is restored. An archive whose manifest comes after its dump is read twice.
+ * and every other entry is copied. The rewritten dump is compressed and checked against the rules on two more
+ * threads as it is produced, so that checking costs no second decompression. Nothing is restored. An archive whose
+ * manifest comes after its dump is read twice.
  */
 public final class ArchiveNeutralizer {
     /** Where an archive is read from; opened again only when its manifest comes after its dump. */
@@ -29,7 +28,10 @@ public final class ArchiveNeutralizer {
         InputStream open() throws IOException;
     }
 
-    /** Where the test archive goes; opened again (from its start) when the source is read a second time. */
+    /**
+     * Where the test archive goes; opened again (from its start) when the source is read a second time. The archive
+     * is whole and checked when {@link #write} returns; it throws when a rule does not hold in what was written.
+     */
     @FunctionalInterface
     public interface Sink {
         OutputStream open() throws IOException;
@@ -90,9 +92,16 @@ public final class ArchiveNeutralizer {
                         throw new ManifestAfterDump();
                     }
                     List<DeclaredRule> rules = rules(manifest[0]);
-                    try (OutputStream entry = writer.dump(); OutputStream dump = new HandOff(entry)) {
-                        result[0] = new Result(manifest[0], rules, new DumpRewriter(rules).rewrite(content, dump),
-                                null);
+                    DumpRewriter rewriter = new DumpRewriter(rules);
+                    DumpRewriter checker = DumpRewriter.checker(rewriter);
+                    try (OutputStream entry = writer.dump();
+                            StreamFork dump = new StreamFork("test-archive", compressed -> compressed.transferTo(entry),
+                                    written -> checker.rewrite(written, null))) {
+                        result[0] = new Result(manifest[0], rules, rewriter.rewrite(content, dump), null);
+                    }
+                    if (!checker.violations().isEmpty()) {
+                        throw new NeutralizationException("the test archive does not hold what the rules require: "
+                                + String.join("; ", checker.violations()));
                     }
                 } else {
                     writer.entry(name, content);
@@ -107,30 +116,6 @@ public final class ArchiveNeutralizer {
             }
             Checksum checksum = writer.finish();
             return new Result(result[0].manifest(), result[0].rules(), result[0].outcome(), checksum);
-        }
-    }
-
-    /**
-     * Reads the dump of a written test archive again and checks it against the rules: no rule would still change or
-     * delete a row, and the rows they add are there. Only the rules' tables are decoded; the rest is skimmed, and the
-     * archive's other entries are not read.
-     *
-     * @throws NeutralizationException naming what does not hold
-     */
-    public void verify(Path written, Result result) throws IOException {
-        DumpRewriter checker = DumpRewriter.checker(result.rules(), result.outcome());
-        try (ZipFile zip = new ZipFile(written.toFile())) {
-            ZipEntry dump = zip.getEntry(ArchiveLayout.DUMP);
-            if (dump == null) {
-                throw new NeutralizationException("the written test archive has no dump.sql");
-            }
-            try (InputStream in = zip.getInputStream(dump)) {
-                checker.rewrite(in, null);
-            }
-        }
-        if (!checker.violations().isEmpty()) {
-            throw new NeutralizationException("the written test archive does not hold what the rules require: "
-                    + String.join("; ", checker.violations()));
         }
     }
 

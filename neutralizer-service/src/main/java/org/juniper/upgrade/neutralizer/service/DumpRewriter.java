@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.juniper.erp.neutralize.DeclaredRule;
@@ -27,7 +28,9 @@ import org.juniper.erp.neutralize.TableRewriter;
  * keys and constraints come after all of them. The positions of sequences move past the ids of added rows (pg_dump
  * writes them after the data).
  *
- * <p>In checking mode nothing is written: the rows of an already rewritten dump are checked against the rules.
+ * <p>In checking mode nothing is written: the rows of a rewritten dump are checked against the rules, as that dump
+ * is written. A checker reads the same bytes as the archive and decodes them on its own, so a row the rewrite missed
+ * or mangled shows as a violation whatever the rewriting code did.
  */
 final class DumpRewriter {
     private static final Pattern COPY = Pattern.compile("^COPY (\\S+) \\((.*)\\) FROM stdin;\\r?\\n?$");
@@ -39,8 +42,8 @@ final class DumpRewriter {
     /** Most bytes of rows held while waiting for a table a rule reads. */
     private static final long MAX_HELD = 256L << 20;
 
-    /** What a rewrite did: rows per rule, and the ids given to added rows of each table. */
-    record Outcome(Map<DeclaredRule, Long> counts, Map<String, List<String>> addedRows) {
+    /** What a rewrite did: rows per rule. */
+    record Outcome(Map<DeclaredRule, Long> counts) {
     }
 
     private final List<DeclaredRule> rules;
@@ -50,11 +53,12 @@ final class DumpRewriter {
     private final Set<String> finishedTables = new HashSet<>();
     private final Map<DeclaredRule, Long> counts = new LinkedHashMap<>();
     private final Map<String, Long> lastAddedId = new HashMap<>();
-    private final Map<String, List<String>> addedRows = new LinkedHashMap<>();
+    /** The rows added to each table, read by the checker of this rewrite's output from its own thread. */
+    private final Map<String, List<String>> addedRows = new ConcurrentHashMap<>();
     private final List<Held> held = new ArrayList<>();
     private long heldBytes;
-    /** In checking mode: the rows the rewrite added, by table, expected back; else null. */
-    private final Map<String, List<String>> expectedAdded;
+    /** In checking mode: the rewrite whose output is checked; else null. */
+    private final DumpRewriter checked;
     private final List<String> violations = new ArrayList<>();
 
     private OutputStream out;
@@ -70,7 +74,8 @@ final class DumpRewriter {
         final TableRewriter rewriter;
         final List<Lookup> lookupsOfTable;
         final Held holding;
-        final Set<String> expected;
+        /** In checking mode, the rows of a table the rules change: checked once the block ends. */
+        final List<String> rows = new ArrayList<>();
 
         Block(String table, List<String> columns, Held holding) {
             this.table = table;
@@ -80,8 +85,6 @@ final class DumpRewriter {
             this.rewriter = tableRules == null ? null : new TableRewriter(table, tableRules, columns, lookups);
             this.lookupsOfTable = lookupsByTable.getOrDefault(table, List.of());
             this.holding = holding;
-            this.expected = expectedAdded == null ? Set.of() : new HashSet<>(expectedAdded.getOrDefault(table,
-                    List.of()));
         }
 
         boolean wholeLines() {
@@ -97,9 +100,9 @@ final class DumpRewriter {
         this(rules, null);
     }
 
-    private DumpRewriter(List<DeclaredRule> rules, Map<String, List<String>> expectedAdded) {
+    private DumpRewriter(List<DeclaredRule> rules, DumpRewriter checked) {
         this.rules = rules;
-        this.expectedAdded = expectedAdded;
+        this.checked = checked;
         for (DeclaredRule rule : rules) {
             rulesByTable.computeIfAbsent(rule.table(), t -> new ArrayList<>()).add(rule);
             counts.put(rule, 0L);
@@ -112,9 +115,12 @@ final class DumpRewriter {
         }
     }
 
-    /** A checker of a dump this rewriter's rules were applied to, with the rows that rewrite added. */
-    static DumpRewriter checker(List<DeclaredRule> rules, Outcome rewrite) {
-        return new DumpRewriter(rules, rewrite.addedRows());
+    /**
+     * A checker of the output of {@code rewrite}, which may read it while it is written: the rows a rewrite adds to
+     * a table are known before the end of that table's data is written.
+     */
+    static DumpRewriter checker(DumpRewriter rewrite) {
+        return new DumpRewriter(rewrite.rules, rewrite);
     }
 
     /** Rewrites {@code dump} to {@code target}. */
@@ -147,7 +153,7 @@ final class DumpRewriter {
             line(line.toString(StandardCharsets.UTF_8));
         }
         finish();
-        return new Outcome(counts, addedRows);
+        return new Outcome(counts);
     }
 
     /** What a checked dump still breaks of the rules, empty when every rule holds. */
@@ -214,7 +220,7 @@ final class DumpRewriter {
             return;
         }
         Matcher setval = SETVAL.matcher(text);
-        if (setval.matches() && expectedAdded == null) {
+        if (setval.matches() && checked == null) {
             Long added = lastAddedId.get(setval.group(1).replaceFirst("_id_seq$", ""));
             long value = Long.parseLong(setval.group(2));
             if (added != null && setval.group(1).endsWith("_id_seq")
@@ -241,26 +247,23 @@ final class DumpRewriter {
             endBlock(text);
             return;
         }
-        if (block.holding != null) {
+        if (block.holding != null || checked != null && block.rewriter != null) {
             heldBytes += row.length();
             if (heldBytes > MAX_HELD) {
-                throw new NeutralizationException("table " + block.table + " is too large to wait for the tables "
-                        + "its rules read");
+                throw new NeutralizationException("table " + block.table + " is too large to hold while the "
+                        + "tables its rules read are awaited or its rows are checked");
             }
-            block.holding.rows().add(row);
+            (block.holding != null ? block.holding.rows() : block.rows).add(row);
             return;
         }
-        String written = row;
-        if (block.rewriter != null) {
-            written = expectedAdded == null ? rewritten(row) : checked(row);
-        }
+        String written = block.rewriter == null ? row : rewritten(row);
         if (written != null) {
             if (written == row) {
                 write(text);
             } else {
                 write(written + "\n");
             }
-            offerToLookups(written);
+            offerToLookups(block, written);
         }
     }
 
@@ -272,19 +275,27 @@ final class DumpRewriter {
         }
     }
 
-    private String checked(String row) {
-        if (!block.expected.remove(row)) {
-            String violation = block.rewriter.violation(row);
-            if (violation != null && violations.size() < 20) {
-                violations.add(violation);
+    /** Checks the rows of a rule's table: each is one the rewrite added, or one no rule would change. */
+    private void check(Block ended) {
+        Set<String> added = new HashSet<>(checked.addedRows.getOrDefault(ended.table, List.of()));
+        for (String row : ended.rows) {
+            heldBytes -= row.length();
+            if (!added.remove(row)) {
+                String violation = ended.rewriter.violation(row);
+                if (violation != null && violations.size() < 20) {
+                    violations.add(violation);
+                }
             }
+            offerToLookups(ended, row);
         }
-        return row;
+        if (!added.isEmpty()) {
+            violations.add(added.size() + " row(s) the rules add to " + ended.table + " are missing");
+        }
     }
 
-    private void offerToLookups(String row) {
-        if (!block.lookupsOfTable.isEmpty()) {
-            lookups.offer(block.lookupsOfTable, block.columnIndex, row);
+    private void offerToLookups(Block of, String row) {
+        if (!of.lookupsOfTable.isEmpty()) {
+            lookups.offer(of.lookupsOfTable, of.columnIndex, row);
         }
     }
 
@@ -295,7 +306,7 @@ final class DumpRewriter {
             return;
         }
         if (ended.rewriter != null) {
-            if (expectedAdded == null) {
+            if (checked == null) {
                 List<String> added = ended.rewriter.addedRows();
                 for (String row : added) {
                     write(row + "\n");
@@ -305,8 +316,8 @@ final class DumpRewriter {
                 }
                 ended.rewriter.addedIds().max().ifPresent(id -> lastAddedId.put(ended.table, id));
                 ended.rewriter.counts().forEach(counts::put);
-            } else if (!ended.expected.isEmpty()) {
-                violations.add(ended.expected.size() + " row(s) the rules add to " + ended.table + " are missing");
+            } else {
+                check(ended);
             }
         }
         write(terminator);
@@ -358,7 +369,7 @@ final class DumpRewriter {
     }
 
     private void write(byte[] bytes, int offset, int length) throws IOException {
-        if (expectedAdded == null) {
+        if (checked == null) {
             out.write(bytes, offset, length);
         }
     }

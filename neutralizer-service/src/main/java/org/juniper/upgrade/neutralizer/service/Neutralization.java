@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,26 +72,49 @@ public class Neutralization {
             return;
         }
         progress(upgraded.requestId(), "neutralizing the test copy");
-        Path work = Files.createTempFile("neutralize-" + upgraded.requestId(), ".zip");
+        // the test archive travels to the store as it is written; the object is made only once it is checked
+        ArtifactStore.Upload[] upload = {null};
         try {
             long start = System.nanoTime();
-            ArchiveNeutralizer.Result result = neutralizer.write(upgradedArchive, () -> Files.newOutputStream(work));
-            neutralizer.verify(work, result);
+            ArchiveNeutralizer.Result result = neutralizer.write(upgradedArchive, () -> {
+                if (upload[0] != null) {
+                    upload[0].close();
+                }
+                upload[0] = store.upload(keys.neutralized(), "application/zip");
+                return new KeptOpen(upload[0]);
+            });
+            StoredObject stored = upload[0].complete();
             List<Neutralized.Action> actions = result.actions();
-            // the counts go first: an archive marked complete always has them beside it
+            // the counts go before the checksum record: an archive marked complete always has them beside it
             store.put(keys.neutralizationActions(), CloudEvents.toJson(actions).getBytes(
                     java.nio.charset.StandardCharsets.UTF_8), "application/json");
-            StoredObject stored;
-            try (InputStream in = Files.newInputStream(work)) {
-                stored = store.put(keys.neutralized(), in, "application/zip");
-            }
+            store.recordChecksum(stored);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             progress(upgraded.requestId(), String.format("test copy neutralized and checked: %d rules, %d rows "
                     + "changed, %.1f s; test archive stored (%d bytes)", actions.size(), result.rowsChanged(),
                     (System.nanoTime() - start) / 1e9, stored.size()));
             publisher.publish(new Neutralized(upgraded.requestId(), stored, actions));
         } finally {
-            Files.deleteIfExists(work);
+            if (upload[0] != null) {
+                upload[0].close();
+            }
+        }
+    }
+
+    /** The archive writer closes its stream when done; the upload must stay open until it is completed. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 
