@@ -36,7 +36,8 @@ public final class JuniperPack {
     public static final String UPGRADE_NOTES_TABLE = "juniper_upgrade_note";
 
     private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
-    private static final Pattern SCRIPT_PATH = Pattern.compile("([^/]+)/([^/]+)/([^/]+)");
+    /** Standard files: {@code <version>/<module>/<file name>}. */
+    private static final Pattern FILE_PATH = Pattern.compile("([^/]+)/([^/]+)/([^/]+)");
     /** The attachments a database still holds in its rows, oldest first, with their bytes. */
     private static final String ATTACHMENTS_IN_DATABASE = """
             SELECT id, db_datas FROM ir_attachment
@@ -48,8 +49,8 @@ public final class JuniperPack {
     private final ClassLoader loader;
     private final String root;
     private final List<String> versions;
-    /** Upgrade scripts as {@code <version>/<module>/<file>}, from the index built with the jar. */
-    private final List<String> scriptIndex;
+    /** Upgrade scripts, from the index built with the jar. */
+    private final List<ScriptPath> scriptIndex;
     /** Standard files as {@code <version>/<module>/<file>}, from the index built with the jar. */
     private final List<String> fileIndex;
     private final Map<String, ModuleGraph> graphs = new ConcurrentHashMap<>();
@@ -60,17 +61,12 @@ public final class JuniperPack {
         Properties pack = properties("pack.properties")
                 .orElseThrow(() -> new IllegalStateException("no " + root + "/pack.properties on the class path"));
         this.versions = List.of(pack.getProperty("versions", "").trim().split("\\s*,\\s*"));
-        this.scriptIndex = index("upgrades");
-        for (String path : scriptIndex) {
-            Matcher matcher = SCRIPT_PATH.matcher(path);
-            if (!matcher.matches() || Phase.ofScriptName(matcher.group(3)).isEmpty()) {
-                throw new IllegalStateException("upgrade script " + root + "/upgrades/" + path
-                        + " is misplaced: expected <version>/<module>/{pre,post,end}-NN-name.sql");
-            }
-        }
+        this.scriptIndex = index("upgrades").stream().map(path -> ScriptPath.parse(path).orElseThrow(
+                () -> new IllegalStateException("upgrade script " + root + "/upgrades/" + path
+                        + " is misplaced: expected " + ScriptPath.LAYOUT))).toList();
         this.fileIndex = index("files");
         for (String path : fileIndex) {
-            if (!SCRIPT_PATH.matcher(path).matches()) {
+            if (!FILE_PATH.matcher(path).matches()) {
                 throw new IllegalStateException("standard file " + root + "/files/" + path
                         + " is misplaced: expected <version>/<module>/<file name>");
             }
@@ -177,12 +173,25 @@ public final class JuniperPack {
      */
     public List<UpgradeScript> upgradeScripts(String version, Collection<String> installedModules) {
         indexOf(version);
-        List<String> modules = installedInLoadingOrder(version, installedModules);
+        return inHopOrder(version, installedInLoadingOrder(version, installedModules), this::scripts);
+    }
+
+    /** The scripts of one folder ({@code version} or {@value #EVERY_HOP}), module and phase, by file name. */
+    interface ScriptLookup {
+        List<UpgradeScript> scripts(String folder, String module, Phase phase);
+    }
+
+    /**
+     * The order of a hop's scripts, for the pack's and for a request's own: phase by phase, within a phase module by
+     * module in the order given, a module's {@value #EVERY_HOP} scripts before its version scripts in {@code pre}
+     * and after them in {@code post} and {@code end}.
+     */
+    static List<UpgradeScript> inHopOrder(String version, List<String> modules, ScriptLookup lookup) {
         List<UpgradeScript> scripts = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             for (String module : modules) {
-                List<UpgradeScript> generic = scripts(EVERY_HOP, module, phase);
-                List<UpgradeScript> specific = scripts(version, module, phase);
+                List<UpgradeScript> generic = lookup.scripts(EVERY_HOP, module, phase);
+                List<UpgradeScript> specific = lookup.scripts(version, module, phase);
                 if (phase == Phase.PRE) {
                     scripts.addAll(generic);
                     scripts.addAll(specific);
@@ -223,15 +232,13 @@ public final class JuniperPack {
     }
 
     private List<UpgradeScript> scripts(String folder, String module, Phase phase) {
-        String prefix = folder + "/" + module + "/";
         return scriptIndex.stream()
-                .filter(path -> path.startsWith(prefix))
-                .map(path -> path.substring(prefix.length()))
-                .filter(name -> Phase.ofScriptName(name).orElseThrow() == phase)
-                .sorted(Comparator.naturalOrder())
-                .map(name -> new UpgradeScript(folder, module, phase, name, text("upgrades/" + prefix + name)
-                        .orElseThrow(() -> new IllegalStateException("the upgrade script index lists " + prefix
-                                + name + " but the jar does not hold it; rebuild the pack"))))
+                .filter(script -> script.version().equals(folder) && script.module().equals(module)
+                        && script.phase() == phase)
+                .sorted(Comparator.comparing(ScriptPath::name))
+                .map(script -> new UpgradeScript(folder, module, phase, script.name(), text("upgrades/"
+                        + script.path()).orElseThrow(() -> new IllegalStateException("the upgrade script index "
+                                + "lists " + script.path() + " but the jar does not hold it; rebuild the pack"))))
                 .toList();
     }
 

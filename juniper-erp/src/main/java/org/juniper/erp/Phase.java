@@ -1,12 +1,11 @@
 package org.juniper.erp;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * When an upgrade script runs within a version hop, as in Odoo: {@code pre} before its module is upgraded,
  * {@code post} after it, {@code end} once every module is upgraded. Scripts are named after their phase:
- * {@code pre-10-rename-columns.sql}.
+ * {@code pre-10-rename-columns.sql} (see {@link ScriptPath}).
  */
 public enum Phase {
     PRE, POST, END;
@@ -14,14 +13,5 @@ public enum Phase {
     /** The file name prefix of this phase's scripts, e.g. {@code pre}. */
     public String prefix() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<Phase> ofScriptName(String fileName) {
-        for (Phase phase : values()) {
-            if (fileName.startsWith(phase.prefix() + "-") && fileName.endsWith(".sql")) {
-                return Optional.of(phase);
-            }
-        }
-        return Optional.empty();
     }
 }

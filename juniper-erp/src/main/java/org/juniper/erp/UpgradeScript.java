@@ -9,4 +9,9 @@ package org.juniper.erp;
  *            {@code current_setting('juniper.version')}
  */
 public record UpgradeScript(String version, String module, Phase phase, String name, String sql) {
+
+    /** Where the script sits: {@code <version>/<module>/<name>}, in the pack's upgrades or in a request's scripts. */
+    public String path() {
+        return version + "/" + module + "/" + name;
+    }
 }

@@ -97,6 +97,13 @@ final class IntakeClient {
                 200), RequestStatus.class);
     }
 
+    /** Sends the zipped upgrade scripts of a new request; a second call replaces the first. */
+    RequestStatus uploadScripts(Token token, byte[] zip) {
+        HttpRequest put = authorized(token, "/scripts").timeout(PIECE_CALL).header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        return read(expect(send(put), 200), RequestStatus.class);
+    }
+
     /** How many bytes of the backup the platform has stored: where the upload continues. */
     long uploadOffset(Token token) {
         HttpResponse<byte[]> answer = expect(send(authorized(token, "/backup")

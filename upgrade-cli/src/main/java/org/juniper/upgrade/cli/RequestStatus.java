@@ -10,7 +10,7 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RequestStatus(UUID id, String database, String sourceVersion, String targetVersion, String purpose,
         String state, String stage, Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup,
-        List<String> produced, FailureView failure, Result result) {
+        Scripts scripts, List<String> produced, FailureView failure, Result result) {
 
     static final String NEW = "new";
     static final String DONE = "done";
@@ -18,6 +18,11 @@ record RequestStatus(UUID id, String database, String sourceVersion, String targ
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Backup(String sha256, long size, String format) {
+    }
+
+    /** The request's own upgrade scripts, as the platform checked them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Scripts(String sha256, long size, int count, List<String> modules) {
     }
 
     /** The archive a done request delivers. */

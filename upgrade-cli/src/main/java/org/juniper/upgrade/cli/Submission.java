@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.Manifest;
 
 /**
@@ -19,9 +20,10 @@ final class Submission {
      *
      * @param database the local database (-d), or null when {@code dump} is given
      * @param restoreName -r, or null for the default
+     * @param scripts --scripts, or null
      */
     record Ask(String purpose, String database, Path dump, String target, String restoreName, String contract,
-            String email, boolean noRestore, int jobs) {
+            String email, boolean noRestore, int jobs, Path scripts) {
         boolean production() {
             return "production".equals(purpose);
         }
@@ -66,7 +68,8 @@ final class Submission {
         if (plan != null) {
             restorer.check(plan);
         }
-        Token token = resumed(ask, database).orElseGet(() -> submit(ask, database));
+        ScriptsFolder.Packed scripts = ask.scripts() == null ? null : ScriptsFolder.pack(ask.scripts(), pack());
+        Token token = resumed(ask, database, scripts).orElseGet(() -> submit(ask, database, scripts));
         RequestStatus end = follower.follow(token);
         if (!end.done()) {
             store.forget(database);
@@ -103,7 +106,7 @@ final class Submission {
     }
 
     /** The saved request of this database, if the administrator resumes it (a run without a terminal does). */
-    private Optional<Token> resumed(Ask ask, String database) {
+    private Optional<Token> resumed(Ask ask, String database, ScriptsFolder.Packed scripts) {
         Optional<StateStore.Saved> found = store.load(database);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -151,13 +154,19 @@ final class Submission {
                 }
                 upload(token, database, file, saved.backupSize(), saved.backupSha256());
             }
+            if (scripts != null) {
+                sendScripts(token, scripts, intake.status(token).sourceVersion(), ask.target());
+            }
             intake.start(token);
             ui.say("Request " + token.id() + " queued.");
+        } else if (scripts != null) {
+            ui.warn("request " + token.id() + " has started: the scripts of --scripts are not sent (a request takes "
+                    + "scripts only before it starts)");
         }
         return Optional.of(token);
     }
 
-    private Token submit(Ask ask, String database) {
+    private Token submit(Ask ask, String database, ScriptsFolder.Packed scripts) {
         if (ask.contract() == null || ask.email() == null) {
             throw new CliFailure(Exit.USAGE, "a new request needs your contract number (-c/--contract) and the "
                     + "e-mail address that receives the result (--email)");
@@ -172,6 +181,9 @@ final class Submission {
             packed = packer.fromFile(ask.dump(), workDir);
             requireNewer(packed.sourceVersion(), ask.target());
         }
+        if (scripts != null && packed.sourceVersion() != null) {
+            ScriptsFolder.requireWithin(scripts, pack(), packed.sourceVersion(), ask.target());
+        }
         IntakeClient.Created created = intake.create(new IntakeClient.NewRequest(ask.contract(), ask.email(),
                 database, ask.target(), packed.sourceVersion(), ask.purpose()));
         Token token = new Token(created.id(), created.secret());
@@ -181,9 +193,27 @@ final class Submission {
         ui.say("Request " + token.id() + " created. Its token (kept in " + store.fileOf(database) + " until the "
                 + "request is over): " + token);
         upload(token, database, packed.file(), packed.checksum().size(), packed.checksum().sha256());
+        if (scripts != null) {
+            sendScripts(token, scripts, packed.sourceVersion(), ask.target());
+        }
         intake.start(token);
         ui.say("Request " + token.id() + " queued.");
         return token;
+    }
+
+    /** Sends the scripts once the backup is in, so that the platform checks them against the backup's version. */
+    private void sendScripts(Token token, ScriptsFolder.Packed scripts, String source, String target) {
+        if (source != null) {
+            ScriptsFolder.requireWithin(scripts, pack(), source, target);
+        }
+        RequestStatus status = intake.uploadScripts(token, scripts.zip());
+        ui.say("The platform has the " + (status.scripts() == null ? scripts.describe()
+                : status.scripts().count() + " upgrade script(s) for " + String.join(", ", status.scripts().modules()))
+                + " and checked them.");
+    }
+
+    private static JuniperPack pack() {
+        return JuniperPack.load();
     }
 
     private void upload(Token token, String database, Path file, long size, String sha256) {

@@ -52,6 +52,12 @@ abstract class SubmitCommand implements Callable<Integer> {
             description = "Dump the database with N parallel jobs (directory format, then packed; default 1).")
     int jobs;
 
+    @Option(names = "--scripts", paramLabel = "DIR",
+            description = "The upgrade scripts of your custom modules, which the platform does not know: a folder "
+                    + "of <version>/<module>/{pre,post,end}-NN-name.sql (0.0.0 as the version for every hop). "
+                    + "Checked here, then zipped and sent before the request starts.")
+    Path scripts;
+
     @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "5",
             description = "Seconds between two looks at the request and its log while it runs (default 5).")
     double pollInterval;
@@ -80,6 +86,6 @@ abstract class SubmitCommand implements Callable<Integer> {
         Follower follower = new Follower(intake, ui, Duration.ofMillis((long) (pollInterval * 1000)));
         return new Submission(ui, intake, local.state(), local.postgres(), local.filestore(), follower).run(
                 new Submission.Ask(purpose(), source.database, source.dump, target, restoreName, contract, email,
-                        noRestore, jobs));
+                        noRestore, jobs, scripts));
     }
 }

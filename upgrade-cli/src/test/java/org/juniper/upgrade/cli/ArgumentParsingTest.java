@@ -39,6 +39,18 @@ class ArgumentParsingTest {
         assertTrue(test.noRestore);
         assertEquals(4, test.jobs);
         assertEquals("test", test.purpose());
+        assertNull(test.scripts);
+    }
+
+    @Test
+    void testAndProductionTakeTheFolderOfTheCustomModulesScripts() {
+        TestCommand test = assertInstanceOf(TestCommand.class, parse("test", "-d", "acme", "-t", "17.0",
+                "--scripts", "upgrade-scripts"));
+        ProductionCommand production = assertInstanceOf(ProductionCommand.class, parse("production", "-d", "acme",
+                "-t", "17.0", "--scripts", "/srv/acme/upgrade-scripts"));
+
+        assertEquals(Path.of("upgrade-scripts"), test.scripts);
+        assertEquals(Path.of("/srv/acme/upgrade-scripts"), production.scripts);
     }
 
     @Test

@@ -71,6 +71,9 @@ final class FakeIntake implements AutoCloseable {
         String failureReason;
         String failureMessage;
         byte[] result;
+        /** The last upgrade scripts sent, and what they held when the request started. */
+        byte[] scripts;
+        byte[] scriptsAtStart;
     }
 
     private final HttpServer server;
@@ -186,6 +189,7 @@ final class FakeIntake implements AutoCloseable {
                 case "GET " -> status(exchange, request);
                 case "HEAD /backup" -> offset(exchange, request);
                 case "PATCH /backup" -> piece(exchange, request);
+                case "PUT /scripts" -> scripts(exchange, request);
                 case "POST /start" -> start(exchange, request);
                 case "POST /cancel" -> cancel(exchange, request);
                 case "GET /log" -> log(exchange, request);
@@ -322,9 +326,28 @@ final class FakeIntake implements AutoCloseable {
         }
     }
 
+    /** As intake: checked with the platform's parser, taken only while the request is new. */
+    private void scripts(HttpExchange exchange, Request request) throws IOException {
+        if (!request.state.equals("new")) {
+            refuse(exchange, 409, "REQUEST:NOT_NEW", "the request is " + request.state, "a new request");
+            return;
+        }
+        byte[] zip = exchange.getRequestBody().readAllBytes();
+        try {
+            org.juniper.erp.CustomScripts.read(org.juniper.erp.JuniperPack.load(), zip);
+        } catch (org.juniper.erp.InvalidScriptsException e) {
+            org.juniper.erp.CustomScripts.Problem first = e.problems().get(0);
+            refuse(exchange, 422, first.reason(), first.message(), first.expected());
+            return;
+        }
+        request.scripts = zip;
+        send(exchange, 200, view(request));
+    }
+
     private void start(HttpExchange exchange, Request request) throws IOException {
         if (request.state.equals("new") && request.backupSha256 != null) {
             request.state = "pending";
+            request.scriptsAtStart = request.scripts;
         } else if (!request.state.equals("pending") && !request.state.equals("progress")) {
             refuse(exchange, 409, "REQUEST:NO_BACKUP", "the backup has not been uploaded yet", "upload, then start");
             return;

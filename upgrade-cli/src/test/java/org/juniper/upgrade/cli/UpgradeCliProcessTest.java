@@ -219,6 +219,35 @@ class UpgradeCliProcessTest {
         assertEquals(List.of(), intake.requests(), "no request was created");
     }
 
+    @Test
+    void theCustomModulesScriptsAreSentBeforeTheRequestStarts() throws Exception {
+        Path scripts = work.resolve("upgrade-scripts");
+        Files.createDirectories(scripts.resolve("16.0/customer_loyalty"));
+        Files.writeString(scripts.resolve("16.0/customer_loyalty/post-10-rename.sql"), "SELECT 1;");
+
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "--scripts", scripts.toString());
+
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        assertTrue(run.output().contains("The platform has the 1 upgrade script(s) for customer_loyalty"),
+                run.output());
+        assertEquals(1, intake.requests().size());
+        assertTrue(intake.requests().get(0).scriptsAtStart != null, "the scripts were there when it started");
+    }
+
+    @Test
+    void aScriptsFolderThePlatformWouldRefuseStopsTheRunBeforeAnythingIsSent() throws Exception {
+        Path scripts = work.resolve("upgrade-scripts");
+        Files.createDirectories(scripts.resolve("customer_loyalty"));
+        Files.writeString(scripts.resolve("customer_loyalty/post-10-rename.sql"), "SELECT 1;");
+
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "--scripts", scripts.toString());
+
+        assertEquals(Exit.REFUSED, run.exitCode(), run.output());
+        assertTrue(run.output().contains("'customer_loyalty/post-10-rename.sql' is not where a script goes"),
+                run.output());
+        assertEquals(List.of(), intake.requests(), "no request was created");
+    }
+
     private CliProcess.Result cli(String... args) throws Exception {
         return CliProcess.run(env(), work, args(args));
     }

@@ -21,6 +21,11 @@ public record ArtifactKeys(String requestId) {
         return prefix() + "backup";
     }
 
+    /** The requester's own upgrade scripts, a zip laid out as the pack's; a new upload replaces it. */
+    public String customScripts() {
+        return prefix() + "custom-scripts.zip";
+    }
+
     public String upgraded() {
         return prefix() + "upgraded.zip";
     }

@@ -1,5 +1,6 @@
 package org.juniper.upgrade.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,19 @@ public record UpgradeFacts(String requestId, String database, String sourceVersi
     public record Hop(String version, long millis, List<Script> scripts) {
     }
 
-    public record Script(String module, String phase, String name, long millis) {
+    /**
+     * One script that ran.
+     *
+     * @param customPath for a script the request brought, its path in the request's zip
+     *        ({@code <version>/<module>/<name>}); absent for the pack's scripts
+     */
+    public record Script(String module, String phase, String name, long millis,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String customPath) {
+
+        /** One of the pack's scripts. */
+        public Script(String module, String phase, String name, long millis) {
+            this(module, phase, name, millis, null);
+        }
     }
 
     /** Rows of one business table before and after the upgrade; {@code rowsAfter} is -1 when it is gone. */

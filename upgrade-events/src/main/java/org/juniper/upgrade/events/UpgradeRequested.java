@@ -9,15 +9,25 @@ import java.time.Instant;
  * @param priority higher runs first; production requests outrank test requests, which outrank campaign requests
  * @param backupFormat {@code zip} (dump.sql, manifest.json, filestore/) or {@code pg_custom}
  * @param campaign the rolling-release campaign that asked for this test upgrade; absent for a requester's own request
+ * @param scripts the requester's own upgrade scripts ({@link ArtifactKeys#customScripts()}), checked by intake;
+ *        absent when the request brought none
  */
 public record UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
         Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
-        Instant requestedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String campaign) implements EventData {
+        Instant requestedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String campaign,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StoredObject scripts) implements EventData {
 
     public UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
             Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
             Instant requestedAt) {
         this(requestId, database, sourceVersion, targetVersion, purpose, priority, requesterEmail, backup,
-                backupFormat, requestedAt, null);
+                backupFormat, requestedAt, null, null);
+    }
+
+    public UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
+            Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
+            Instant requestedAt, String campaign) {
+        this(requestId, database, sourceVersion, targetVersion, purpose, priority, requesterEmail, backup,
+                backupFormat, requestedAt, campaign, null);
     }
 }

@@ -40,6 +40,22 @@ class EventSchemasTest {
     }
 
     @Test
+    void aRequestWithoutScriptsCarriesNoScriptsFieldAndTheSchemaTakesOnlyTheRequestsScriptsKey() throws IOException {
+        JsonSchema schema = schemaOf(EventType.REQUESTED);
+        UpgradeRequested with = SampleEvents.withScripts();
+        UpgradeRequested without = new UpgradeRequested(with.requestId(), with.database(), with.sourceVersion(),
+                with.targetVersion(), with.purpose(), with.priority(), with.requesterEmail(), with.backup(),
+                with.backupFormat(), with.requestedAt());
+
+        assertFalse(CloudEvents.toJson(without).contains("scripts"), CloudEvents.toJson(without));
+        assertTrue(CloudEvents.toJson(with).contains("\"scripts\":{\"key\":\"requests/" + SampleEvents.ID
+                + "/custom-scripts.zip\""), CloudEvents.toJson(with));
+        JsonNode elsewhere = CloudEvents.json().readTree(CloudEvents.toJson(with).replace("custom-scripts.zip",
+                "upgraded.zip"));
+        assertFalse(schema.validate(elsewhere).isEmpty(), "scripts are only ever the request's custom-scripts.zip");
+    }
+
+    @Test
     void theAsyncApiDocumentNamesEveryTopicAndType() throws IOException {
         String asyncApi;
         try (InputStream in = getClass().getResourceAsStream("/juniper-events/asyncapi.yaml")) {

@@ -22,7 +22,15 @@ final class SampleEvents {
                 new UpgradeFailed(ID, "restore", "RESTORE:FAILED", "the dump does not restore", AT),
                 new UpgradeCompleted(ID, "acme", "14.0", "17.0", Purpose.TEST, OBJECT,
                         "requests/" + ID + "/upgrade-report.html", "requests/" + ID + "/upgrade-report.json",
-                        "/api/v1/requests/" + ID + "/download", AT));
+                        "/api/v1/requests/" + ID + "/download", AT),
+                withScripts());
+    }
+
+    /** A request that brings its own upgrade scripts. */
+    static UpgradeRequested withScripts() {
+        return new UpgradeRequested(ID, "acme", "15.0", "17.0", Purpose.PRODUCTION, 10, "ops@acme.test",
+                new StoredObject("requests/" + ID + "/backup", "b".repeat(64), 99), "zip", AT, null,
+                new StoredObject(ArtifactKeys.of(ID).customScripts(), "c".repeat(64), 512));
     }
 
     private SampleEvents() {

@@ -20,8 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.erp.sample.CustomModule;
 import org.juniper.erp.sample.SampleDatabase;
@@ -211,6 +215,146 @@ class UpgradeWorkerTest {
         assertTrue(run.failure.message().contains(CustomModule.NAME), run.failure.message());
     }
 
+    /** The scripts the customer wrote for the generated custom module: one hop's, and one that runs on every hop. */
+    private static final Map<String, String> LOYALTY_SCRIPTS = Map.of(
+            "16.0/customer_loyalty/post-10-rename-card-number.sql",
+            "ALTER TABLE x_loyalty_card RENAME COLUMN number TO card_number;",
+            "0.0.0/customer_loyalty/end-10-record-hop.sql", """
+                    -- records each hop with the pack's own helper, so that the report shows it
+                    SELECT pg_temp.juniper_note('customer_loyalty', 'loyalty_cards_carried', 'x.loyalty.card', NULL,
+                           NULL, (SELECT count(*) FROM x_loyalty_card),
+                           'the loyalty cards reached ' || current_setting('juniper.version'));""");
+
+    @Test
+    void theGeneratedCustomModuleUpgradesWithTheRequestsScriptsEachRunAtItsHopAfterThePacks() throws Exception {
+        String id = UUID.randomUUID().toString();
+        StoredObject backup = store.put(ArtifactKeys.of(id).backup(), loyaltySample(), "application/zip");
+        StoredObject scripts = storeScripts(id, LOYALTY_SCRIPTS);
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, backup, "15.0", scripts));
+            DumpUpgraded upgraded = CloudEvents.data(platform.read(Topics.DUMP_UPGRADED, id, WAIT, l -> !l.isEmpty())
+                    .get(0).event(), DumpUpgraded.class);
+
+            UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()),
+                    UpgradeFacts.class);
+            assertEquals(List.of("16.0", "17.0"), facts.hops().stream().map(UpgradeFacts.Hop::version).toList());
+            List<UpgradeFacts.Script> hop16 = facts.hops().get(0).scripts();
+            assertEquals(List.of("16.0/customer_loyalty/post-10-rename-card-number.sql",
+                    "0.0.0/customer_loyalty/end-10-record-hop.sql"), customPaths(hop16));
+            int rename = indexOfCustom(hop16, "post-10-rename-card-number.sql");
+            assertTrue(hop16.subList(0, rename).stream().filter(s -> s.customPath() == null)
+                    .anyMatch(s -> s.phase().equals("post")), "after the pack's post scripts: " + hop16);
+            assertTrue(hop16.subList(rename + 1, hop16.size()).stream().noneMatch(s -> s.phase().equals("post")),
+                    "the last of the post phase: " + hop16);
+            assertEquals("0.0.0/customer_loyalty/end-10-record-hop.sql", last(hop16).customPath(),
+                    "after the pack's end scripts");
+            List<UpgradeFacts.Script> hop17 = facts.hops().get(1).scripts();
+            assertEquals(List.of("0.0.0/customer_loyalty/end-10-record-hop.sql"), customPaths(hop17));
+            assertEquals(new UpgradeFacts.Script("customer_loyalty", "end", "end-10-record-hop.sql",
+                    last(hop17).millis(), "0.0.0/customer_loyalty/end-10-record-hop.sql"), last(hop17));
+            assertTrue(hop17.stream().anyMatch(s -> s.customPath() == null && s.name().equals(
+                    "end-99-module-versions.sql")), "the pack's scripts are still told apart: " + hop17);
+
+            assertEquals(List.of("16.0", "17.0"), facts.notes().stream()
+                    .filter(n -> n.kind().equals("loyalty_cards_carried")).map(UpgradeFacts.Note::version).toList(),
+                    "the every-hop script ran on each hop");
+            assertEquals("15.0.1.0", facts.modulesBefore().get(CustomModule.NAME));
+            assertEquals("17.0.1.0", facts.modulesAfter().get(CustomModule.NAME), "the module is at the target");
+            String dump = upgradedDump(upgraded.artifact().key());
+            assertTrue(dump.contains("COPY public.x_loyalty_card (id, partner_id, card_number, points"),
+                    "the 16.0 script renamed the column of the upgraded database");
+            assertTrue(dump.contains("'the loyalty cards reached 17.0'") || dump.contains("\tthe loyalty cards "
+                    + "reached 17.0\t"), "the note is kept in the upgraded database");
+            String log = new String(store.readAllBytes(upgraded.logKey()), StandardCharsets.UTF_8);
+            assertTrue(log.contains("the request brings 2 upgrade script(s) of its own, for customer_loyalty"), log);
+            assertTrue(log.contains("ran the request's script 16.0/customer_loyalty/post-10-rename-card-number.sql"),
+                    log);
+            assertFalse(scratchDatabaseExists(id));
+        }
+    }
+
+    @Test
+    void aFailingCustomScriptEndsTheRequestWithItsPathAndPostgresqlsMessage() throws Exception {
+        FailedRun run = runWithScripts(loyaltySample(), "15.0", Map.of(
+                "16.0/customer_loyalty/post-10-rename-card-number.sql", LOYALTY_SCRIPTS.get(
+                        "16.0/customer_loyalty/post-10-rename-card-number.sql"),
+                "17.0/customer_loyalty/pre-10-points.sql", "UPDATE x_loyalty_card SET no_such_column = 1;"));
+
+        assertEquals("UPGRADE:CUSTOM_SCRIPT_FAILED", run.failure.reason());
+        assertTrue(run.failure.message().startsWith("the request's script 17.0/customer_loyalty/pre-10-points.sql "
+                + "failed on the hop to 17.0: "), run.failure.message());
+        assertTrue(run.failure.message().contains("column \"no_such_column\" of relation \"x_loyalty_card\" does "
+                + "not exist"), run.failure.message());
+        assertFalse(scratchDatabaseExists(run.id));
+    }
+
+    /** Hostile statements a custom script may carry: each fails the run with the database's refusal. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a shell command run by the server  | COPY (SELECT 1) TO PROGRAM 'touch MARKER';
+            a server file read by a function    | SELECT pg_read_file('/etc/hostname');
+            a file written on the server        | COPY x_loyalty_card TO 'MARKER';
+            a role given powers                 | ALTER ROLE CURRENT_USER SUPERUSER;
+            another role taken                  | SET ROLE ADMIN;
+            another role changed                | ALTER ROLE ADMIN PASSWORD 'owned';
+            """)
+    void aHostileCustomScriptFailsWithTheDatabasesRefusalAndChangesNothingOutsideItsDatabase(String what,
+            String statement) throws Exception {
+        Path marker = Path.of(System.getProperty("java.io.tmpdir"), "juniper-owned-" + UUID.randomUUID());
+        FailedRun run = runWithScripts(loyaltySample(), "15.0", Map.of("0.0.0/customer_loyalty/pre-10-hostile.sql",
+                statement.replace("MARKER", marker.toString()).replace("ADMIN", scratch.adminUser())));
+
+        assertEquals("UPGRADE:CUSTOM_SCRIPT_FAILED", run.failure.reason(), what + ": " + run.failure.message());
+        assertTrue(run.failure.message().contains("0.0.0/customer_loyalty/pre-10-hostile.sql"),
+                run.failure.message());
+        assertTrue(Stream.of("permission denied", "must be superuser").anyMatch(run.failure.message()::contains),
+                run.failure.message());
+        assertFalse(Files.exists(marker), "nothing was written on the server");
+        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
+        assertFalse(roleExists("run_" + run.id.replace("-", "") + "_owner"), "and its role");
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":"
+                + scratch.port() + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword())) {
+            assertTrue(admin.isValid(5), "the admin's password is unchanged");
+        }
+    }
+
+    @Test
+    void modulesNeitherThePackNorTheScriptsCoverStillStopTheRun() throws Exception {
+        FailedRun run = runWithScripts(archive("""
+                CREATE TABLE public.ir_module_module (name varchar, state varchar, latest_version varchar);
+                COPY public.ir_module_module (name, state, latest_version) FROM stdin;
+                base\tinstalled\t14.0.1.3
+                customer_loyalty\tinstalled\t14.0.1.0
+                x_acme_fleet\tinstalled\t14.0.1.0
+                \\.
+                """), "14.0", LOYALTY_SCRIPTS);
+
+        assertEquals("MODULE:CUSTOM", run.failure.reason());
+        assertTrue(run.failure.message().contains("no scripts for: x_acme_fleet (the request's scripts cover "
+                + "customer_loyalty)"), run.failure.message());
+    }
+
+    @Test
+    void scriptsThatAreNotTheOnesIntakeCheckedFailTheRunBeforeTheRestore() throws Exception {
+        String id = UUID.randomUUID().toString();
+        StoredObject backup = store.put(ArtifactKeys.of(id).backup(), archive(registry("14.0.1.3")),
+                "application/zip");
+        StoredObject checked = storeScripts(id, LOYALTY_SCRIPTS);
+        StoredObject other = new StoredObject(checked.key(), "0".repeat(64), checked.size());
+
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, backup, "14.0", other));
+            UpgradeFailed failure = CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())
+                    .get(0).event(), UpgradeFailed.class);
+
+            assertEquals("SCRIPTS:CHECKSUM_MISMATCH", failure.reason());
+            assertTrue(failure.message().contains(checked.sha256()), failure.message());
+            assertTrue(platform.read(Topics.PROGRESS, id, Duration.ofSeconds(2), l -> false).stream()
+                    .noneMatch(r -> r.value().contains("restoring")), "nothing was restored");
+        }
+    }
+
     @Test
     void theHopsFollowTheDatabaseNotTheRequest() throws Exception {
         // the request says 14.0 to 17.0; the database says 17.0
@@ -256,6 +400,77 @@ class UpgradeWorkerTest {
         }
     }
 
+    private FailedRun runWithScripts(byte[] archive, String sourceVersion, Map<String, String> scripts)
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive, "application/zip");
+        StoredObject zip = storeScripts(id, scripts);
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(requested(id, stored, sourceVersion, zip));
+            return new FailedRun(id, CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())
+                    .get(0).event(), UpgradeFailed.class));
+        }
+    }
+
+    /** The 15.0 sample with the customer's own module, generated once for the tests that need it. */
+    private static synchronized byte[] loyaltySample() throws IOException {
+        if (loyaltySample == null) {
+            ByteArrayOutputStream backup = new ByteArrayOutputStream();
+            new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "15.0", 0.01, 3, true));
+            loyaltySample = backup.toByteArray();
+        }
+        return loyaltySample;
+    }
+
+    private static byte[] loyaltySample;
+
+    /** Stores the scripts as intake does once it has checked them. */
+    private StoredObject storeScripts(String id, Map<String, String> scripts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> script : new TreeMap<>(scripts).entrySet()) {
+                out.putNextEntry(new ZipEntry(script.getKey()));
+                out.write(script.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return store.put(ArtifactKeys.of(id).customScripts(), bytes.toByteArray(), "application/zip");
+    }
+
+    private static List<String> customPaths(List<UpgradeFacts.Script> scripts) {
+        return scripts.stream().map(UpgradeFacts.Script::customPath).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static int indexOfCustom(List<UpgradeFacts.Script> scripts, String name) {
+        for (int i = 0; i < scripts.size(); i++) {
+            if (scripts.get(i).customPath() != null && scripts.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError(name + " did not run: " + scripts);
+    }
+
+    private static UpgradeFacts.Script last(List<UpgradeFacts.Script> scripts) {
+        return scripts.get(scripts.size() - 1);
+    }
+
+    /** The dump.sql of the upgraded archive, as text. */
+    private String upgradedDump(String key) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(store.open(key))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("dump.sql")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no dump.sql in " + key);
+    }
+
+    private static UpgradeRequested requested(String id, StoredObject backup, String sourceVersion,
+            StoredObject scripts) {
+        return new UpgradeRequested(id, "acme", sourceVersion, "17.0", Purpose.TEST, 0, "it@acme.example", backup,
+                "zip", Instant.now(), null, scripts);
+    }
+
     private static UpgradeRequested requested(String id, StoredObject backup) {
         return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, 0, "it@acme.example", backup, "zip",
                 Instant.now());
@@ -275,6 +490,17 @@ class UpgradeWorkerTest {
 
     private boolean scratchDatabaseExists(String requestId) throws Exception {
         return databaseExists("run_" + requestId.replace("-", ""));
+    }
+
+    private boolean roleExists(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
+                + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
+                PreparedStatement sql = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            sql.setString(1, name);
+            try (ResultSet rs = sql.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private boolean databaseExists(String name) throws Exception {

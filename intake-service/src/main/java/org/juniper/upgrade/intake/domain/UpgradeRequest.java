@@ -47,6 +47,19 @@ public class UpgradeRequest {
     @Column(name = "backup_format")
     public String backupFormat;
 
+    /** The requester's own upgrade scripts, checked when they arrived; null when the request brings none. */
+    @Column(name = "scripts_key")
+    public String scriptsKey;
+    @Column(name = "scripts_sha256")
+    public String scriptsSha256;
+    @Column(name = "scripts_size")
+    public Long scriptsSize;
+    @Column(name = "scripts_count")
+    public Integer scriptsCount;
+    /** The modules the scripts cover, comma-separated and sorted. */
+    @Column(name = "scripts_modules")
+    public String scriptsModules;
+
     @Column(name = "upgraded_key")
     public String upgradedKey;
     @Column(name = "upgraded_sha256")
@@ -91,6 +104,10 @@ public class UpgradeRequest {
         return backupKey == null ? null : new StoredObject(backupKey, backupSha256, backupSize);
     }
 
+    public StoredObject scripts() {
+        return scriptsKey == null ? null : new StoredObject(scriptsKey, scriptsSha256, scriptsSize);
+    }
+
     public StoredObject upgraded() {
         return upgradedKey == null ? null : new StoredObject(upgradedKey, upgradedSha256, upgradedSize);
     }
@@ -107,7 +124,7 @@ public class UpgradeRequest {
     /** The event that puts this request in the workers' queue. */
     public UpgradeRequested queued() {
         return new UpgradeRequested(id.toString(), databaseName, sourceVersion, targetVersion, purpose, priority, email,
-                backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString());
+                backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString(), scripts());
     }
 
     /** True once everything the purpose needs is there. */

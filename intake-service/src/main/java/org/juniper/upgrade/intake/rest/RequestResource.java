@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -36,6 +37,7 @@ import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.NewRequest;
 import org.juniper.upgrade.intake.service.RequestProgress;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
+import org.juniper.upgrade.intake.service.RequestScripts;
 import org.juniper.upgrade.intake.service.RequestService;
 import org.juniper.upgrade.intake.service.ResumableUploads;
 
@@ -53,14 +55,16 @@ public class RequestResource {
     static final String BACKUP_SHA256 = "Backup-Sha256";
 
     private final RequestService service;
+    private final RequestScripts scripts;
     private final ResumableUploads uploads;
     private final RequestProgress progress;
     private final ArtifactStore store;
     private final IntakeConfig config;
 
-    RequestResource(RequestService service, ResumableUploads uploads, RequestProgress progress, ArtifactStore store,
-            IntakeConfig config) {
+    RequestResource(RequestService service, RequestScripts scripts, ResumableUploads uploads, RequestProgress progress,
+            ArtifactStore store, IntakeConfig config) {
         this.service = service;
+        this.scripts = scripts;
         this.uploads = uploads;
         this.progress = progress;
         this.store = store;
@@ -129,6 +133,34 @@ public class RequestResource {
                     "a backup made by the database manager or by pg_dump, of the declared version"));
         }
         return Response.ok(RequestView.of(request)).build();
+    }
+
+    @PUT
+    @Path("{id}/scripts")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload the upgrade scripts of your custom modules", description = "A database with "
+            + "modules the platform does not know stops with MODULE:CUSTOM unless the request brings their upgrade "
+            + "scripts: a zip laid out as the platform's own, <version>/<module>/{pre,post,end}-NN-name.sql, with "
+            + "0.0.0 as the version of scripts that run on every hop. Each hop runs them in its transaction, after "
+            + "the platform's scripts of the same phase, as the same unprivileged role. Taken only while the request "
+            + "is new; a second upload replaces the first. A bad zip is refused with every problem, each naming its "
+            + "path (SCRIPTS:INVALID, SCRIPTS:OUTSIDE_HOPS, SCRIPTS:TOO_LARGE), and nothing is stored.")
+    @RequestBody(content = @Content(mediaType = "application/zip", examples = @ExampleObject(
+            name = "scripts of a custom module", summary = "the files of the zip", value = """
+                    16.0/customer_loyalty/post-10-rename-card-number.sql
+                    0.0.0/customer_loyalty/end-10-record-hop.sql""")))
+    @APIResponse(responseCode = "200", description = "The request, with scripts: {sha256, size, count, modules}")
+    @APIResponse(responseCode = "422", description = "Refused; nothing stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "misplaced script", value = """
+                    {"failures": [{"reason": "SCRIPTS:INVALID",
+                      "message": "'customer_loyalty/post-10-rename.sql' is not where a script goes",
+                      "expected": "<version>/<module>/{pre,post,end}-NN-name.sql (...), e.g. \
+                    16.0/customer_loyalty/post-10-rename-card-number.sql; 0.0.0 as the version for scripts that \
+                    run on every hop"}]}""")))
+    @APIResponse(responseCode = "409", description = "The request has started (REQUEST:NOT_NEW); nothing changed")
+    public RequestView uploadScripts(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            InputStream body) {
+        return RequestView.of(scripts.receive(id, bearer(auth), body));
     }
 
     @POST

@@ -16,10 +16,18 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
-        Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, List<String> produced,
-        FailureView failure, String downloadPath, String reportPath, Result result) {
+        Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, Scripts scripts,
+        List<String> produced, FailureView failure, String downloadPath, String reportPath, Result result) {
 
     public record Backup(String sha256, long size, String format) {
+    }
+
+    /** The requester's own upgrade scripts, as checked when they arrived: how many, and for which modules. */
+    public record Scripts(String sha256, long size, int count, List<String> modules) {
+        static Scripts of(UpgradeRequest r) {
+            return r.scriptsKey == null ? null : new Scripts(r.scriptsSha256, r.scriptsSize, r.scriptsCount,
+                    r.scriptsModules.isEmpty() ? List.of() : List.of(r.scriptsModules.split(",")));
+        }
     }
 
     /** The archive behind downloadPath: a client resumes a cut download by its size and checks it by its sha256. */
@@ -60,7 +68,8 @@ public record RequestView(UUID id, String database, String sourceVersion, String
         StoredObject deliverable = done ? r.deliverable() : null;
         return new RequestView(r.id, r.databaseName, r.sourceVersion, r.targetVersion, r.purpose, r.state, r.stage,
                 r.createdAt, r.queuedAt, r.startedAt, r.finishedAt, elapsed, queuePosition, estimatedSeconds,
-                r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat), produced(r),
+                r.backupKey == null ? null : new Backup(r.backupSha256, r.backupSize, r.backupFormat),
+                Scripts.of(r), produced(r),
                 r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
                 done ? RequestLifecycle.downloadPath(r.id) : null,
                 done ? "/api/v1/requests/" + r.id + "/report" : null,

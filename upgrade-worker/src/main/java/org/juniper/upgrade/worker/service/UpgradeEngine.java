@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.juniper.erp.CustomScripts;
 import org.juniper.erp.FilestoreExtraction;
 import org.juniper.erp.JuniperPack;
+import org.juniper.erp.Phase;
 import org.juniper.erp.StandardFile;
 import org.juniper.erp.UpgradeScript;
 import org.juniper.upgrade.archive.Sha1;
@@ -25,7 +27,10 @@ import org.juniper.upgrade.worker.scratch.ScratchFailure;
 
 /**
  * Runs the pack's scripts hop by hop, phase by phase, as the run's unprivileged role. Each hop is one transaction:
- * a failed script leaves the database as the previous hop left it.
+ * a failed script leaves the database as the previous hop left it. The scripts a request brings for its custom
+ * modules run in the same transaction and session, as the same role, each after the pack's scripts of its phase:
+ * custom modules load after the standard ones, whose data they build on, and may call the pack's helpers
+ * ({@code pg_temp.juniper_*}) that the hop's first script creates.
  */
 @ApplicationScoped
 public class UpgradeEngine {
@@ -57,42 +62,70 @@ public class UpgradeEngine {
     }
 
     /**
-     * Stops a run whose database has modules the pack does not know: their data would be left behind, half-upgraded.
+     * Stops a run whose database has modules that neither the pack nor the request's own scripts know: their data
+     * would be left behind, half-upgraded.
+     *
+     * @param covered the modules the request's scripts cover; empty when it brought none
      */
-    void requireKnownModules(String version, Collection<String> installed) throws ScratchFailure {
-        List<String> custom = pack.unknownModules(version, installed);
+    void requireKnownModules(String version, Collection<String> installed, Collection<String> covered)
+            throws ScratchFailure {
+        List<String> custom = pack.unknownModules(version, installed).stream().filter(m -> !covered.contains(m))
+                .toList();
         if (!custom.isEmpty()) {
             throw new ScratchFailure("MODULE:CUSTOM", "the database has custom modules the upgrade has no scripts "
-                    + "for: " + String.join(", ", custom) + "; uninstall them before the upgrade, or send their "
-                    + "upgrade scripts with the request");
+                    + "for: " + String.join(", ", custom) + (covered.isEmpty() ? "" : " (the request's scripts "
+                    + "cover " + String.join(", ", covered) + ")") + "; uninstall them before the upgrade, or send "
+                    + "their upgrade scripts with the request");
         }
     }
 
     /**
-     * Runs every hop from {@code from} to {@code to}; the standard files each hop brings are added to
-     * {@code filestore}.
+     * Runs every hop from {@code from} to {@code to}, with the request's own scripts when it brought some; the
+     * standard files each hop brings are added to {@code filestore}.
+     *
+     * @param custom the request's scripts, or null
      */
     List<UpgradeFacts.Hop> upgrade(ScratchDatabase db, String from, String to, Collection<String> modules,
-            Path filestore, RunLog log) throws ScratchFailure, SQLException, IOException {
+            CustomScripts custom, Path filestore, RunLog log) throws ScratchFailure, SQLException, IOException {
         List<String> hops;
         try {
             hops = pack.hops(from, to);
         } catch (IllegalArgumentException e) {
             throw new ScratchFailure("TARGET:INVALID", e.getMessage());
         }
+        if (custom != null) {
+            List<String> idle = custom.scripts().stream().filter(s -> !modules.contains(s.module())
+                    || !(s.version().equals(JuniperPack.EVERY_HOP) || hops.contains(s.version())))
+                    .map(UpgradeScript::path).toList();
+            if (!idle.isEmpty()) {
+                log.line("upgrade", "the request's scripts that do not run in this upgrade (module not installed, "
+                        + "or version not among " + String.join(", ", hops) + "): " + String.join(", ", idle));
+            }
+        }
         List<UpgradeFacts.Hop> done = new ArrayList<>();
         for (String version : hops) {
             long hopStart = System.nanoTime();
             List<UpgradeScript> scripts = pack.upgradeScripts(version, modules);
-            log.line("upgrade", "upgrading to " + version + ": " + scripts.size() + " script(s)");
+            List<UpgradeScript> own = custom == null ? List.of() : custom.upgradeScripts(version, modules);
+            log.line("upgrade", "upgrading to " + version + ": " + scripts.size() + " script(s)"
+                    + (own.isEmpty() ? "" : " and " + own.size() + " of the request's own"));
             List<UpgradeFacts.Script> ran = new ArrayList<>();
             try (Connection connection = db.connect()) {
                 connection.setAutoCommit(false);
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("select set_config('juniper.version', '" + version + "', true)");
                 }
-                for (UpgradeScript script : scripts) {
-                    ran.add(run(connection, script, log));
+                for (Phase phase : Phase.values()) {
+                    for (UpgradeScript script : scripts) {
+                        if (script.phase() == phase) {
+                            ran.add(run(connection, version, script, false, log));
+                        }
+                    }
+                    for (UpgradeScript script : own) {
+                        if (script.phase() == phase) {
+                            ran.add(run(connection, version, script, true, log));
+                        }
+                    }
                 }
                 connection.commit();
             }
@@ -169,20 +202,32 @@ public class UpgradeEngine {
         return notes;
     }
 
-    private static UpgradeFacts.Script run(Connection connection, UpgradeScript script, RunLog log)
-            throws ScratchFailure {
+    /**
+     * Runs one script. A failing script of the request's own is the customer's to fix, so it is named by its path in
+     * the zip they sent, with its own reason.
+     */
+    private static UpgradeFacts.Script run(Connection connection, String version, UpgradeScript script, boolean own,
+            RunLog log) throws ScratchFailure {
+        String shown = own ? script.path() : script.module() + "/" + script.name();
         long start = System.nanoTime();
         try (Statement sql = connection.createStatement()) {
             sql.execute(script.sql());
             // scripts report the progress of their batches as notices
             for (SQLWarning notice = sql.getWarnings(); notice != null; notice = notice.getNextWarning()) {
-                log.line("upgrade", script.module() + "/" + script.name() + ": " + notice.getMessage());
+                log.line("upgrade", shown + ": " + notice.getMessage());
             }
         } catch (SQLException e) {
-            throw new ScratchFailure("UPGRADE:SCRIPT_FAILED", "upgrade script " + script.version() + "/"
-                    + script.module() + "/" + script.name() + " failed: " + e.getMessage());
+            throw own
+                    ? new ScratchFailure("UPGRADE:CUSTOM_SCRIPT_FAILED", "the request's script " + shown
+                            + " failed on the hop to " + version + ": " + e.getMessage())
+                    : new ScratchFailure("UPGRADE:SCRIPT_FAILED", "upgrade script " + script.version() + "/"
+                            + shown + " failed: " + e.getMessage());
         }
-        return new UpgradeFacts.Script(script.module(), script.phase().name().toLowerCase(), script.name(),
-                (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (own) {
+            log.line("upgrade", "ran the request's script " + shown + " (" + millis + " ms)");
+        }
+        return new UpgradeFacts.Script(script.module(), script.phase().prefix(), script.name(), millis,
+                own ? script.path() : null);
     }
 }

@@ -17,11 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.juniper.erp.CustomScripts;
+import org.juniper.erp.InvalidScriptsException;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
@@ -53,15 +57,17 @@ public class UpgradeRun {
     private final UpgradeEngine engine;
     private final WorkerConfig config;
     private final RunMetrics metrics;
+    private final JuniperPack pack;
 
     UpgradeRun(ArtifactStore store, EventPublisher publisher, ScratchDatabases scratch, UpgradeEngine engine,
-            WorkerConfig config, RunMetrics metrics) {
+            WorkerConfig config, RunMetrics metrics, JuniperPack pack) {
         this.store = store;
         this.publisher = publisher;
         this.scratch = scratch;
         this.engine = engine;
         this.config = config;
         this.metrics = metrics;
+        this.pack = pack;
     }
 
     public void handle(UpgradeRequested request) throws Exception {
@@ -111,6 +117,8 @@ public class UpgradeRun {
             OutputStream archive) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        // before the restore: a run whose scripts are gone or damaged fails at once, not after an hour
+        CustomScripts custom = customScripts(request, log);
         log.line("restore", "restoring the " + request.backupFormat() + " backup (" + request.backup().size()
                 + " bytes) into a scratch database");
         long start = System.nanoTime();
@@ -135,12 +143,12 @@ public class UpgradeRun {
             log.line("restore", "the database is at " + source + ", not " + request.sourceVersion()
                     + " as the request says: upgrading from " + source);
         }
-        engine.requireKnownModules(source, modulesBefore.keySet());
+        engine.requireKnownModules(source, modulesBefore.keySet(), custom == null ? List.of() : custom.modules());
 
         Path filestore = work.resolve("filestore");
         start = System.nanoTime();
         List<UpgradeFacts.Hop> hops = engine.upgrade(db, source, request.targetVersion(), modulesBefore.keySet(),
-                filestore, log);
+                custom, filestore, log);
         timings.put("upgrade", millisSince(start));
 
         start = System.nanoTime();
@@ -194,6 +202,39 @@ public class UpgradeRun {
         return new UpgradeFacts(request.requestId(), request.database(), request.sourceVersion(),
                 request.targetVersion(), request.purpose(), request.backup(), request.backupFormat(), modulesBefore,
                 modulesAfter, hops, tables, timings, countFiles(filestore), warnings, notes);
+    }
+
+    /**
+     * The request's own scripts, read from the store and checked against the sha256 intake recorded when it checked
+     * them, then parsed as intake parsed them; null when the request brought none.
+     */
+    private CustomScripts customScripts(UpgradeRequested request, RunLog log) throws ScratchFailure {
+        StoredObject scripts = request.scripts();
+        if (scripts == null) {
+            return null;
+        }
+        byte[] zip;
+        try {
+            zip = store.readAllBytes(scripts.key());
+        } catch (MissingArtifactException e) {
+            throw new ScratchFailure(MissingArtifactException.REASON, "the request's upgrade scripts are gone from "
+                    + "the store (" + e.getMessage() + "); send them again in a new request");
+        }
+        String sha256 = Sha256.hex(zip);
+        if (!sha256.equals(scripts.sha256())) {
+            throw new ScratchFailure("SCRIPTS:CHECKSUM_MISMATCH", "the request's upgrade scripts in the store have "
+                    + "sha256 " + sha256 + ", not " + scripts.sha256() + " as when they were checked; send them "
+                    + "again in a new request");
+        }
+        CustomScripts custom;
+        try {
+            custom = CustomScripts.read(pack, zip);
+        } catch (InvalidScriptsException e) {
+            throw new ScratchFailure(e.reason(), "the request's upgrade scripts are refused: " + e.getMessage());
+        }
+        log.line("restore", "the request brings " + custom.scripts().size() + " upgrade script(s) of its own, for "
+                + String.join(", ", custom.modules()));
+        return custom;
     }
 
     /** Restores the backup as it streams from the store; returns the number of filestore files kept. */
