@@ -1,5 +1,6 @@
 package org.juniper.upgrade.archive;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,8 @@ public final class BackupArchiveReader {
 
     public static void read(InputStream in, EntryHandler handler) throws IOException, InvalidBackupException {
         TailRecorder tail = new TailRecorder(in);
-        ZipInputStream zip = new ZipInputStream(tail);
+        // ZipInputStream reads its input 512 bytes at a time: a syscall or a network read each, without a buffer
+        ZipInputStream zip = new ZipInputStream(new BufferedInputStream(tail, 1 << 16));
         int entries = 0;
         try {
             ZipEntry entry;

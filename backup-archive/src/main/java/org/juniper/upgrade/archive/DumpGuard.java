@@ -81,10 +81,8 @@ public final class DumpGuard {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] != '\n') {
-                    continue;
-                }
+            for (int i = Bytes.indexOf(buffer, (byte) '\n', 0, n); i >= 0;
+                    i = Bytes.indexOf(buffer, (byte) '\n', start, n)) {
                 int len = i + 1 - start;
                 if (streamingLine) {
                     target.out.write(buffer, start, len);

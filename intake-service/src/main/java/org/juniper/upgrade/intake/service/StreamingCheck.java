@@ -16,7 +16,12 @@ import org.juniper.upgrade.archive.InvalidBackupException;
  */
 final class StreamingCheck {
     /** Chunks in flight to the checker; the upload waits when the checker is this far behind. */
-    private static final int CHUNKS_IN_FLIGHT = 64;
+    private static final int CHUNKS_IN_FLIGHT = 16;
+    /**
+     * Bytes per hand-over: the server's reads are a few KiB each, and handing each one over on its own cost a
+     * thread switch per read on two cores.
+     */
+    private static final int CHUNK = 256 * 1024;
     private static final byte[] END = new byte[0];
 
     // not a PipedInputStream: the upload may be read on any thread of the server's, which may end at any time, and a
@@ -26,6 +31,8 @@ final class StreamingCheck {
     private volatile BackupValidator.Summary summary;
     private volatile InvalidBackupException refusal;
     private volatile IOException failure;
+    private byte[] chunk = new byte[CHUNK];
+    private int filled;
 
     StreamingCheck() {
         checker = new Thread(() -> check(new ChunkStream()), "backup-check");
@@ -40,7 +47,7 @@ final class StreamingCheck {
             public int read() throws IOException {
                 int b = super.read();
                 if (b >= 0) {
-                    hand(new byte[] {(byte) b});
+                    copy(new byte[] {(byte) b}, 0, 1);
                 }
                 return b;
             }
@@ -49,7 +56,7 @@ final class StreamingCheck {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0) {
-                    hand(java.util.Arrays.copyOfRange(b, off, off + n));
+                    copy(b, off, n);
                 }
                 return n;
             }
@@ -58,7 +65,26 @@ final class StreamingCheck {
 
     /** Ends the checker's input, also when the upload failed, so that the checker thread ends. */
     void endOfUpload() throws IOException {
+        if (filled > 0) {
+            hand(java.util.Arrays.copyOf(chunk, filled));
+            filled = 0;
+        }
         hand(END);
+    }
+
+    private void copy(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            int n = Math.min(len, CHUNK - filled);
+            System.arraycopy(b, off, chunk, filled, n);
+            filled += n;
+            off += n;
+            len -= n;
+            if (filled == CHUNK) {
+                hand(chunk);
+                chunk = new byte[CHUNK];
+                filled = 0;
+            }
+        }
     }
 
     private void hand(byte[] chunk) throws IOException {

@@ -20,6 +20,7 @@ import org.juniper.erp.neutralize.DeclaredRule;
 import org.juniper.erp.neutralize.Lookup;
 import org.juniper.erp.neutralize.Lookups;
 import org.juniper.erp.neutralize.TableRewriter;
+import org.juniper.upgrade.archive.Bytes;
 
 /**
  * Streams a plain dump once and applies the rules to the COPY blocks of the tables they name, row by row; every
@@ -136,7 +137,7 @@ final class DumpRewriter {
                     pos = passData(buffer, pos, n);
                     continue;
                 }
-                int newline = indexOf(buffer, (byte) '\n', pos, n);
+                int newline = Bytes.indexOf(buffer, (byte) '\n', pos, n);
                 int end = newline < 0 ? n : newline + 1;
                 line.write(buffer, pos, end - pos);
                 pos = end;
@@ -182,7 +183,7 @@ final class DumpRewriter {
                 copyLineStart = false;
                 terminatorProgress = 0;
             }
-            int newline = indexOf(buffer, (byte) '\n', i, n);
+            int newline = Bytes.indexOf(buffer, (byte) '\n', i, n);
             if (newline < 0) {
                 i = n;
             } else {
@@ -386,14 +387,5 @@ final class DumpRewriter {
                     : column);
         }
         return columns;
-    }
-
-    private static int indexOf(byte[] buffer, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
