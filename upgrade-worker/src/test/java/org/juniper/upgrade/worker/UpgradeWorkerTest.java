@@ -192,6 +192,20 @@ class UpgradeWorkerTest {
     }
 
     @Test
+    void aStatementThatOutlivesTheTimeoutIsStoppedEvenWhenTheDumpLiftsTheTimeout() throws Exception {
+        // every pg_dump output starts by lifting the timeout, and a role may change its own settings
+        FailedRun run = runDump("""
+                SET statement_timeout = 0;
+                ALTER ROLE CURRENT_USER SET statement_timeout = 0;
+                DO $$ BEGIN LOOP PERFORM 1; END LOOP; END $$;
+                """);
+
+        assertEquals("RUN:STATEMENT_TIMEOUT", run.failure.reason(), run.failure.message());
+        assertTrue(run.failure.message().contains("DO $$ BEGIN LOOP"), run.failure.message());
+        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
+    }
+
+    @Test
     void aCustomModuleStopsTheRunWithItsName() throws Exception {
         FailedRun run = runDump("""
                 CREATE TABLE public.ir_module_module (name varchar, state varchar, latest_version varchar);

@@ -83,6 +83,21 @@ public final class ScratchDatabase {
         return DriverManager.getConnection(cluster.jdbcUrl(name), role, password);
     }
 
+    /**
+     * The failure to report for {@code failure}: when the run's statement was stopped for running too long, that,
+     * since the tool's own message only says its connection was ended.
+     */
+    public ScratchFailure explain(ScratchFailure failure) {
+        return cluster.overran(role).map(statement -> new ScratchFailure("RUN:STATEMENT_TIMEOUT", "a statement ran "
+                + "longer than " + readable(cluster.statementTimeout()) + " and was stopped ("
+                + statement.strip() + "); no statement of a dump or of upgrade scripts may run longer, whatever it "
+                + "sets: remove it from the backup or the scripts")).orElse(failure);
+    }
+
+    private static String readable(java.time.Duration duration) {
+        return duration.toSeconds() < 120 ? duration.toSeconds() + " seconds" : duration.toMinutes() + " minutes";
+    }
+
     /** Drops the database and its role. */
     public void drop() throws SQLException {
         cluster.drop(name, role);

@@ -1,20 +1,89 @@
 package org.juniper.upgrade.worker.scratch;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 import org.juniper.upgrade.worker.config.ScratchConfig;
 
-/** The worker's disposable PostgreSQL cluster: creates and drops one database and role per run. */
+/**
+ * The worker's disposable PostgreSQL cluster: creates and drops one database and role per run, and stops any
+ * statement of a run that outlives the statement timeout.
+ */
 @ApplicationScoped
 public class ScratchDatabases {
+    private static final Logger LOG = Logger.getLogger(ScratchDatabases.class);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+
     private final ScratchConfig config;
+    /** Runs whose statement was stopped, with the start of that statement. */
+    private final Map<String, String> overran = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "scratch-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ScratchDatabases(ScratchConfig config) {
         this.config = config;
+    }
+
+    /**
+     * The role's {@code statement_timeout} is only a default: every pg_dump output begins with
+     * {@code SET statement_timeout = 0}, and a role may change its own settings. So the timeout is also enforced from
+     * outside, where the run's role cannot reach.
+     */
+    @PostConstruct
+    void watch() {
+        watchdog.scheduleWithFixedDelay(this::stopOverrunningStatements, WATCH_EVERY.toMillis(),
+                WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        watchdog.shutdownNow();
+    }
+
+    void stopOverrunningStatements() {
+        try (Connection admin = admin(); PreparedStatement sql = admin.prepareStatement("""
+                select pid, usename, left(query, 120), pg_terminate_backend(pid)
+                  from pg_stat_activity
+                 where usename like 'run\\_%\\_owner' and state <> 'idle'
+                   and query_start < now() - make_interval(secs => ?)""")) {
+            sql.setDouble(1, config.statementTimeout().toMillis() / 1000.0);
+            try (ResultSet stopped = sql.executeQuery()) {
+                while (stopped.next()) {
+                    LOG.warnf("stopped a statement of %s that ran longer than %s: %s", stopped.getString(2),
+                            config.statementTimeout(), stopped.getString(3));
+                    overran.put(stopped.getString(2), stopped.getString(3));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("could not look for overrunning statements: %s", e.getMessage());
+        }
+    }
+
+    /** The start of the statement of this role that was stopped for running too long, if one was. */
+    Optional<String> overran(String role) {
+        return Optional.ofNullable(overran.get(role));
+    }
+
+    Duration statementTimeout() {
+        return config.statementTimeout();
     }
 
     /**
@@ -55,6 +124,7 @@ public class ScratchDatabases {
             }
             sql.execute("drop role if exists " + role);
         }
+        overran.remove(role);
     }
 
     /** Fails unless the cluster accepts the admin's connection. */

@@ -100,9 +100,9 @@ public class UpgradeRun {
             store.put(keys.log(), log.bytes(), "text/plain; charset=utf-8");
             publisher.publish(announcement(request, archive, facts));
         } catch (ScratchFailure f) {
-            fail(request, log, f.reason(), f.getMessage());
+            fail(request, log, db.explain(f));
         } catch (InvalidBackupException e) {
-            fail(request, log, e.reason(), e.getMessage());
+            fail(request, log, db.explain(new ScratchFailure(e.reason(), e.getMessage())));
         } catch (MissingArtifactException e) {
             fail(request, log, MissingArtifactException.REASON, "the backup is gone from the store ("
                     + e.getMessage() + "); upload it again in a new request");
@@ -274,6 +274,10 @@ public class UpgradeRun {
             throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
         }
         return files[0];
+    }
+
+    private void fail(UpgradeRequested request, RunLog log, ScratchFailure failure) {
+        fail(request, log, failure.reason(), failure.getMessage());
     }
 
     private void fail(UpgradeRequested request, RunLog log, String reason, String message) {
