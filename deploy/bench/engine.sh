@@ -61,7 +61,8 @@ worker_run() {
   curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
     -H 'Content-Type: application/zip' -T "$backup"
   echo 0 > "$work/peak"
-  ( while :; do r="$(rss)"; ((r > $(cat "$work/peak"))) && echo "$r" > "$work/peak"; sleep 0.2; done ) &
+  # written whole or not at all: the sampler is killed at any point of its loop
+  ( while :; do r="$(rss)"; ((r > $(cat "$work/peak"))) && echo "$r" > "$work/peak.new" && mv "$work/peak.new" "$work/peak"; sleep 0.2; done ) &
   sampler=$!
   start="$(now)"
   curl -sf -o /dev/null -X POST "$intake/api/v1/requests/$id/start" -H "Authorization: Bearer $secret"
