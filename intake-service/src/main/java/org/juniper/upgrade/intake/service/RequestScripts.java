@@ -15,7 +15,6 @@ import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.StoredObject;
-import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 
@@ -103,11 +102,8 @@ public class RequestScripts {
     }
 
     private static void requireNew(UpgradeRequest request) {
-        if (request.state != RequestState.NEW) {
-            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW", "the request is "
-                    + request.state.code() + "; upgrade scripts are taken only while it is new, before it starts",
-                    "a new request: upload its backup and scripts, then start it"));
-        }
+        RequestService.requireNew(request, "upgrade scripts are taken only while it is new, before it starts",
+                "a new request: upload its backup and scripts, then start it");
     }
 
     private static RequestRefusedException refused(List<CustomScripts.Problem> problems) {

@@ -154,12 +154,16 @@ public class RequestService {
     public UpgradeRequest requireNewFor(UUID id, String secret) {
         UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
         access.requireRequester(request, secret);
+        requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
+        return request;
+    }
+
+    /** Refuses a request that has left {@code new}, saying what only a new request takes. */
+    static void requireNew(UpgradeRequest request, String rule, String expected) {
         if (request.state != RequestState.NEW) {
             throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW",
-                    "the request is " + request.state.code() + "; a backup is taken only while it is new",
-                    "create a new request for another backup"));
+                    "the request is " + request.state.code() + "; " + rule, expected));
         }
-        return request;
     }
 
     /**
