@@ -6,8 +6,18 @@ set -euo pipefail
 size_mb="${1:-2048}"
 intake="http://127.0.0.1:${JUNIPER_INTAKE_PORT:-15401}"
 s3="${JUNIPER_OBJECT_STORE_ENDPOINT:-http://127.0.0.1:15490}"
+s3_env=(AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
+  AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" AWS_DEFAULT_REGION=us-east-1)
+bucket="${JUNIPER_OBJECT_STORE_BUCKET:-juniper-upgrades}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# both uploads are deleted again: each is as large as the benchmark's size
+cleanup() {
+  rm -rf "$work"
+  env "${s3_env[@]}" aws --endpoint-url "$s3" s3 rm --only-show-errors "s3://$bucket/bench/plain-$$.zip" || true
+  [[ -n "${id:-}" ]] && env "${s3_env[@]}" aws --endpoint-url "$s3" s3 rm --only-show-errors --recursive \
+    "s3://$bucket/requests/$id/" || true
+}
+trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null || { echo "[bench] installing $2"; apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null; }; }; }
 need aws awscli
@@ -30,11 +40,12 @@ bytes="$(stat -c %s "$work/backup.zip")"
 
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
+# The S3 server writes to the page cache: an upload that starts while the one before is still being written back to
+# disk is slowed by it. Each upload starts once everything before it is on disk.
 echo "[bench] plain S3 multipart upload (aws s3 cp)"
+sync
 start="$(date +%s.%N)"
-AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}" AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" \
-  AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url "$s3" s3 cp --only-show-errors "$work/backup.zip" \
-  "s3://${JUNIPER_OBJECT_STORE_BUCKET:-juniper-upgrades}/bench/plain-$$.zip"
+env "${s3_env[@]}" aws --endpoint-url "$s3" s3 cp --only-show-errors "$work/backup.zip" "s3://$bucket/bench/plain-$$.zip"
 plain="$(seconds "$start" "$(date +%s.%N)")"
 
 curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
@@ -50,10 +61,12 @@ peak_file="$work/peak"; echo "$before" > "$peak_file"
 ( while :; do r="$(rss)"; p="$(cat "$peak_file")"; ((r > p)) && echo "$r" > "$peak_file"; sleep 0.2; done ) &
 sampler=$!
 
-echo "[bench] upload through intake (PUT, streamed, then read back and checked)"
+sha256="$(sha256sum "$work/backup.zip" | cut -c1-64)"
+echo "[bench] upload through intake (PUT, streamed and checked on the way)"
+sync
 start="$(date +%s.%N)"
 curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
-  -H 'Content-Type: application/zip' -H "Backup-Sha256: $(sha256sum "$work/backup.zip" | cut -c1-64)" \
+  -H 'Content-Type: application/zip' -H "Backup-Sha256: $sha256" \
   -T "$work/backup.zip"
 through="$(seconds "$start" "$(date +%s.%N)")"
 kill "$sampler"; wait "$sampler" 2>/dev/null || true

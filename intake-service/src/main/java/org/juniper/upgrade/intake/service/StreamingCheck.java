@@ -27,6 +27,8 @@ final class StreamingCheck {
     // not a PipedInputStream: the upload may be read on any thread of the server's, which may end at any time, and a
     // piped stream refuses to be read once its writer thread has ended
     private final BlockingQueue<byte[]> toChecker = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
+    /** Chunks the checker is done with, filled again: a backup of any size makes no garbage in proportion to it. */
+    private final BlockingQueue<byte[]> checked = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 2);
     private final Thread checker;
     private volatile BackupValidator.Summary summary;
     private volatile InvalidBackupException refusal;
@@ -81,7 +83,8 @@ final class StreamingCheck {
             len -= n;
             if (filled == CHUNK) {
                 hand(chunk);
-                chunk = new byte[CHUNK];
+                byte[] reused = checked.poll();
+                chunk = reused != null ? reused : new byte[CHUNK];
                 filled = 0;
             }
         }
@@ -112,6 +115,9 @@ final class StreamingCheck {
             while (position == chunk.length) {
                 if (chunk == END) {
                     return -1;
+                }
+                if (chunk.length == CHUNK) {
+                    checked.offer(chunk);
                 }
                 try {
                     chunk = toChecker.take();
