@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.juniper.upgrade.archive.DumpGuard;
 import org.juniper.upgrade.archive.InvalidBackupException;
 
@@ -23,11 +26,18 @@ import org.juniper.upgrade.archive.InvalidBackupException;
  * psql's restricted mode with a key of its own.
  */
 final class ParallelRestore implements DumpGuard.Router {
+    private static final Logger LOG = Logger.getLogger(ParallelRestore.class);
     private static final Pattern ENTRY = Pattern.compile("^-- (?:Data for )?Name: .*; Type: ([A-Z ]+); Schema: .*");
     // an identifier as pg_dump writes it, without spaces, semicolons or backslashes: safe to repeat in a statement
     private static final String IDENTIFIER = "[A-Za-z0-9_$.\"]+";
     private static final Pattern FOREIGN_KEY = Pattern.compile("(-- [^\n]*\n--\n\n)ALTER TABLE ONLY (" + IDENTIFIER
             + ")\n    ADD CONSTRAINT (" + IDENTIFIER + ") FOREIGN KEY ([^;\\\\\n]*);\n([\n-]*)");
+    /** A table entry, named as pg_dump names a table it does not quote: the only ones loaded frozen. */
+    private static final Pattern TABLE_ENTRY = Pattern.compile(
+            "^-- Name: ([a-z0-9_]+); Type: TABLE; Schema: ([a-z0-9_]+);.*");
+    private static final Pattern COPY = Pattern.compile(
+            "^COPY ([a-z0-9_]+\\.[a-z0-9_]+) (\\([^;\\\\\n]*\\) )?FROM stdin;");
+    private static final byte[] COMMIT = "COMMIT;\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest foreign key entry held back to be rewritten; a longer one goes to psql as it is. */
     private static final int FOREIGN_KEY_ENTRY = 64 * 1024;
     /** The settings before the first entry are replayed in every session; a dump with more runs in one session. */
@@ -46,6 +56,12 @@ final class ParallelRestore implements DumpGuard.Router {
     private int next;
     private OutputStream current;
     private ForeignKeyEntry pendingKey;
+    private long runStart = System.nanoTime();
+    /** Tables this dump created, not partitioned, into which nothing was loaded yet. */
+    private final Set<String> loadable = new HashSet<>();
+    private String tableEntry;
+    /** The session whose load transaction ends when its COPY data does. */
+    private OutputStream openLoad;
 
     ParallelRestore(ScratchDatabase db, int width) {
         this.db = db;
@@ -57,6 +73,7 @@ final class ParallelRestore implements DumpGuard.Router {
         current = new Tee(sessions.get(0).input(), preamble);
         try {
             DumpGuard.route(dump, this);
+            commitLoad();
             endRun();
         } catch (InvalidBackupException e) {
             abort();
@@ -78,10 +95,16 @@ final class ParallelRestore implements DumpGuard.Router {
 
     @Override
     public OutputStream at(String line) throws IOException {
+        // asked again only once the COPY data before has ended
+        commitLoad();
         Matcher entry = ENTRY.matcher(line);
         if (!entry.matches()) {
-            return current;
+            if (tableEntry != null && line.contains("PARTITION BY")) {
+                loadable.remove(tableEntry);
+            }
+            return kind == Kind.DATA ? load(line) : current;
         }
+        noteTable(line, entry.group(1));
         if (!entered) {
             entered = true;
             single = preamble.size() > PREAMBLE;
@@ -109,6 +132,67 @@ final class ParallelRestore implements DumpGuard.Router {
         return current;
     }
 
+    private void noteTable(String line, String type) {
+        Matcher table = TABLE_ENTRY.matcher(line);
+        tableEntry = table.matches() ? table.group(2) + "." + table.group(1) : null;
+        if (tableEntry != null) {
+            loadable.add(tableEntry);
+        } else if (type.equals("FK CONSTRAINT") || type.equals("TRIGGER") || type.equals("RULE")) {
+            // a table that something else may write to or depend on is loaded as it is
+            loadable.clear();
+        }
+    }
+
+    /**
+     * A table's data loads in a transaction that first empties it, with COPY's FREEZE: with the cluster's minimal
+     * WAL the rows are then written once, without WAL, and already frozen, so that the index builds and foreign key
+     * checks after the load do not write every page again to set hint bits. The emptying loses nothing: a table
+     * created by the dump receives rows only from its one data entry, and a table loaded once is loaded as it is
+     * from then on.
+     */
+    private OutputStream load(String line) throws IOException {
+        Matcher copy = COPY.matcher(line);
+        if (!copy.matches() || !loadable.remove(copy.group(1))) {
+            return current;
+        }
+        OutputStream session = current;
+        session.write(("BEGIN;\nTRUNCATE ONLY " + copy.group(1) + ";\n").getBytes(StandardCharsets.US_ASCII));
+        openLoad = session;
+        byte[] frozen = ("COPY " + copy.group(1) + " " + (copy.group(2) == null ? "" : copy.group(2))
+                + "FROM stdin WITH (FREEZE);\n").getBytes(StandardCharsets.UTF_8);
+        return new OutputStream() {
+            private boolean lineWritten;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (lineWritten) {
+                    session.write(b, off, len);
+                } else {
+                    // the COPY line itself, as the guard passed it: written with FREEZE instead
+                    lineWritten = true;
+                    session.write(frozen);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                session.flush();
+            }
+        };
+    }
+
+    private void commitLoad() throws IOException {
+        if (openLoad != null) {
+            openLoad.write(COMMIT);
+            openLoad = null;
+        }
+    }
+
     private static Kind kindOf(String type) {
         switch (type) {
             case "TABLE DATA":
@@ -126,6 +210,7 @@ final class ParallelRestore implements DumpGuard.Router {
 
     private void startRun(Kind runKind) {
         kind = runKind;
+        runStart = System.nanoTime();
         boolean parallel = runKind == Kind.DATA || runKind == Kind.BUILD;
         int count = parallel ? width : 1;
         for (int i = 0; i < count; i++) {
@@ -153,7 +238,9 @@ final class ParallelRestore implements DumpGuard.Router {
     private void endRun() throws Exception {
         settleForeignKey();
         String failure = finishAll();
+        LOG.debugf("%s: %s run restored in %d ms", db.name(), kind, (System.nanoTime() - runStart) / 1_000_000);
         if (failure == null && !validations.isEmpty()) {
+            long validating = System.nanoTime();
             for (int i = 0; i < width; i++) {
                 sessions.add(db.psqlSession(false, preamble.toByteArray()));
             }
@@ -162,6 +249,7 @@ final class ParallelRestore implements DumpGuard.Router {
             }
             validations.clear();
             failure = finishAll();
+            LOG.debugf("%s: foreign keys validated in %d ms", db.name(), (System.nanoTime() - validating) / 1_000_000);
         }
         if (failure != null) {
             throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + failure);

@@ -56,6 +56,100 @@ class ParallelRestoreTest {
         }
     }
 
+    /** Loads that empty the table first are kept to tables whose rows come from one entry only. */
+    @Test
+    void noRowIsLostWhenATableIsLoadedTwiceOrThroughItsPartitionRoot() throws Exception {
+        String dump = """
+                SET client_encoding = 'UTF8';
+
+                --
+                -- Name: measure; Type: TABLE; Schema: public; Owner: -
+                --
+
+                CREATE TABLE public.measure (
+                    id integer NOT NULL,
+                    taken date NOT NULL
+                )
+                PARTITION BY RANGE (taken);
+
+                --
+                -- Name: measure_2025; Type: TABLE; Schema: public; Owner: -
+                --
+
+                CREATE TABLE public.measure_2025 (
+                    id integer NOT NULL,
+                    taken date NOT NULL
+                );
+
+                --
+                -- Name: measure_2025; Type: TABLE ATTACH; Schema: public; Owner: -
+                --
+
+                ALTER TABLE ONLY public.measure ATTACH PARTITION public.measure_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+
+                --
+                -- Name: note; Type: TABLE; Schema: public; Owner: -
+                --
+
+                CREATE TABLE public.note (
+                    id integer NOT NULL,
+                    body text
+                );
+
+                --
+                -- Data for Name: measure; Type: TABLE DATA; Schema: public; Owner: -
+                --
+
+                COPY public.measure (id, taken) FROM stdin;
+                1\t2025-03-01
+                \\.
+
+                --
+                -- Data for Name: measure; Type: TABLE DATA; Schema: public; Owner: -
+                --
+
+                COPY public.measure (id, taken) FROM stdin;
+                2\t2025-04-01
+                \\.
+
+                --
+                -- Data for Name: note; Type: TABLE DATA; Schema: public; Owner: -
+                --
+
+                COPY public.note (id, body) FROM stdin;
+                1\tfirst
+                \\.
+
+                --
+                -- Data for Name: note; Type: TABLE DATA; Schema: public; Owner: -
+                --
+
+                COPY public.note (id, body) FROM stdin;
+                2\tsecond
+                \\.
+
+                --
+                -- Name: note note_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+                --
+
+                ALTER TABLE ONLY public.note
+                    ADD CONSTRAINT note_pkey PRIMARY KEY (id);
+                """;
+        ScratchDatabase db = scratch.create("loads-" + UUID.randomUUID());
+        try {
+            db.restorePlain(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
+            try (Connection connection = db.connect(); ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT (SELECT string_agg(id::text, ',' ORDER BY id) FROM measure), "
+                            + "(SELECT string_agg(body, ',' ORDER BY id) FROM note)")) {
+                rows.next();
+                assertEquals("1,2", rows.getString(1), "both loads through the partition root");
+                assertEquals("first,second", rows.getString(2), "both loads of the table");
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
     @Test
     void aMetaCommandInAnySectionIsRefusedAndNeverRuns() throws Exception {
         String dump = sampleDump();
