@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -48,7 +51,8 @@ final class ParallelRestore implements DumpGuard.Router {
     private final ScratchDatabase db;
     private final int width;
     private final ByteArrayOutputStream preamble = new ByteArrayOutputStream();
-    private final List<PsqlSession> sessions = new ArrayList<>();
+    // also ended from the thread of the caller while the last run goes on
+    private final List<PsqlSession> sessions = new CopyOnWriteArrayList<>();
     private final List<String> validations = new ArrayList<>();
     private boolean entered;
     private boolean single;
@@ -68,13 +72,16 @@ final class ParallelRestore implements DumpGuard.Router {
         this.width = Math.max(1, width);
     }
 
-    void restore(InputStream dump) throws Exception {
+    /**
+     * Reads the whole dump into the sessions. The last run (the foreign keys and their validation) goes on in the
+     * background, so that the caller reads what follows the dump meanwhile; {@link #finish} waits for it.
+     */
+    ScratchDatabase.Restoring start(InputStream dump) throws Exception {
         sessions.add(db.psqlSession(true, new byte[0]));
         current = new Tee(sessions.get(0).input(), preamble);
         try {
             DumpGuard.route(dump, this);
             commitLoad();
-            endRun();
         } catch (InvalidBackupException e) {
             abort();
             throw new ScratchFailure(e.reason(), e.getMessage());
@@ -82,15 +89,52 @@ final class ParallelRestore implements DumpGuard.Router {
             abort();
             throw e.failure;
         } catch (PsqlSession.Ended e) {
-            // a session stopped reading: its errors say why
-            PgTool.Result result = e.session().finish();
-            abort();
-            throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: "
-                    + ScratchDatabase.lastLines(result.errors()));
+            throw ended(e);
         } catch (Exception e) {
             abort();
             throw e;
         }
+        CompletableFuture<Void> lastRun = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                endRun();
+                lastRun.complete(null);
+            } catch (PsqlSession.Ended e) {
+                lastRun.completeExceptionally(ended(e));
+            } catch (Exception e) {
+                abort();
+                lastRun.completeExceptionally(e);
+            }
+        }, "restore-" + db.name());
+        thread.setDaemon(true);
+        thread.start();
+        return new ScratchDatabase.Restoring() {
+            @Override
+            public void finish() throws Exception {
+                try {
+                    lastRun.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+                }
+            }
+
+            @Override
+            public void abort() {
+                ParallelRestore.this.abort();
+            }
+        };
+    }
+
+    /** A session stopped reading: its errors say why. */
+    private ScratchFailure ended(PsqlSession.Ended e) {
+        String errors;
+        try {
+            errors = e.session().finish().errors();
+        } catch (Exception failure) {
+            errors = failure.getMessage();
+        }
+        abort();
+        return new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + ScratchDatabase.lastLines(errors));
     }
 
     @Override

@@ -36,7 +36,24 @@ public final class ScratchDatabase {
 
     /** Restores a plain SQL dump over parallel psql sessions; psql meta-commands in it never run. */
     public void restorePlain(InputStream dump) throws Exception {
-        new ParallelRestore(this, cluster.restoreSessions()).restore(dump);
+        startPlainRestore(dump).finish();
+    }
+
+    /**
+     * {@link #restorePlain}, returning once the whole dump is read: its last statements still run, so that what
+     * follows the dump in an archive is read meanwhile. The caller finishes or aborts what it gets.
+     */
+    public Restoring startPlainRestore(InputStream dump) throws Exception {
+        return new ParallelRestore(this, cluster.restoreSessions()).start(dump);
+    }
+
+    /** A restore whose dump is read and whose last statements may still run. */
+    public interface Restoring {
+        /** Waits for the restore's end; throws {@link ScratchFailure} when it failed. */
+        void finish() throws Exception;
+
+        /** Stops what still runs, when the run fails for another reason. */
+        void abort();
     }
 
     /** A psql session as the run's role, its input under a restrict key of its own, opened by {@code preamble}. */

@@ -248,12 +248,13 @@ public class UpgradeRun {
             return 0;
         }
         int[] files = {0};
-        boolean[] restored = {false};
+        // the dump's last statements run while the filestore that follows it in the archive is read
+        ScratchDatabase.Restoring[] restoring = {null};
         try (InputStream in = store.open(request.backup().key())) {
             BackupArchiveReader.read(in, (name, content) -> {
                 if (name.equals(ArchiveLayout.DUMP)) {
                     try {
-                        db.restorePlain(content);
+                        restoring[0] = db.startPlainRestore(content);
                     } catch (ScratchFailure f) {
                         throw new InvalidBackupException(f.reason(), f.getMessage());
                     } catch (IOException | InvalidBackupException e) {
@@ -261,7 +262,6 @@ public class UpgradeRun {
                     } catch (Exception e) {
                         throw new IOException("restore interrupted", e);
                     }
-                    restored[0] = true;
                 } else if (ArchiveLayout.isFilestoreFile(name)) {
                     Path target = work.resolve(name);
                     Files.createDirectories(target.getParent());
@@ -269,9 +269,15 @@ public class UpgradeRun {
                     files[0]++;
                 }
             });
-        }
-        if (!restored[0]) {
-            throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
+            if (restoring[0] == null) {
+                throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
+            }
+            restoring[0].finish();
+        } catch (Exception e) {
+            if (restoring[0] != null) {
+                restoring[0].abort();
+            }
+            throw e;
         }
         return files[0];
     }
