@@ -507,20 +507,17 @@ class UpgradeWorkerTest {
     }
 
     private boolean roleExists(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
-                + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
-                PreparedStatement sql = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-            sql.setString(1, name);
-            try (ResultSet rs = sql.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return scratchCatalogHas("select 1 from pg_roles where rolname = ?", name);
     }
 
     private boolean databaseExists(String name) throws Exception {
+        return scratchCatalogHas("select 1 from pg_database where datname = ?", name);
+    }
+
+    private boolean scratchCatalogHas(String query, String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
                 + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
-                PreparedStatement sql = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement sql = c.prepareStatement(query)) {
             sql.setString(1, name);
             try (ResultSet rs = sql.executeQuery()) {
                 return rs.next();
