@@ -185,7 +185,7 @@ ALTER TABLE ONLY public.product_product
 
 CREATE INDEX product_category_name_index ON public.product_category USING btree (name);
 CREATE INDEX product_category_parent_path_index ON public.product_category USING btree (parent_path);
-CREATE INDEX product_template_name_index ON public.product_template USING btree (name);
+CREATE INDEX product_template_name_index ON public.product_template USING btree (((name ->> 'en_US'::text)));
 CREATE INDEX product_template_company_id_index ON public.product_template USING btree (company_id);
 CREATE INDEX product_product_default_code_index ON public.product_product USING btree (default_code);
 CREATE INDEX product_product_product_tmpl_id_index ON public.product_product USING btree (product_tmpl_id);

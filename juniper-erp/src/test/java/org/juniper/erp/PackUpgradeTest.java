@@ -398,6 +398,50 @@ class PackUpgradeTest {
     }
 
     @Test
+    void eachRecordKeepsTheLanguagesItWasTranslatedIntoAndWhatHasNowhereToGoIsCounted() throws SQLException {
+        String database = freshInstall("15.0", "translations");
+        try (Connection db = scratch.owner(database); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO res_lang (name, code, iso_code, url_code, active, direction, date_format, "
+                    + "time_format, week_start, \"grouping\", decimal_point, thousands_sep) "
+                    + "SELECT l.name, l.code, l.iso, l.iso, true, direction, date_format, time_format, week_start, "
+                    + "\"grouping\", decimal_point, thousands_sep FROM res_lang, "
+                    + "(VALUES ('French', 'fr_FR', 'fr'), ('German', 'de_DE', 'de')) l (name, code, iso) "
+                    + "WHERE res_lang.code = 'en_US'");
+            sql.execute("INSERT INTO mail_template (id, name, subject) VALUES "
+                    + "(901, 'Order', 'Your order'), (902, 'Invoice', NULL), (903, 'Quote', NULL)");
+            sql.execute("INSERT INTO ir_translation (name, res_id, lang, type, src, value) VALUES "
+                    + "('mail.template,name', 901, 'fr_FR', 'model', 'Order', 'Commande'), "
+                    + "('mail.template,name', 901, 'de_DE', 'model', 'Order', 'Bestellung'), "
+                    + "('mail.template,subject', 901, 'fr_FR', 'model', 'Your order', 'Votre commande'), "
+                    // no English text, a German one
+                    + "('mail.template,subject', 902, 'de_DE', 'model', NULL, 'Ihre Rechnung'), "
+                    // an empty translation is no translation
+                    + "('mail.template,name', 902, 'fr_FR', 'model', 'Invoice', ''), "
+                    // a record that is gone
+                    + "('mail.template,name', 999, 'fr_FR', 'model', 'Gone', 'Parti'), "
+                    // a field 16.0 does not translate, and code terms: nowhere to go
+                    + "('mail.template,email_from', 901, 'fr_FR', 'model', 'a@b.c', 'a@b.fr'), "
+                    + "('addons/mail/models/mail_thread.py', 0, 'fr_FR', 'code', 'Followers', 'Abonnés'), "
+                    + "('addons/mail/models/mail_thread.py', 0, 'de_DE', 'code', 'Followers', 'Abonnenten')");
+            List<String> notices = upgrade(db, "16.0",
+                    strings(db, "SELECT name FROM ir_module_module WHERE state = 'installed'"));
+
+            assertEquals(List.of(
+                    "901 {\"de_DE\": \"Bestellung\", \"en_US\": \"Order\", \"fr_FR\": \"Commande\"} "
+                            + "{\"en_US\": \"Your order\", \"fr_FR\": \"Votre commande\"}",
+                    "902 {\"en_US\": \"Invoice\"} {\"de_DE\": \"Ihre Rechnung\"}",
+                    "903 {\"en_US\": \"Quote\"} -"),
+                    strings(db, "SELECT id || ' ' || name || ' ' || coalesce(subject::text, '-') FROM mail_template "
+                            + "WHERE id > 900 ORDER BY id"));
+            assertTrue(notices.contains("mail_template: translations of 2 records moved into name, subject, body_html"),
+                    notices.toString());
+            assertEquals(List.of("code terms 2", "mail.template,email_from 1"),
+                    strings(db, "SELECT name || ' ' || row_count FROM " + JuniperPack.UPGRADE_NOTES_TABLE
+                            + " WHERE kind = 'translations_dropped' ORDER BY name"));
+        }
+    }
+
+    @Test
     void theFilestoreExtractionMovesEveryAttachmentStillInTheDatabase() throws SQLException {
         FilestoreExtraction extraction = PACK.filestoreExtraction(LATEST);
         try (Connection db = scratch.owner(sample)) {

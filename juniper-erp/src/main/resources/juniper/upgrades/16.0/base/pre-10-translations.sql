@@ -2,34 +2,49 @@
 -- ({"en_US": "Chair", "fr_FR": "Chaise"}), like Odoo 16, instead of the ir_translation table. Every module converts
 -- its own columns in its pre scripts with pg_temp.juniper_translate; base's post script drops ir_translation.
 
--- The model translations, one jsonb per record and field, aggregated once for every module. The English text stays
--- the one in the column.
-CREATE TEMPORARY TABLE juniper_translation ON COMMIT DROP AS
-SELECT name, res_id, jsonb_object_agg(lang, value) AS value
-  FROM ir_translation
- WHERE type = 'model' AND res_id IS NOT NULL AND lang <> 'en_US' AND value <> ''
- GROUP BY name, res_id;
-CREATE INDEX ON juniper_translation (name, res_id);
-ANALYZE juniper_translation;
+-- ir_translation, in one pass: per kind, field and language, how many translations there are, for the note of
+-- those with nowhere to go, and the model translations to move, as one object keyed by record id
+-- ({"42": "Chaise"}). The objects are stored uncompressed: each is read whole, once per column converted.
+CREATE TEMPORARY TABLE juniper_translation (
+    type character varying,
+    name character varying NOT NULL,
+    lang character varying,
+    total bigint NOT NULL,
+    translations jsonb
+) ON COMMIT DROP;
+ALTER TABLE juniper_translation ALTER COLUMN translations SET STORAGE EXTERNAL;
+INSERT INTO juniper_translation
+SELECT type, name, lang, count(*),
+       jsonb_object(array_agg(res_id::text) FILTER (WHERE moved), array_agg(value) FILTER (WHERE moved))
+  FROM (SELECT type, name, lang, res_id, value,
+               type = 'model' AND res_id IS NOT NULL AND lang <> 'en_US' AND value <> '' AS moved
+          FROM ir_translation) t
+ GROUP BY type, name, lang;
 
 -- The fields converted, so that base's post script can tell which translations have nowhere to go.
 CREATE TEMPORARY TABLE juniper_translated_field (name character varying PRIMARY KEY) ON COMMIT DROP;
 
--- A column's English text with its translations, as jsonb; the translations alone when there is no English text.
--- PL/pgSQL, whose lookup plan is prepared once: an SQL function with a FROM clause is planned and started again for
--- every row, which made it most of the cost of converting a large catalogue.
-CREATE FUNCTION pg_temp.juniper_translated(english text, field text, record_id integer) RETURNS jsonb
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    translated jsonb;
-BEGIN
-    SELECT value INTO translated FROM juniper_translation WHERE name = field AND res_id = record_id;
-    IF english IS NULL THEN
-        RETURN translated;
-    END IF;
-    RETURN CASE WHEN translated IS NULL THEN jsonb_build_object('en_US', english)
-                ELSE jsonb_build_object('en_US', english) || translated END;
-END
+-- The translations of a field into a language. Declared immutable although it reads a table, which nothing changes
+-- during the conversions: called with constants in the expression of a rewrite, it is evaluated once, when the
+-- rewrite is planned, and each row finds its translation in the object instead of running a query of its own.
+CREATE FUNCTION pg_temp.juniper_translations(field text, language text) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT translations FROM juniper_translation WHERE type = 'model' AND name = field AND lang = language;
+$$;
+
+-- The expression of a column's jsonb value: its English text and its translations, keyed by language; null when it
+-- has neither. jsonb_build_object takes at most 50 pairs, so they come in groups of 40.
+CREATE FUNCTION pg_temp.juniper_translated_sql(column_name text, field text, languages text[]) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT format('nullif(jsonb_strip_nulls(%s), ''{}'')',
+                  string_agg(format('jsonb_build_object(%s)', pairs), ' || ' ORDER BY chunk))
+      FROM (SELECT (position - 1) / 40 AS chunk, string_agg(pair, ', ' ORDER BY position) AS pairs
+              FROM unnest(format('''en_US'', %I', column_name)
+                          || ARRAY(SELECT format('%L, pg_temp.juniper_translations(%L, %L) ->> id::text',
+                                                 language, field, language)
+                                     FROM unnest(languages) language))
+                   WITH ORDINALITY AS p(pair, position)
+             GROUP BY 1) chunks;
 $$;
 
 -- Turns the columns of a model's table into jsonb with their translations, in the one rewrite the change of type
@@ -37,19 +52,31 @@ $$;
 CREATE FUNCTION pg_temp.juniper_translate(module text, model text, table_name text, columns text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-    fields text[] := ARRAY(SELECT model || ',' || c FROM unnest(columns) c);
-    done bigint;
+    languages text[];
+    conversions text[] := '{}';
+    translated text[] := '{}';
+    column_name text;
+    done bigint := 0;
 BEGIN
-    EXECUTE format('ALTER TABLE public.%I %s', table_name, (
-        SELECT string_agg(CASE WHEN EXISTS (SELECT 1 FROM juniper_translation WHERE name = model || ',' || c)
-                               THEN format('ALTER COLUMN %1$I TYPE jsonb USING pg_temp.juniper_translated(%1$I, %2$L, id)',
-                                           c, model || ',' || c)
-                               ELSE format('ALTER COLUMN %1$I TYPE jsonb USING CASE WHEN %1$I IS NULL THEN NULL '
-                                           'ELSE jsonb_build_object(''en_US'', %1$I) END', c) END, ', ')
-          FROM unnest(columns) c));
-    INSERT INTO juniper_translated_field SELECT unnest(fields);
-    EXECUTE format('SELECT count(*) FROM public.%I WHERE id IN (SELECT res_id FROM juniper_translation '
-                   'WHERE name = ANY ($1))', table_name) INTO done USING fields;
+    FOREACH column_name IN ARRAY columns LOOP
+        languages := ARRAY(SELECT lang FROM juniper_translation
+                            WHERE type = 'model' AND name = model || ',' || column_name AND translations IS NOT NULL
+                            ORDER BY lang);
+        IF cardinality(languages) > 0 THEN
+            conversions := conversions || format('ALTER COLUMN %I TYPE jsonb USING %s', column_name,
+                pg_temp.juniper_translated_sql(column_name, model || ',' || column_name, languages));
+            translated := translated || format('%I ?| %L', column_name, languages);
+        ELSE
+            conversions := conversions || format('ALTER COLUMN %1$I TYPE jsonb USING CASE WHEN %1$I IS NULL '
+                                                 'THEN NULL ELSE jsonb_build_object(''en_US'', %1$I) END', column_name);
+        END IF;
+    END LOOP;
+    EXECUTE format('ALTER TABLE public.%I %s', table_name, array_to_string(conversions, ', '));
+    INSERT INTO juniper_translated_field SELECT model || ',' || c FROM unnest(columns) c;
+    IF cardinality(translated) > 0 THEN
+        EXECUTE format('SELECT count(*) FROM public.%I WHERE %s', table_name, array_to_string(translated, ' OR '))
+            INTO done;
+    END IF;
     RAISE NOTICE '%: translations of % records moved into %', table_name, done, array_to_string(columns, ', ');
     IF done > 0 THEN
         PERFORM pg_temp.juniper_note(module, 'translations_converted', model, NULL, array_to_string(columns, ', '),
