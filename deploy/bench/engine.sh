@@ -109,11 +109,13 @@ psql_q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STO
 table_state() { psql -X -At -F ' ' -d bench -c "SELECT relid, relname, n_tup_ins + n_tup_upd + n_tup_del,
   pg_relation_filenode(relid) FROM pg_stat_user_tables ORDER BY relid"; }
 
-# After the restore, autovacuum works through every new table for a while, on the same two cores: each hop and its
-# rewrite start once it has finished, so that both are timed alone. The wait counts in no figure.
-autovacuum_done() {
+# Each hop and its rewrite start alone, on written-back tables: no autovacuum worker, no checkpoint or page
+# write-back of what came before on the same two cores and disk. None of it counts in a figure.
+settle() {
   until [[ "$(psql -X -At -d bench -c "SELECT count(*) FROM pg_stat_activity
       WHERE backend_type = 'autovacuum worker'")" == 0 ]]; do sleep 0.5; done
+  psql_q -d bench -c "CHECKPOINT"
+  sync
 }
 
 declare -A step
@@ -122,11 +124,13 @@ sync
 t="$(now)"; (cd "$work/base" && unzip -q "$work/sample-$scale.zip"); step[unzip]="$(seconds "$t" "$(now)")"
 createdb bench
 t="$(now)"; psql_q -d bench -f "$work/base/dump.sql"; step[restore]="$(seconds "$t" "$(now)")"
+# what autovacuum would do to every restored table while the hops run, done before them
+psql_q -d bench -c "VACUUM ANALYZE"
 hop_lines=()
 scripts_total=0
 for hop in 15.0 16.0 17.0; do
   table_state > "$work/before"
-  autovacuum_done
+  settle
   t="$(now)"; psql_q -1 -d bench -f "$work/hops/$hop.sql"; hop_s="$(centiseconds "$t" "$(now)")"
   sleep 1 # psql's session reports its statistics as it ends
   table_state > "$work/after"
@@ -134,7 +138,7 @@ for hop in 15.0 16.0 17.0; do
     | awk '$2 != $3 || $4 != $5 { print $1 }' | grep -v '^juniper_upgrade_note$' | sort -u)"
   ctas="BEGIN;"
   for table in $touched; do ctas+=" CREATE TABLE bench_copy_$table AS SELECT * FROM $table;"; done
-  autovacuum_done
+  settle
   t="$(now)"; psql_q -d bench -c "$ctas ROLLBACK;"; ctas_s="$(centiseconds "$t" "$(now)")"
   worker_hop="$(jq -r --arg v "$hop" '.hops[] | select(.version == $v) | .millis / 1000' "$work/facts.json")"
   hop_lines+=("$(printf '%-8s %9s %9s %8s %9s   %s' "$hop" "$hop_s" "$ctas_s" "$(ratio "$hop_s" "$ctas_s")" \
