@@ -56,15 +56,16 @@ DECLARE
     conversions text[] := '{}';
     translated text[] := '{}';
     column_name text;
+    field text;
     done bigint := 0;
 BEGIN
     FOREACH column_name IN ARRAY columns LOOP
+        field := model || ',' || column_name;
         languages := ARRAY(SELECT lang FROM juniper_translation
-                            WHERE type = 'model' AND name = model || ',' || column_name AND translations IS NOT NULL
-                            ORDER BY lang);
+                            WHERE type = 'model' AND name = field AND translations IS NOT NULL ORDER BY lang);
         IF cardinality(languages) > 0 THEN
             conversions := conversions || format('ALTER COLUMN %I TYPE jsonb USING %s', column_name,
-                pg_temp.juniper_translated_sql(column_name, model || ',' || column_name, languages));
+                                                 pg_temp.juniper_translated_sql(column_name, field, languages));
             translated := translated || format('%I ?| %L', column_name, languages);
         ELSE
             conversions := conversions || format('ALTER COLUMN %1$I TYPE jsonb USING CASE WHEN %1$I IS NULL '
