@@ -12,3 +12,8 @@ SELECT 'CREATE ROLE notification LOGIN PASSWORD ''notification'''
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'notification') \gexec
 SELECT 'CREATE DATABASE notification OWNER notification'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'notification') \gexec
+
+SELECT 'CREATE ROLE worker LOGIN PASSWORD ''worker'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'worker') \gexec
+SELECT 'CREATE DATABASE worker OWNER worker'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'worker') \gexec
