@@ -3,17 +3,19 @@ package org.juniper.upgrade.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.juniper.upgrade.worker.WorkerFixtures.archive;
+import static org.juniper.upgrade.worker.WorkerFixtures.requested;
+import static org.juniper.upgrade.worker.WorkerFixtures.runRole;
+import static org.juniper.upgrade.worker.WorkerFixtures.scratchAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -30,8 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.erp.sample.CustomModule;
 import org.juniper.erp.sample.SampleDatabase;
 import org.juniper.erp.sample.SampleSpec;
-import org.juniper.upgrade.archive.BackupArchiveWriter;
-import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -69,13 +69,15 @@ class UpgradeWorkerTest {
         new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 7));
         String id = UUID.randomUUID().toString();
         StoredObject stored = store.put(ArtifactKeys.of(id).backup(), backup.toByteArray(), "application/zip");
+        UpgradeRequested request = requested(id, stored);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            CloudEvent requested = platform.publish(requested(id, stored));
+            CloudEvent requested = platform.publish(request);
             DumpUpgraded upgraded = CloudEvents.data(platform.read(Topics.DUMP_UPGRADED, id, WAIT, l -> !l.isEmpty())
                     .get(0).event(), DumpUpgraded.class);
 
-            assertEquals(ArtifactKeys.of(id).upgraded(), upgraded.artifact().key());
+            assertEquals(request.attempt(), upgraded.attempt());
+            assertEquals(ArtifactKeys.of(id).attempt(request.attempt()).upgraded(), upgraded.artifact().key());
             assertEquals(upgraded.artifact(), store.find(upgraded.artifact().key()).orElseThrow());
             UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()),
                     UpgradeFacts.class);
@@ -89,14 +91,14 @@ class UpgradeWorkerTest {
                     .toString());
             assertTrue(facts.timings().containsKey("attachments"));
             assertTrue(facts.filestoreFiles() > 0);
-            assertFalse(scratchDatabaseExists(id), "the scratch database is dropped after the run");
+            assertFalse(scratchDatabaseExists(request.attempt()), "the scratch database is dropped after the run");
             String log = new String(store.readAllBytes(upgraded.logKey()), StandardCharsets.UTF_8);
             assertTrue(log.contains("reached 17.0"), log);
 
             platform.publish(requested);
             List<PlatformEvents.Received> announced = platform.read(Topics.DUMP_UPGRADED, id, WAIT,
                     l -> l.size() == 2);
-            assertEquals(2, announced.size(), "a redelivered request is announced again");
+            assertEquals(2, announced.size(), "a redelivered attempt is announced again");
             assertEquals(upgraded.artifact(), CloudEvents.data(announced.get(1).event(), DumpUpgraded.class)
                     .artifact(), "with the same archive, not a new one");
             long restores = platform.read(Topics.PROGRESS, id, Duration.ofSeconds(3), l -> false).stream()
@@ -121,7 +123,7 @@ class UpgradeWorkerTest {
             StoredObject stored = store.put(ArtifactKeys.of(production).backup(), backup.toByteArray(),
                     "application/zip");
             platform.publish(new UpgradeRequested(production, "acme", "14.0", "17.0", Purpose.PRODUCTION, 10,
-                    "it@acme.example", stored, "zip", Instant.now()));
+                    "it@acme.example", stored, "zip", Instant.now(), null, null, UUID.randomUUID().toString()));
 
             Instant productionDone = announcedAt(platform, production);
             Instant lastTestDone = tests.stream().map(id -> announcedAt(platform, id)).max(Instant::compareTo)
@@ -158,7 +160,7 @@ class UpgradeWorkerTest {
         assertTrue(run.failure.message().contains("permission denied") || run.failure.message().contains("must be"),
                 run.failure.message());
         assertFalse(Files.exists(marker));
-        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped after a failure too");
+        assertFalse(scratchDatabaseExists(run.attempt), "the scratch database is dropped after a failure too");
     }
 
     /** Hostile statements a dump may carry; each must fail the run with the database's refusal and do nothing. */
@@ -187,7 +189,7 @@ class UpgradeWorkerTest {
                 "statement timeout", "cannot run inside a transaction block").anyMatch(run.failure.message()::contains),
                 run.failure.message());
         assertFalse(Files.exists(marker), "nothing was written on the server");
-        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
+        assertFalse(scratchDatabaseExists(run.attempt), "the scratch database is dropped");
         assertFalse(databaseExists("owned"), "no other database was made");
     }
 
@@ -202,7 +204,7 @@ class UpgradeWorkerTest {
 
         assertEquals("RUN:STATEMENT_TIMEOUT", run.failure.reason(), run.failure.message());
         assertTrue(run.failure.message().contains("DO $$ BEGIN LOOP"), run.failure.message());
-        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
+        assertFalse(scratchDatabaseExists(run.attempt), "the scratch database is dropped");
     }
 
     @Test
@@ -284,7 +286,7 @@ class UpgradeWorkerTest {
             assertTrue(log.contains("the request brings 2 upgrade script(s) of its own, for customer_loyalty"), log);
             assertTrue(log.contains("ran the request's script 16.0/customer_loyalty/post-10-rename-card-number.sql"),
                     log);
-            assertFalse(scratchDatabaseExists(id));
+            assertFalse(scratchDatabaseExists(upgraded.attempt()));
         }
     }
 
@@ -300,7 +302,7 @@ class UpgradeWorkerTest {
                 + "failed on the hop to 17.0: "), run.failure.message());
         assertTrue(run.failure.message().contains("column \"no_such_column\" of relation \"x_loyalty_card\" does "
                 + "not exist"), run.failure.message());
-        assertFalse(scratchDatabaseExists(run.id));
+        assertFalse(scratchDatabaseExists(run.attempt));
     }
 
     /** Hostile statements a custom script may carry: each fails the run with the database's refusal. */
@@ -325,10 +327,9 @@ class UpgradeWorkerTest {
         assertTrue(Stream.of("permission denied", "must be superuser").anyMatch(run.failure.message()::contains),
                 run.failure.message());
         assertFalse(Files.exists(marker), "nothing was written on the server");
-        assertFalse(scratchDatabaseExists(run.id), "the scratch database is dropped");
-        assertFalse(roleExists("run_" + run.id.replace("-", "") + "_owner"), "and its role");
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":"
-                + scratch.port() + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword())) {
+        assertFalse(scratchDatabaseExists(run.attempt), "the scratch database is dropped");
+        assertFalse(roleExists(runRole(run.attempt)), "and its role");
+        try (Connection admin = scratchAdmin(scratch)) {
             assertTrue(admin.isValid(5), "the admin's password is unchanged");
         }
     }
@@ -397,7 +398,7 @@ class UpgradeWorkerTest {
         assertEquals("BACKUP:NOT_JUNIPER", run.failure.reason());
     }
 
-    record FailedRun(String id, UpgradeFailed failure) {
+    record FailedRun(String id, String attempt, UpgradeFailed failure) {
     }
 
     private FailedRun runDump(String dumpSql) throws Exception {
@@ -408,9 +409,9 @@ class UpgradeWorkerTest {
         String id = UUID.randomUUID().toString();
         StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive, "application/zip");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            platform.publish(requested(id, stored));
-            return new FailedRun(id, CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())
-                    .get(0).event(), UpgradeFailed.class));
+            UpgradeRequested request = requested(id, stored);
+            platform.publish(request);
+            return failed(platform, request);
         }
     }
 
@@ -420,10 +421,17 @@ class UpgradeWorkerTest {
         StoredObject stored = store.put(ArtifactKeys.of(id).backup(), archive, "application/zip");
         StoredObject zip = storeScripts(id, scripts);
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
-            platform.publish(requested(id, stored, sourceVersion, zip));
-            return new FailedRun(id, CloudEvents.data(platform.read(Topics.FAILED, id, WAIT, l -> !l.isEmpty())
-                    .get(0).event(), UpgradeFailed.class));
+            UpgradeRequested request = requested(id, stored, sourceVersion, zip);
+            platform.publish(request);
+            return failed(platform, request);
         }
+    }
+
+    private static FailedRun failed(PlatformEvents platform, UpgradeRequested request) {
+        UpgradeFailed failure = CloudEvents.data(platform.read(Topics.FAILED, request.requestId(), WAIT,
+                l -> !l.isEmpty()).get(0).event(), UpgradeFailed.class);
+        assertEquals(request.attempt(), failure.attempt());
+        return new FailedRun(request.requestId(), request.attempt(), failure);
     }
 
     /** The 15.0 sample with the customer's own module, generated once for the tests that need it. */
@@ -479,31 +487,8 @@ class UpgradeWorkerTest {
         throw new AssertionError("no dump.sql in " + key);
     }
 
-    private static UpgradeRequested requested(String id, StoredObject backup, String sourceVersion,
-            StoredObject scripts) {
-        return new UpgradeRequested(id, "acme", sourceVersion, "17.0", Purpose.TEST, 0, "it@acme.example", backup,
-                "zip", Instant.now(), null, scripts);
-    }
-
-    private static UpgradeRequested requested(String id, StoredObject backup) {
-        return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, 0, "it@acme.example", backup, "zip",
-                Instant.now());
-    }
-
-    private static byte[] archive(String dumpSql) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (BackupArchiveWriter writer = new BackupArchiveWriter(bytes)) {
-            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.0")));
-            try (OutputStream dump = writer.dump()) {
-                dump.write(dumpSql.getBytes(StandardCharsets.UTF_8));
-            }
-            writer.finish();
-        }
-        return bytes.toByteArray();
-    }
-
-    private boolean scratchDatabaseExists(String requestId) throws Exception {
-        return databaseExists("run_" + requestId.replace("-", ""));
+    private boolean scratchDatabaseExists(String attempt) throws Exception {
+        return databaseExists("run_" + attempt.replace("-", ""));
     }
 
     private boolean roleExists(String name) throws Exception {
@@ -515,9 +500,7 @@ class UpgradeWorkerTest {
     }
 
     private boolean scratchCatalogHas(String query, String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + scratch.host() + ":" + scratch.port()
-                + "/" + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
-                PreparedStatement sql = c.prepareStatement(query)) {
+        try (Connection c = scratchAdmin(scratch); PreparedStatement sql = c.prepareStatement(query)) {
             sql.setString(1, name);
             try (ResultSet rs = sql.executeQuery()) {
                 return rs.next();

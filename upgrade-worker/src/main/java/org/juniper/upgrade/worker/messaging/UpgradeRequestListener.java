@@ -4,38 +4,62 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.events.UpgradeRequested;
-import org.juniper.upgrade.worker.service.UpgradeRun;
+import org.juniper.upgrade.worker.repository.RunQueue;
+import org.juniper.upgrade.worker.service.RunSlots;
 
 /**
- * One run at a time per lane and worker: test requests queue in their lane, production requests in theirs. The
- * offset is committed only after the handler returns, that is after the outcome
- * was published; a worker that dies mid-run leaves the request to be delivered to another one.
+ * Queues each request in the worker's run queue and returns: the offset is committed within milliseconds, so a
+ * rebalance never interrupts a run. The lane is the topic's; run slots claim from the queue.
  */
 @ApplicationScoped
 public class UpgradeRequestListener {
-    private final UpgradeRun run;
+    private static final Logger LOG = Logger.getLogger(UpgradeRequestListener.class);
 
-    UpgradeRequestListener(UpgradeRun run) {
-        this.run = run;
+    private final RunQueue queue;
+    private final RunSlots slots;
+
+    UpgradeRequestListener(RunQueue queue, RunSlots slots) {
+        this.queue = queue;
+        this.slots = slots;
     }
 
     @Incoming("upgrade-requests")
     @Blocking
     public void onTestLane(ConsumerRecord<String, String> record) throws Exception {
-        run(record);
+        enqueue(record, "test");
     }
 
     @Incoming("priority-requests")
     @Blocking
     public void onProductionLane(ConsumerRecord<String, String> record) throws Exception {
-        run(record);
+        enqueue(record, "production");
     }
 
-    private void run(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeRequested request = KafkaEvents.data(record, UpgradeRequested.class);
-        Redelivery.untilDone("upgrade run " + request.requestId(), () -> run.handle(request));
+    private void enqueue(ConsumerRecord<String, String> record, String lane) throws Exception {
+        UpgradeRequested request;
+        try {
+            request = KafkaEvents.data(record, UpgradeRequested.class);
+        } catch (MalformedEventException e) {
+            LOG.errorf("a record on %s at offset %d is no request and is skipped: %s", record.topic(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        if (request.attempt() == null) {
+            LOG.errorf("request %s on %s at offset %d names no attempt and is skipped", request.requestId(),
+                    record.topic(), record.offset());
+            return;
+        }
+        String payload = CloudEvents.toJson(request);
+        Redelivery.untilDone("queueing attempt " + request.attempt(), () -> {
+            if (queue.enqueue(request.attempt(), request.requestId(), payload, lane, request.priority())) {
+                slots.wake();
+            }
+        });
     }
 }

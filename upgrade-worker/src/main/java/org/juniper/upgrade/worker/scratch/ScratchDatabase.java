@@ -101,14 +101,14 @@ public final class ScratchDatabase {
     }
 
     /**
-     * The failure to report for {@code failure}: when the run's statement was stopped for running too long, that,
-     * since the tool's own message only says its connection was ended.
+     * The failure to report when the run's statement was stopped for running too long, whatever the tool or driver
+     * said about it (only that its connection was ended).
      */
-    public ScratchFailure explain(ScratchFailure failure) {
+    public java.util.Optional<ScratchFailure> timedOut() {
         return cluster.overran(role).map(statement -> new ScratchFailure("RUN:STATEMENT_TIMEOUT", "a statement ran "
                 + "longer than " + readable(cluster.statementTimeout()) + " and was stopped ("
                 + statement.strip() + "); no statement of a dump or of upgrade scripts may run longer, whatever it "
-                + "sets: remove it from the backup or the scripts")).orElse(failure);
+                + "sets: remove it from the backup or the scripts"));
     }
 
     private static String readable(java.time.Duration duration) {

@@ -11,8 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,22 +62,69 @@ public class ScratchDatabases {
     }
 
     void stopOverrunningStatements() {
-        try (Connection admin = admin(); PreparedStatement sql = admin.prepareStatement("""
-                select pid, usename, left(query, 120), pg_terminate_backend(pid)
-                  from pg_stat_activity
-                 where usename like 'run\\_%\\_owner' and state <> 'idle'
-                   and query_start < now() - make_interval(secs => ?)""")) {
-            sql.setDouble(1, config.statementTimeout().toMillis() / 1000.0);
-            try (ResultSet stopped = sql.executeQuery()) {
-                while (stopped.next()) {
-                    LOG.warnf("stopped a statement of %s that ran longer than %s: %s", stopped.getString(2),
-                            config.statementTimeout(), stopped.getString(3));
-                    overran.put(stopped.getString(2), stopped.getString(3));
-                }
-            }
+        try {
+            terminate("state <> 'idle' and query_start < now() - make_interval(secs => ?)",
+                    config.statementTimeout().toMillis() / 1000.0).forEach((role, statement) -> {
+                        LOG.warnf("stopped a statement of %s that ran longer than %s: %s", role,
+                                config.statementTimeout(), statement);
+                        overran.put(role, statement);
+                    });
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("could not look for overrunning statements: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Ends every session of a run at once, and keeps its role from opening new ones: the run was stopped, fenced or
+     * ran out of time, and whatever it does in PostgreSQL stops now, not when its statement ends.
+     */
+    public void endSessions(String attemptId) throws SQLException {
+        String role = roleOf(attemptId);
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            try (ResultSet exists = sql.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                if (exists.next()) {
+                    sql.execute("alter role " + role + " nologin");
+                }
+            }
+        }
+        terminate("usename = ?", role);
+    }
+
+    /** Ends the sessions of run roles that {@code condition} selects; returns each one's role and statement. */
+    private Map<String, String> terminate(String condition, Object parameter) throws SQLException {
+        Map<String, String> ended = new HashMap<>();
+        try (Connection admin = admin(); PreparedStatement sql = admin.prepareStatement("""
+                select usename, left(query, 120), pg_terminate_backend(pid)
+                  from pg_stat_activity
+                 where usename like 'run\\_%\\_owner' and""" + " " + condition)) {
+            sql.setObject(1, parameter);
+            try (ResultSet stopped = sql.executeQuery()) {
+                while (stopped.next()) {
+                    ended.put(stopped.getString(1), stopped.getString(2));
+                }
+            }
+        }
+        return ended;
+    }
+
+    /** The names of every run's database or role in the cluster (a role without its {@code _owner} suffix). */
+    public Set<String> runNames() throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Connection admin = admin(); Statement sql = admin.createStatement();
+                ResultSet rs = sql.executeQuery("""
+                        select datname from pg_database where datname ~ '^run_[a-z0-9]+$'
+                        union select substr(rolname, 1, length(rolname) - 6) from pg_roles
+                         where rolname ~ '^run_[a-z0-9]+_owner$'""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Drops a run's database and role by the name {@link #runNames} gave. */
+    public void dropRun(String name) throws SQLException {
+        drop(name, name + "_owner");
     }
 
     /** The start of the statement of this role that was stopped for running too long, if one was. */
@@ -87,13 +137,12 @@ public class ScratchDatabases {
     }
 
     /**
-     * A fresh database for the request. Names derive from the request id, so a retry after a crash replaces the
-     * leftovers of the earlier attempt.
+     * A fresh database for the attempt. Names derive from the attempt id, so a run taken over on the same cluster
+     * replaces the leftovers of the one before.
      */
-    public ScratchDatabase create(String requestId) throws SQLException {
-        String suffix = requestId.toLowerCase().replaceAll("[^a-z0-9]", "");
-        String name = "run_" + suffix;
-        String role = "run_" + suffix + "_owner";
+    public ScratchDatabase create(String attemptId) throws SQLException {
+        String name = databaseOf(attemptId);
+        String role = roleOf(attemptId);
         String password = ScratchDatabase.newPassword();
         drop(name, role);
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
@@ -108,6 +157,15 @@ public class ScratchDatabases {
             sql.execute("revoke all on database " + name + " from public");
         }
         return new ScratchDatabase(this, name, role, password);
+    }
+
+    /** The name of an attempt's database. */
+    public static String databaseOf(String attemptId) {
+        return "run_" + attemptId.toLowerCase().replaceAll("[^a-z0-9]", "");
+    }
+
+    static String roleOf(String attemptId) {
+        return databaseOf(attemptId) + "_owner";
     }
 
     void drop(String name, String role) throws SQLException {

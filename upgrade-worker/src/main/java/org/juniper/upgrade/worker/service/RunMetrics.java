@@ -45,6 +45,11 @@ public class RunMetrics {
         }
     }
 
+    /** A request the worker gave up on for a reason of its own (PLATFORM:*, RUN:*): operations are alerted on it. */
+    public void gaveUp(String reason) {
+        registry.counter("juniper.runs.given.up", "reason", reason).increment();
+    }
+
     private static String lane(Purpose purpose) {
         return purpose.name().toLowerCase(Locale.ROOT);
     }

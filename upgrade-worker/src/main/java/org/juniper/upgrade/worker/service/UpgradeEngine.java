@@ -204,10 +204,10 @@ public class UpgradeEngine {
 
     /**
      * Runs one script. A failing script of the request's own is the customer's to fix, so it is named by its path in
-     * the zip they sent, with its own reason.
+     * the zip they sent, with its own reason. A failure of the session itself is thrown as it is.
      */
     private static UpgradeFacts.Script run(Connection connection, String version, UpgradeScript script, boolean own,
-            RunLog log) throws ScratchFailure {
+            RunLog log) throws ScratchFailure, SQLException {
         String shown = own ? script.path() : script.module() + "/" + script.name();
         long start = System.nanoTime();
         try (Statement sql = connection.createStatement()) {
@@ -217,6 +217,10 @@ public class UpgradeEngine {
                 log.line("upgrade", shown + ": " + notice.getMessage());
             }
         } catch (SQLException e) {
+            if (PlatformFault.scratchState(e.getSQLState())) {
+                // the session or the cluster failed, not the script
+                throw e;
+            }
             throw own
                     ? new ScratchFailure("UPGRADE:CUSTOM_SCRIPT_FAILED", "the request's script " + shown
                             + " failed on the hop to " + version + ": " + e.getMessage())

@@ -42,10 +42,11 @@ import org.juniper.upgrade.worker.scratch.ScratchDatabases;
 import org.juniper.upgrade.worker.scratch.ScratchFailure;
 
 /**
- * One upgrade run: restore the backup into a scratch database, upgrade it hop by hop, dump it, store the archive and
- * the facts, announce it. A request whose archive already exists is announced again, not redone. Failures of the
- * customer's data end the request with a reason; failures of the platform (store, broker, scratch cluster) are
- * thrown so that the request is delivered again.
+ * One upgrade run of an attempt: restore the backup into a scratch database, upgrade it hop by hop, dump it, store
+ * the archive and the facts, announce it. An attempt whose archive already exists is announced again, not redone.
+ * Failures of the customer's data end the attempt with a reason; failures of the platform (store, broker, scratch
+ * cluster) are thrown as {@link PlatformFault}s for the attempt to be run again. Nothing is published, and no archive
+ * completed, unless the run's claim still holds.
  */
 @ApplicationScoped
 public class UpgradeRun {
@@ -70,25 +71,49 @@ public class UpgradeRun {
         this.pack = pack;
     }
 
-    public void handle(UpgradeRequested request) throws Exception {
-        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+    /**
+     * Runs the attempt to its outcome and publishes it; true when it was upgraded, false when it failed on the
+     * customer's data.
+     *
+     * @throws RunCancelled when the run was told to end early
+     * @throws PlatformFault when the platform failed it
+     */
+    public boolean handle(ClaimedRun run) throws Exception {
+        UpgradeRequested request = run.request();
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(request.requestId()).attempt(run.attempt());
+        RunLog log = run.log();
         Optional<StoredObject> existing = store.find(keys.upgraded());
         if (existing.isPresent()) {
             UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
             if (facts.backup().sha256().equals(request.backup().sha256())) {
-                LOG.infof("request %s was already upgraded; announcing it again", request.requestId());
-                publisher.publish(announcement(request, existing.get(), facts));
-                return;
+                LOG.infof("attempt %s of request %s was already upgraded; announcing it again", run.attempt(),
+                        request.requestId());
+                run.requireHeld();
+                publisher.publish(announcement(run, existing.get(), facts));
+                return true;
             }
         }
-        Path work = Path.of(config.workDir(), request.requestId());
+        Path work = workFolder(run.attempt());
         deleteRecursively(work);
         Files.createDirectories(work);
-        RunLog log = new RunLog(request.requestId(), publisher);
-        ScratchDatabase db = scratch.create(request.requestId());
+        ScratchDatabase db = scratch.create(run.attempt());
         try (AutoCloseable running = metrics.started(request.purpose());
                 ArtifactStore.Upload upload = store.upload(keys.upgraded(), "application/zip")) {
-            UpgradeFacts facts = upgrade(request, db, work, log, upload);
+            UpgradeFacts facts;
+            try {
+                facts = upgrade(run, db, work, log, upload);
+                run.requireHeld();
+            } catch (RunCancelled e) {
+                throw e;
+            } catch (Exception e) {
+                run.check();
+                ScratchFailure failure = customersFault(e, db);
+                if (failure == null) {
+                    throw PlatformFault.of(e);
+                }
+                fail(run, failure.reason(), failure.getMessage());
+                return false;
+            }
             StoredObject archive = upload.complete();
             metrics.finished(facts);
             // the facts before the checksum record that marks the archive complete: a complete archive has its facts
@@ -98,23 +123,62 @@ public class UpgradeRun {
             log.line("store", "upgraded archive stored (" + archive.size() + " bytes, sha256 " + archive.sha256()
                     + ")");
             store.put(keys.log(), log.bytes(), "text/plain; charset=utf-8");
-            publisher.publish(announcement(request, archive, facts));
-        } catch (ScratchFailure f) {
-            fail(request, log, db.explain(f));
-        } catch (InvalidBackupException e) {
-            fail(request, log, db.explain(new ScratchFailure(e.reason(), e.getMessage())));
-        } catch (MissingArtifactException e) {
-            fail(request, log, MissingArtifactException.REASON, "the backup is gone from the store ("
-                    + e.getMessage() + "); upload it again in a new request");
+            run.requireHeld();
+            publisher.publish(announcement(run, archive, facts));
+            return true;
         } finally {
             db.drop();
             deleteRecursively(work);
         }
     }
 
+    /**
+     * The customer's failure behind {@code e}, or null when the platform failed: a statement stopped for outliving
+     * its timeout, then what the backup or the scripts caused, unless PostgreSQL's message says the cluster failed.
+     */
+    private static ScratchFailure customersFault(Exception e, ScratchDatabase db) {
+        Optional<ScratchFailure> timedOut = db.timedOut();
+        if (timedOut.isPresent()) {
+            return timedOut.get();
+        }
+        if (e instanceof ScratchFailure f) {
+            return PlatformFault.isToolMessage(f.getMessage()) ? null : f;
+        }
+        if (e instanceof InvalidBackupException invalid) {
+            return new ScratchFailure(invalid.reason(), invalid.getMessage());
+        }
+        if (e instanceof MissingArtifactException missing) {
+            return new ScratchFailure(MissingArtifactException.REASON, "the backup is gone from the store ("
+                    + missing.getMessage() + "); upload it again in a new request");
+        }
+        return null;
+    }
+
+    /**
+     * Ends the attempt with {@code reason}: the log is stored and the failure published, once the claim is known to
+     * hold. A failure that cannot be published is thrown, so that the attempt stays queued.
+     */
+    public void fail(ClaimedRun run, String reason, String message) throws Exception {
+        UpgradeRequested request = run.request();
+        LOG.infof("attempt %s of request %s failed: %s %s", run.attempt(), request.requestId(), reason, message);
+        run.requireHeld();
+        RunLog log = run.log();
+        log.last("failed", message);
+        store.put(ArtifactKeys.of(request.requestId()).attempt(run.attempt()).log(), log.bytes(),
+                "text/plain; charset=utf-8");
+        publisher.publish(new UpgradeFailed(request.requestId(), run.stage(), reason, message,
+                java.time.Instant.now(), run.attempt()));
+    }
+
+    /** The local folder of an attempt's filestore and archive. */
+    Path workFolder(String attempt) {
+        return Path.of(config.workDir(), attempt);
+    }
+
     /** Upgrades the database and writes the upgraded archive into {@code archive} as it is dumped. */
-    private UpgradeFacts upgrade(UpgradeRequested request, ScratchDatabase db, Path work, RunLog log,
-            OutputStream archive) throws Exception {
+    private UpgradeFacts upgrade(ClaimedRun run, ScratchDatabase db, Path work, RunLog log, OutputStream archive)
+            throws Exception {
+        UpgradeRequested request = run.request();
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         // before the restore: a run whose scripts are gone or damaged fails at once, not after an hour
@@ -123,6 +187,7 @@ public class UpgradeRun {
                 + " bytes) into a scratch database");
         long start = System.nanoTime();
         int filestoreFiles = restore(request, db, work);
+        run.check();
         timings.put("restore", millisSince(start));
 
         Map<String, Long> before;
@@ -237,42 +302,63 @@ public class UpgradeRun {
         return custom;
     }
 
-    /** Restores the backup as it streams from the store; returns the number of filestore files kept. */
+    /**
+     * Restores the backup as it streams from the store; returns the number of filestore files kept. The backup's
+     * sha256 is taken on the same stream: one that is not the backup intake checked is refused, and that refusal
+     * wins over whatever else went wrong with it.
+     */
     private int restore(UpgradeRequested request, ScratchDatabase db, Path work) throws Exception {
+        Sha256 sha256 = new Sha256();
         if ("pg_custom".equals(request.backupFormat())) {
             Path file = work.resolve("backup.dump");
-            try (InputStream in = store.open(request.backup().key())) {
+            try (InputStream in = sha256.wrap(store.open(request.backup().key()))) {
                 Files.copy(in, file);
             }
+            requireBackup(request, sha256);
             db.restoreCustom(file);
             return 0;
         }
         int[] files = {0};
         // the dump's last statements run while the filestore that follows it in the archive is read
         ScratchDatabase.Restoring[] restoring = {null};
-        try (InputStream in = store.open(request.backup().key())) {
-            BackupArchiveReader.read(in, (name, content) -> {
-                if (name.equals(ArchiveLayout.DUMP)) {
-                    try {
-                        restoring[0] = db.startPlainRestore(content);
-                    } catch (ScratchFailure f) {
-                        throw new InvalidBackupException(f.reason(), f.getMessage());
-                    } catch (IOException | InvalidBackupException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IOException("restore interrupted", e);
+        boolean checked = false;
+        try (InputStream in = sha256.wrap(store.open(request.backup().key()))) {
+            try {
+                BackupArchiveReader.read(in, (name, content) -> {
+                    if (name.equals(ArchiveLayout.DUMP)) {
+                        try {
+                            restoring[0] = db.startPlainRestore(content);
+                        } catch (ScratchFailure f) {
+                            throw new InvalidBackupException(f.reason(), f.getMessage());
+                        } catch (IOException | InvalidBackupException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IOException("restore interrupted", e);
+                        }
+                    } else if (ArchiveLayout.isFilestoreFile(name)) {
+                        Path target = work.resolve(name);
+                        Files.createDirectories(target.getParent());
+                        Files.copy(content, target);
+                        files[0]++;
                     }
-                } else if (ArchiveLayout.isFilestoreFile(name)) {
-                    Path target = work.resolve(name);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(content, target);
-                    files[0]++;
+                });
+                in.transferTo(OutputStream.nullOutputStream());
+                checked = true;
+                requireBackup(request, sha256);
+                if (restoring[0] == null) {
+                    throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
                 }
-            });
-            if (restoring[0] == null) {
-                throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
+                restoring[0].finish();
+            } catch (ScratchFailure | InvalidBackupException e) {
+                if (restoring[0] != null) {
+                    restoring[0].abort();
+                }
+                if (!checked) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    requireBackup(request, sha256);
+                }
+                throw e;
             }
-            restoring[0].finish();
         } catch (Exception e) {
             if (restoring[0] != null) {
                 restoring[0].abort();
@@ -282,21 +368,19 @@ public class UpgradeRun {
         return files[0];
     }
 
-    private void fail(UpgradeRequested request, RunLog log, ScratchFailure failure) {
-        fail(request, log, failure.reason(), failure.getMessage());
+    private static void requireBackup(UpgradeRequested request, Sha256 read) throws ScratchFailure {
+        String sha256 = read.hex();
+        if (!sha256.equals(request.backup().sha256())) {
+            throw new ScratchFailure("BACKUP:CHECKSUM_MISMATCH", "the backup in the store has sha256 " + sha256 + ", not "
+                    + request.backup().sha256() + " as when it was checked; upload it again in a new request");
+        }
     }
 
-    private void fail(UpgradeRequested request, RunLog log, String reason, String message) {
-        LOG.infof("request %s failed: %s %s", request.requestId(), reason, message);
-        log.line("failed", message);
-        store.put(ArtifactKeys.of(request.requestId()).log(), log.bytes(), "text/plain; charset=utf-8");
-        publisher.publish(new UpgradeFailed(request.requestId(), "upgrade", reason, message, java.time.Instant.now()));
-    }
-
-    private static DumpUpgraded announcement(UpgradeRequested request, StoredObject archive, UpgradeFacts facts) {
-        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+    private static DumpUpgraded announcement(ClaimedRun run, StoredObject archive, UpgradeFacts facts) {
+        UpgradeRequested request = run.request();
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(request.requestId()).attempt(run.attempt());
         return new DumpUpgraded(request.requestId(), request.purpose(), request.sourceVersion(),
-                request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings());
+                request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings(), run.attempt());
     }
 
     private static int countFiles(Path folder) throws IOException {
@@ -312,7 +396,7 @@ public class UpgradeRun {
         return (System.nanoTime() - nanoStart) / 1_000_000;
     }
 
-    private static void deleteRecursively(Path path) {
+    static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }

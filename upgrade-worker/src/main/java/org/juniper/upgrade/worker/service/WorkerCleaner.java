@@ -1,0 +1,84 @@
+package org.juniper.upgrade.worker.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.juniper.upgrade.worker.config.WorkerConfig;
+import org.juniper.upgrade.worker.repository.RunQueue;
+import org.juniper.upgrade.worker.scratch.ScratchDatabases;
+
+/**
+ * Drops the scratch databases, roles and work folders that no live run holds: what a worker killed mid-run left
+ * behind. A run is live while its job is running under a lease that has not expired, or while it runs here. Only
+ * names the worker gives are touched.
+ */
+@ApplicationScoped
+public class WorkerCleaner {
+    private static final Logger LOG = Logger.getLogger(WorkerCleaner.class);
+    private static final Pattern ATTEMPT_FOLDER = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final RunQueue queue;
+    private final ScratchDatabases scratch;
+    private final WorkerConfig config;
+
+    WorkerCleaner(RunQueue queue, ScratchDatabases scratch, WorkerConfig config) {
+        this.queue = queue;
+        this.scratch = scratch;
+        this.config = config;
+    }
+
+    /**
+     * Drops everything no live run holds; {@code runningHere} are the attempts this worker runs, live even when their
+     * lease ran out while it was paused. Returns what was dropped.
+     */
+    public List<String> clean(Set<String> runningHere) {
+        List<String> dropped = new ArrayList<>();
+        try {
+            // what exists first, then what is live: a run claimed in between creates what was not listed
+            Set<String> databases = scratch.runNames();
+            List<Path> folders = workFolders();
+            Set<String> live = new HashSet<>(queue.liveAttempts());
+            live.addAll(runningHere);
+            Set<String> kept = live.stream().map(ScratchDatabases::databaseOf).collect(Collectors.toSet());
+            for (String name : databases) {
+                if (!kept.contains(name)) {
+                    scratch.dropRun(name);
+                    dropped.add("scratch database and role " + name);
+                }
+            }
+            for (Path folder : folders) {
+                if (!live.contains(folder.getFileName().toString())) {
+                    UpgradeRun.deleteRecursively(folder);
+                    dropped.add("work folder " + folder.getFileName());
+                }
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.warnf("could not clean up after dead runs: %s", e.getMessage());
+        }
+        if (!dropped.isEmpty()) {
+            LOG.infof("dropped what dead runs left: %s", String.join(", ", dropped));
+        }
+        return dropped;
+    }
+
+    private List<Path> workFolders() throws IOException {
+        Path work = Path.of(config.workDir());
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(work)) {
+            return folders.filter(f -> ATTEMPT_FOLDER.matcher(f.getFileName().toString()).matches()).toList();
+        }
+    }
+}
