@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,9 +43,13 @@ class KafkaWiringTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The worker's channel of each lane of its run queue. */
+    private static final Map<String, String> LANE_CHANNELS = Map.of("test", "upgrade-requests", "production",
+            "priority-requests");
+
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void eachWorkerLaneScalesOnTheGroupAndTopicItsDeploymentConsumes(String kustomization) {
+    void eachWorkerLaneScalesOnTheQueuedJobsOfTheLaneItsDeploymentRunsAndWakesOnTheLanesLag(String kustomization) {
         Manifests manifests = Manifests.of(kustomization);
         Map<String, Map<String, String>> channels = ServiceConfig.of("upgrade-worker").incomingChannels();
         Set<String> lanesScaled = new TreeSet<>();
@@ -57,26 +60,32 @@ class KafkaWiringTest {
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
             assertEquals("upgrade-worker", Manifests.serviceOf(container).orElse(null), target);
             Map<String, String> env = manifests.environment(container);
-            Set<String> enabled = channels.keySet().stream()
-                    .filter(c -> !"false".equals(env.get(ServiceConfig.envName("mp.messaging.incoming." + c
-                            + ".enabled"))))
-                    .collect(Collectors.toSet());
-            assertEquals(1, enabled.size(), target + " must consume exactly one lane, consumes " + enabled);
-            Map<String, String> lane = channels.get(enabled.iterator().next());
+            String lane = env.get("JUNIPER_WORKER_SLOTS");
+            assertTrue(LANE_CHANNELS.containsKey(lane), target + " runs one lane, not " + lane);
+            assertTrue(channels.keySet().stream().noneMatch(c -> "false".equals(env.get(ServiceConfig.envName(
+                    "mp.messaging.incoming." + c + ".enabled")))), target + " queues the requests of every lane");
+
             JsonNode triggers = scaler.at("/spec/triggers");
-            assertEquals(1, triggers.size(), Kustomize.name(scaler));
-            JsonNode kafka = triggers.get(0);
+            assertEquals(2, triggers.size(), Kustomize.name(scaler));
+            JsonNode queue = triggers.get(0).path("metadata");
+            assertEquals("postgresql", triggers.get(0).path("type").asText());
+            String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+            assertEquals(url.substring(url.indexOf("//") + 2, url.lastIndexOf(':')),
+                    queue.path("host").asText().split("\\.")[0], target + ": the worker's own database");
+            assertEquals(url.substring(url.lastIndexOf('/') + 1), queue.path("dbName").asText(), target);
+            assertTrue(env.containsKey(queue.path("passwordFromEnv").asText()), target);
+            assertTrue(queue.path("query").asText().contains("from run_queue where lane = '" + lane + "'"),
+                    target + ": " + queue.path("query").asText());
+
+            Map<String, String> channel = channels.get(LANE_CHANNELS.get(lane));
+            JsonNode kafka = triggers.get(1);
             assertEquals("kafka", kafka.path("type").asText());
-            assertEquals(lane.get("group.id"), kafka.at("/metadata/consumerGroup").asText(), target);
-            assertEquals(lane.get("topic"), kafka.at("/metadata/topic").asText(), target);
-            int partitions = manifests.topicPartitions().get(lane.get("topic"));
-            int max = scaler.at("/spec/maxReplicaCount").asInt();
-            assertTrue(max >= 1 && max <= partitions,
-                    target + ": maxReplicaCount " + max + " beyond the " + partitions + " partitions of its topic");
+            assertEquals(channel.get("group.id"), kafka.at("/metadata/consumerGroup").asText(), target);
+            assertEquals(channel.get("topic"), kafka.at("/metadata/topic").asText(), target);
             assertTrue(deployment.at("/spec/replicas").isMissingNode(), target + ": KEDA owns the replica count");
-            lanesScaled.add(enabled.iterator().next());
+            lanesScaled.add(lane);
         }
-        assertEquals(channels.keySet(), lanesScaled, "every lane of the worker has its own ScaledObject");
+        assertEquals(LANE_CHANNELS.keySet(), lanesScaled, "every lane of the worker has its own ScaledObject");
         assertEquals(0, manifests.find("ScaledObject", "upgrade-worker-test").orElseThrow()
                 .at("/spec/minReplicaCount").asInt(), "the test lane scales to zero");
     }
@@ -96,7 +105,11 @@ class KafkaWiringTest {
         String bootstrap = Kustomize.name(kafka) + "-kafka-bootstrap." + kafka.at("/metadata/namespace").asText()
                 + ".svc:" + plain.path("port").asInt();
         for (ObjectNode scaler : manifests.ofKind("ScaledObject")) {
-            assertEquals(bootstrap, scaler.at("/spec/triggers/0/metadata/bootstrapServers").asText());
+            for (JsonNode trigger : scaler.at("/spec/triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    assertEquals(bootstrap, trigger.at("/metadata/bootstrapServers").asText());
+                }
+            }
         }
         for (ObjectNode workload : manifests.workloads()) {
             for (JsonNode container : workload.at("/spec/template/spec/containers")) {

@@ -113,7 +113,7 @@ class ServiceWiringTest {
                 withDatabase.add(service);
             }
         }
-        assertEquals(Set.of("intake-service", "notification-service"), withDatabase);
+        assertEquals(Set.of("intake-service", "notification-service", "upgrade-worker"), withDatabase);
     }
 
     @ParameterizedTest
