@@ -75,7 +75,8 @@ class UpgradeWorkerTest {
             DumpUpgraded upgraded = CloudEvents.data(platform.read(Topics.DUMP_UPGRADED, id, WAIT, l -> !l.isEmpty())
                     .get(0).event(), DumpUpgraded.class);
 
-            assertEquals(ArtifactKeys.of(id).upgraded(), upgraded.artifact().key());
+            assertEquals(ArtifactKeys.of(id).attempt(CloudEvents.data(requested, UpgradeRequested.class).attempt())
+                    .upgraded(), upgraded.artifact().key());
             assertEquals(upgraded.artifact(), store.find(upgraded.artifact().key()).orElseThrow());
             UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(upgraded.factsKey()),
                     UpgradeFacts.class);
@@ -121,7 +122,7 @@ class UpgradeWorkerTest {
             StoredObject stored = store.put(ArtifactKeys.of(production).backup(), backup.toByteArray(),
                     "application/zip");
             platform.publish(new UpgradeRequested(production, "acme", "14.0", "17.0", Purpose.PRODUCTION, 10,
-                    "it@acme.example", stored, "zip", Instant.now()));
+                    "it@acme.example", stored, "zip", Instant.now(), null, null, UUID.randomUUID().toString()));
 
             Instant productionDone = announcedAt(platform, production);
             Instant lastTestDone = tests.stream().map(id -> announcedAt(platform, id)).max(Instant::compareTo)
@@ -482,12 +483,12 @@ class UpgradeWorkerTest {
     private static UpgradeRequested requested(String id, StoredObject backup, String sourceVersion,
             StoredObject scripts) {
         return new UpgradeRequested(id, "acme", sourceVersion, "17.0", Purpose.TEST, 0, "it@acme.example", backup,
-                "zip", Instant.now(), null, scripts);
+                "zip", Instant.now(), null, scripts, UUID.randomUUID().toString());
     }
 
     private static UpgradeRequested requested(String id, StoredObject backup) {
         return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, 0, "it@acme.example", backup, "zip",
-                Instant.now());
+                Instant.now(), null, null, UUID.randomUUID().toString());
     }
 
     private static byte[] archive(String dumpSql) throws IOException {

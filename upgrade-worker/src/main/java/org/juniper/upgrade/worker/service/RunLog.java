@@ -11,11 +11,13 @@ final class RunLog {
     private static final Logger LOG = Logger.getLogger(RunLog.class);
 
     private final String requestId;
+    private final String attempt;
     private final EventPublisher publisher;
     private final StringBuilder text = new StringBuilder();
 
-    RunLog(String requestId, EventPublisher publisher) {
+    RunLog(String requestId, String attempt, EventPublisher publisher) {
         this.requestId = requestId;
+        this.attempt = attempt;
         this.publisher = publisher;
     }
 
@@ -23,7 +25,7 @@ final class RunLog {
         Instant at = Instant.now();
         text.append(at).append(" [").append(stage).append("] ").append(line).append('\n');
         LOG.infof("%s [%s] %s", requestId, stage, line);
-        publisher.publish(new UpgradeProgress(requestId, stage, line, at));
+        publisher.publish(new UpgradeProgress(requestId, stage, line, at, attempt));
     }
 
     byte[] bytes() {

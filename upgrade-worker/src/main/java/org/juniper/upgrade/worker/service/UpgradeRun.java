@@ -71,7 +71,7 @@ public class UpgradeRun {
     }
 
     public void handle(UpgradeRequested request) throws Exception {
-        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(request.requestId()).attempt(request.attempt());
         Optional<StoredObject> existing = store.find(keys.upgraded());
         if (existing.isPresent()) {
             UpgradeFacts facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
@@ -84,7 +84,7 @@ public class UpgradeRun {
         Path work = Path.of(config.workDir(), request.requestId());
         deleteRecursively(work);
         Files.createDirectories(work);
-        RunLog log = new RunLog(request.requestId(), publisher);
+        RunLog log = new RunLog(request.requestId(), request.attempt(), publisher);
         ScratchDatabase db = scratch.create(request.requestId());
         try (AutoCloseable running = metrics.started(request.purpose());
                 ArtifactStore.Upload upload = store.upload(keys.upgraded(), "application/zip")) {
@@ -289,14 +289,15 @@ public class UpgradeRun {
     private void fail(UpgradeRequested request, RunLog log, String reason, String message) {
         LOG.infof("request %s failed: %s %s", request.requestId(), reason, message);
         log.line("failed", message);
-        store.put(ArtifactKeys.of(request.requestId()).log(), log.bytes(), "text/plain; charset=utf-8");
-        publisher.publish(new UpgradeFailed(request.requestId(), "upgrade", reason, message, java.time.Instant.now()));
+        store.put(ArtifactKeys.of(request.requestId()).attempt(request.attempt()).log(), log.bytes(), "text/plain; charset=utf-8");
+        publisher.publish(new UpgradeFailed(request.requestId(), "upgrade", reason, message, java.time.Instant.now(),
+                request.attempt()));
     }
 
     private static DumpUpgraded announcement(UpgradeRequested request, StoredObject archive, UpgradeFacts facts) {
-        ArtifactKeys keys = ArtifactKeys.of(request.requestId());
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(request.requestId()).attempt(request.attempt());
         return new DumpUpgraded(request.requestId(), request.purpose(), request.sourceVersion(),
-                request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings());
+                request.targetVersion(), archive, keys.facts(), keys.log(), facts.timings(), request.attempt());
     }
 
     private static int countFiles(Path folder) throws IOException {
