@@ -134,7 +134,7 @@ class CampaignTest {
         assertTrue(platform.read(Topics.REQUESTED, first, ROUNDS, l -> !l.isEmpty()).isEmpty(),
                 "nothing is let into the test lane while a requester's own test request waits there");
 
-        platform.publish(new UpgradeProgress(interactive.id(), "restore", "restoring", Instant.now()));
+        platform.publish(new UpgradeProgress(interactive.id(), "restore", "restoring", Instant.now(), IntakeServiceTest.attemptOf(interactive.id())));
         UpgradeRequested released = CloudEvents.data(platform.read(Topics.REQUESTED, first, WAIT,
                 l -> !l.isEmpty()).get(0).event(), UpgradeRequested.class);
         assertEquals(campaign, released.campaign());
@@ -146,11 +146,11 @@ class CampaignTest {
         assertTrue(platform.read(Topics.REQUESTED, second, ROUNDS, l -> !l.isEmpty()).isEmpty(),
                 "one at a time: the next waits until a worker took the first");
 
-        platform.publish(new UpgradeProgress(first, "restore", "restoring", Instant.now()));
+        platform.publish(new UpgradeProgress(first, "restore", "restoring", Instant.now(), IntakeServiceTest.attemptOf(first)));
         assertEquals(1, platform.read(Topics.REQUESTED, second, WAIT, l -> !l.isEmpty()).size());
         pass(first);
         platform.publish(new UpgradeFailed(second, "upgrade", "MODULE:CUSTOM", "module customer_loyalty is "
-                + "unknown to the pack", Instant.now()));
+                + "unknown to the pack", Instant.now(), IntakeServiceTest.attemptOf(second)));
 
         await().atMost(WAIT).until(() -> counts(campaign).equals(Map.of("pending", 0, "running", 0, "invited", 1,
                 "flagged", 2, "cancelled", 0)));
@@ -188,12 +188,12 @@ class CampaignTest {
 
     /** The worker, neutralizer and report service all did their part. */
     private void pass(String id) {
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(IntakeServiceTest.attemptOf(id));
         platform.publish(new DumpUpgraded(id, Purpose.TEST, "14.0", "17.0",
-                new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.facts(), keys.log(), Map.of()));
+                new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.facts(), keys.log(), Map.of(), IntakeServiceTest.attemptOf(id)));
         platform.publish(new ReportReady(id, keys.reportHtml(), keys.reportJson(), new ReportReady.Summary(1, 1, 0,
-                0)));
-        platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(), "d".repeat(64), 10), List.of()));
+                0), IntakeServiceTest.attemptOf(id)));
+        platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(), "d".repeat(64), 10), List.of(), IntakeServiceTest.attemptOf(id)));
     }
 
     private String storeBackup(byte[] backup) {

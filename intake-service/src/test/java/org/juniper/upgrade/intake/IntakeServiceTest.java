@@ -96,21 +96,21 @@ class IntakeServiceTest {
     @Test
     void aTestRequestIsDoneOnlyOnceItsCopyIsNeutralizedAndReported() throws Exception {
         Created r = queued("test");
-        platform.publish(new UpgradeProgress(r.id, "restore", "restoring", Instant.now()));
+        platform.publish(new UpgradeProgress(r.id, "restore", "restoring", Instant.now(), attemptOf(r.id)));
         awaitState(r, "progress");
 
         platform.publish(new DumpUpgraded(r.id, Purpose.TEST, "14.0", "17.0", artifact(r, "upgraded.zip"),
-                ArtifactKeys.of(r.id).facts(), ArtifactKeys.of(r.id).log(), Map.of("restore", 5L)));
-        platform.publish(new ReportReady(r.id, ArtifactKeys.of(r.id).reportHtml(), ArtifactKeys.of(r.id).reportJson(),
-                new ReportReady.Summary(1, 1, 0, 0)));
+                ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).facts(), ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).log(), Map.of("restore", 5L), attemptOf(r.id)));
+        platform.publish(new ReportReady(r.id, ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).reportHtml(), ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).reportJson(),
+                new ReportReady.Summary(1, 1, 0, 0), attemptOf(r.id)));
         await().atMost(WAIT).until(() -> status(r).<List<String>>path("produced").containsAll(List.of("upgraded",
                 "report")));
         status(r).then().body("state", equalTo("progress"));
         download(r).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
 
         byte[] archive = "the neutralized test copy".getBytes(StandardCharsets.UTF_8);
-        StoredObject neutralized = store.put(ArtifactKeys.of(r.id).neutralized(), archive, "application/zip");
-        platform.publish(new Neutralized(r.id, neutralized, List.of(new Neutralized.Action("base", "crons-off"))));
+        StoredObject neutralized = store.put(ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).neutralized(), archive, "application/zip");
+        platform.publish(new Neutralized(r.id, neutralized, List.of(new Neutralized.Action("base", "crons-off")), attemptOf(r.id)));
         awaitState(r, "done");
 
         status(r).then().body("result.sha256", equalTo(Sha256.hex(archive))).body("result.size",
@@ -130,27 +130,27 @@ class IntakeServiceTest {
     @Test
     void aTestArchiveIsNeverDownloadableBeforeItIsNeutralizedEvenWhenEventsArriveTwiceOrLate() throws IOException {
         Created r = queued("test");
-        ArtifactKeys keys = ArtifactKeys.of(r.id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(r.id).attempt(attemptOf(r.id));
         CloudEvent upgraded = platform.publish(new DumpUpgraded(r.id, Purpose.TEST, "14.0", "17.0",
-                artifact(r, "upgraded.zip"), keys.facts(), keys.log(), Map.of("restore", 5L)));
+                artifact(r, "upgraded.zip"), keys.facts(), keys.log(), Map.of("restore", 5L), attemptOf(r.id)));
         CloudEvent report = platform.publish(new ReportReady(r.id, keys.reportHtml(), keys.reportJson(),
-                new ReportReady.Summary(1, 1, 0, 0)));
+                new ReportReady.Summary(1, 1, 0, 0), attemptOf(r.id)));
         platform.publish(upgraded);
         platform.publish(report);
         // the same facts announced again by a redelivered run, under a new event id
         platform.publish(new DumpUpgraded(r.id, Purpose.TEST, "14.0", "17.0", artifact(r, "upgraded.zip"),
-                keys.facts(), keys.log(), Map.of("restore", 5L)));
-        platform.publish(new UpgradeProgress(r.id, "report", "marker", Instant.now()));
+                keys.facts(), keys.log(), Map.of("restore", 5L), attemptOf(r.id)));
+        platform.publish(new UpgradeProgress(r.id, "report", "marker", Instant.now(), attemptOf(r.id)));
         await().atMost(WAIT).until(() -> log(r).contains("marker"));
         status(r).then().body("state", equalTo("progress"));
         download(r).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
 
         byte[] archive = "the neutralized test copy".getBytes(StandardCharsets.UTF_8);
         platform.publish(new Neutralized(r.id, store.put(keys.neutralized(), archive, "application/zip"),
-                List.of(new Neutralized.Action("base", "crons-off", 3L))));
+                List.of(new Neutralized.Action("base", "crons-off", 3L)), attemptOf(r.id)));
         awaitState(r, "done");
         platform.publish(upgraded);
-        platform.publish(new UpgradeProgress(r.id, "report", "late marker", Instant.now()));
+        platform.publish(new UpgradeProgress(r.id, "report", "late marker", Instant.now(), attemptOf(r.id)));
         await().atMost(WAIT).until(() -> log(r).contains("late marker"));
 
         status(r).then().body("state", equalTo("done")).body("result.sha256", equalTo(Sha256.hex(archive)));
@@ -160,9 +160,9 @@ class IntakeServiceTest {
     @Test
     void aRedeliveredEventChangesNothing() throws IOException {
         Created r = queued("test");
-        CloudEvent progress = platform.publish(new UpgradeProgress(r.id, "restore", "only once", Instant.now()));
+        CloudEvent progress = platform.publish(new UpgradeProgress(r.id, "restore", "only once", Instant.now(), attemptOf(r.id)));
         platform.publish(progress);
-        platform.publish(new UpgradeProgress(r.id, "restore", "marker", Instant.now()));
+        platform.publish(new UpgradeProgress(r.id, "restore", "marker", Instant.now(), attemptOf(r.id)));
 
         await().atMost(WAIT).until(() -> log(r).contains("marker"));
         assertEquals(1, log(r).split("only once", -1).length - 1, log(r));
@@ -246,23 +246,33 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aPendingRequestCanBeCancelledButARunningOneCannot() throws IOException {
+    void aRequesterCancelsAPendingRequestAndARunningTestButNotARunningProductionUpgrade() throws IOException {
         Created pending = queued("test");
-        cancel(pending).then().statusCode(200).body("state", equalTo("cancelled"));
+        cancel(pending).then().statusCode(200).body("state", equalTo("cancelled")).body("stopped.by",
+                equalTo("requester"));
 
-        Created running = queued("test");
-        platform.publish(new UpgradeProgress(running.id, "restore", "restoring", Instant.now()));
-        awaitState(running, "progress");
-        cancel(running).then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:NOT_CANCELLABLE"));
+        Created runningTest = queued("test");
+        platform.publish(new UpgradeProgress(runningTest.id, "restore", "restoring", Instant.now(),
+                attemptOf(runningTest.id)));
+        awaitState(runningTest, "progress");
+        cancel(runningTest).then().statusCode(200).body("state", equalTo("cancelled"));
+
+        Created runningProduction = queued("production");
+        platform.publish(new UpgradeProgress(runningProduction.id, "restore", "restoring", Instant.now(),
+                attemptOf(runningProduction.id)));
+        awaitState(runningProduction, "progress");
+        cancel(runningProduction).then().statusCode(409).body("failures[0].reason",
+                equalTo("REQUEST:NOT_CANCELLABLE"));
+        status(runningProduction).then().body("state", equalTo("progress"));
     }
 
     @Test
     void theLogIsReadFromAByteOffsetAsTheUpgradeClientDoes() throws IOException {
         Created r = queued("test");
-        platform.publish(new UpgradeProgress(r.id, "restore", "first line", Instant.now()));
+        platform.publish(new UpgradeProgress(r.id, "restore", "first line", Instant.now(), attemptOf(r.id)));
         await().atMost(WAIT).until(() -> log(r).contains("first line"));
         int offset = log(r).getBytes(StandardCharsets.UTF_8).length;
-        platform.publish(new UpgradeProgress(r.id, "upgrade", "second line", Instant.now()));
+        platform.publish(new UpgradeProgress(r.id, "upgrade", "second line", Instant.now(), attemptOf(r.id)));
         await().atMost(WAIT).until(() -> log(r).contains("second line"));
 
         Response tail = given().header("Authorization", "Bearer " + r.secret).header("Range", "bytes=" + offset + "-")
@@ -305,7 +315,7 @@ class IntakeServiceTest {
     void aFailedRequestIsQueuedAgainByOperations() throws IOException {
         Created r = queued("test");
         platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
-                Instant.now()));
+                Instant.now(), attemptOf(r.id)));
         awaitState(r, "failed");
 
         ops().post("/ops/v1/requests/" + r.id + "/retry").then().statusCode(200).body("state", equalTo("pending"));
@@ -317,14 +327,14 @@ class IntakeServiceTest {
     void aFailedRequestShowsItsFailureReportOnceTheReportServiceHasWrittenIt() throws IOException {
         Created r = queued("test");
         platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "SCRIPT:FAILED", "broken",
-                Instant.now()));
+                Instant.now(), attemptOf(r.id)));
         awaitState(r, "failed");
         report(r, null).then().statusCode(409).body("failures.reason", hasItems("REQUEST:NOT_DONE"));
 
         // what the report service writes for a failed run: the JSON, then the HTML that marks the report complete
-        store.put(ArtifactKeys.of(r.id).reportJson(), "{\"outcome\":\"failed\"}".getBytes(StandardCharsets.UTF_8),
+        store.put(ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).reportJson(), "{\"outcome\":\"failed\"}".getBytes(StandardCharsets.UTF_8),
                 "application/json");
-        store.put(ArtifactKeys.of(r.id).reportHtml(), "<h1>failed</h1>".getBytes(StandardCharsets.UTF_8),
+        store.put(ArtifactKeys.of(r.id).attempt(attemptOf(r.id)).reportHtml(), "<h1>failed</h1>".getBytes(StandardCharsets.UTF_8),
                 "text/html");
 
         report(r, null).then().statusCode(303).header("Location", containsString("upgrade-report.html"));
@@ -336,7 +346,7 @@ class IntakeServiceTest {
     void expiredRequestsLoseTheirArtifactsAndBecomeArchived() throws IOException {
         Created r = queued("production");
         platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
-                Instant.now()));
+                Instant.now(), attemptOf(r.id)));
         awaitState(r, "failed");
         assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isPresent());
 
@@ -430,7 +440,7 @@ class IntakeServiceTest {
             org.apache.kafka.clients.producer.ProducerRecord<String, String> poison =
                     new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PROGRESS, r.id, "{not json");
             CloudEvents.kafkaHeaders(CloudEvents.create("/juniper/test", new UpgradeProgress(r.id, "restore", "x",
-                    Instant.now()))).forEach((k, v) -> poison.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                    Instant.now(), attemptOf(r.id)))).forEach((k, v) -> poison.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(poison).get();
         }
 
@@ -554,22 +564,29 @@ class IntakeServiceTest {
                 .then().statusCode(200);
     }
 
-    private static io.restassured.specification.RequestSpecification ops() {
+    static io.restassured.specification.RequestSpecification ops() {
         return given().header("Authorization", "Bearer local-ops-token");
     }
 
-    private static Response cancel(Created r) {
+    static Response cancel(Created r) {
         return given().header("Authorization", "Bearer " + r.secret).post("/api/v1/requests/" + r.id + "/cancel");
     }
 
     record Created(String id, String secret) {
     }
 
-    private Created create(String purpose) {
+    /** The request's current attempt, as the parts learn it from upgrade.requested. */
+    static String attemptOf(String requestId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(org.juniper.upgrade.intake.repository.UpgradeRequestRepository.class).get()
+                .findById(UUID.fromString(requestId)).attempt.toString());
+    }
+
+    static Created create(String purpose) {
         return create(purpose, "acme-" + UUID.randomUUID().toString().substring(0, 8), "it@acme.example");
     }
 
-    private Created create(String purpose, String database, String email) {
+    static Created create(String purpose, String database, String email) {
         Response response = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042",
                 "email", email, "database", database, "targetVersion", "17.0", "purpose", purpose))
                 .post("/api/v1/requests");
@@ -577,7 +594,7 @@ class IntakeServiceTest {
         return new Created(response.path("id"), response.path("secret"));
     }
 
-    private Created queued(String purpose) throws IOException {
+    static Created queued(String purpose) throws IOException {
         Created r = create(purpose);
         upload(r, sampleBackup()).then().statusCode(200);
         start(r).then().statusCode(200);
@@ -609,11 +626,11 @@ class IntakeServiceTest {
         return given().header("Authorization", "Bearer " + r.secret).post("/api/v1/requests/" + r.id + "/start");
     }
 
-    private static Response status(Created r) {
+    static Response status(Created r) {
         return given().header("Authorization", "Bearer " + r.secret).get("/api/v1/requests/" + r.id);
     }
 
-    private static Response download(Created r) {
+    static Response download(Created r) {
         return given().redirects().follow(false).header("Authorization", "Bearer " + r.secret)
                 .get("/api/v1/requests/" + r.id + "/download");
     }
@@ -627,12 +644,12 @@ class IntakeServiceTest {
         return request.get("/api/v1/requests/" + r.id + "/report");
     }
 
-    private static String log(Created r) {
+    static String log(Created r) {
         return given().header("Authorization", "Bearer " + r.secret).get("/api/v1/requests/" + r.id + "/log")
                 .body().asString();
     }
 
-    private static void awaitState(Created r, String state) {
+    static void awaitState(Created r, String state) {
         await().atMost(WAIT).until(() -> state.equals(status(r).path("state")));
     }
 

@@ -55,6 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeutralizerServiceTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final JuniperPack PACK = JuniperPack.load();
     private static final String PROVIDERS = "coalesce(to_regclass('payment_provider'), "
@@ -87,7 +89,7 @@ class NeutralizerServiceTest {
                 }
                 byte[] dump = scratch.dump(working);
                 String id = UUID.randomUUID().toString();
-                StoredObject upgraded = store.put(ArtifactKeys.of(id).upgraded(), archive(version, installed, dump),
+                StoredObject upgraded = store.put(ArtifactKeys.of(id).attempt(ATTEMPT).upgraded(), archive(version, installed, dump),
                         "application/zip");
                 platform.publish(announcement(id, Purpose.TEST, source, version, upgraded));
                 Neutralized event = CloudEvents.data(platform.read(Topics.NEUTRALIZED, id, WAIT, l -> !l.isEmpty())
@@ -320,12 +322,12 @@ class NeutralizerServiceTest {
         String id = UUID.randomUUID().toString();
         ByteArrayOutputStream backup = new ByteArrayOutputStream();
         new SampleDatabase().writeBackup(backup, new SampleSpec("acme", "14.0", 0.01, 3));
-        StoredObject upgraded = store.put(ArtifactKeys.of(id).upgraded(), backup.toByteArray(), "application/zip");
+        StoredObject upgraded = store.put(ArtifactKeys.of(id).attempt(ATTEMPT).upgraded(), backup.toByteArray(), "application/zip");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(announcement(id, Purpose.PRODUCTION, "13.0", "14.0", upgraded));
             assertTrue(platform.read(Topics.NEUTRALIZED, id, Duration.ofSeconds(5), l -> !l.isEmpty()).isEmpty());
         }
-        assertTrue(store.find(ArtifactKeys.of(id).neutralized()).isEmpty());
+        assertTrue(store.find(ArtifactKeys.of(id).attempt(ATTEMPT).neutralized()).isEmpty());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -364,8 +366,8 @@ class NeutralizerServiceTest {
 
     private static DumpUpgraded announcement(String id, Purpose purpose, String source, String target,
             StoredObject upgraded) {
-        ArtifactKeys keys = ArtifactKeys.of(id);
-        return new DumpUpgraded(id, purpose, source, target, upgraded, keys.facts(), keys.log(), Map.of());
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
+        return new DumpUpgraded(id, purpose, source, target, upgraded, keys.facts(), keys.log(), Map.of(), ATTEMPT);
     }
 
     private static byte[] dumpOf(byte[] zip) throws Exception {

@@ -21,7 +21,7 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(SmtpGate.class)
 class CampaignInvitationTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     private static final String REPORT_HTML = "<!DOCTYPE html><html><body><h1>Upgrade report</h1></body></html>";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -47,13 +49,13 @@ class CampaignInvitationTest {
     void aPassedCampaignTestUpgradeInvitesTheRequesterToTryTheCopyOrUpgradeNow() throws Exception {
         String id = UUID.randomUUID().toString();
         String email = "campaign-" + id + "@acme.example";
-        store.put(ArtifactKeys.of(id).reportHtml(), REPORT_HTML.getBytes(StandardCharsets.UTF_8), "text/html");
+        store.put(ArtifactKeys.of(id).attempt(ATTEMPT).reportHtml(), REPORT_HTML.getBytes(StandardCharsets.UTF_8), "text/html");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(requested(id, email));
             platform.publish(new UpgradeCompleted(id, "acme", "14.0", "17.0", Purpose.TEST,
-                    new StoredObject(ArtifactKeys.of(id).neutralized(), "c".repeat(64), 10),
-                    ArtifactKeys.of(id).reportHtml(), ArtifactKeys.of(id).reportJson(),
-                    "/api/v1/requests/" + id + "/download", Instant.now()));
+                    new StoredObject(ArtifactKeys.of(id).attempt(ATTEMPT).neutralized(), "c".repeat(64), 10),
+                    ArtifactKeys.of(id).attempt(ATTEMPT).reportHtml(), ArtifactKeys.of(id).attempt(ATTEMPT).reportJson(),
+                    "/api/v1/requests/" + id + "/download", Instant.now(), ATTEMPT));
             await().atMost(Duration.ofSeconds(30)).until(() -> mailbox().messages(email).size() == 1);
         }
 
@@ -80,14 +82,14 @@ class CampaignInvitationTest {
         String email = "campaign-" + UUID.randomUUID() + "@acme.example";
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(requested(campaignRequest, email));
-            platform.publish(new UpgradeFailed(campaignRequest, "upgrade", "MODULE:CUSTOM",
-                    "module customer_loyalty is unknown to the pack", Instant.now()));
+            platform.publish(new RequestFailed(campaignRequest, "acme", "upgrade", "MODULE:CUSTOM",
+                    "module customer_loyalty is unknown to the pack", Instant.now(), ATTEMPT));
             // the same requester's own request, failed after it: its mail arriving means the first was decided
             platform.publish(new UpgradeRequested(ownRequest, "acme", "14.0", "17.0", Purpose.TEST, 0, email,
                     new StoredObject(ArtifactKeys.of(ownRequest).backup(), "a".repeat(64), 100), "zip",
-                    Instant.now()));
-            platform.publish(new UpgradeFailed(ownRequest, "upgrade", "MODULE:CUSTOM",
-                    "module customer_loyalty is unknown to the pack", Instant.now()));
+                    Instant.now(), null, null, ATTEMPT));
+            platform.publish(new RequestFailed(ownRequest, "acme", "upgrade", "MODULE:CUSTOM",
+                    "module customer_loyalty is unknown to the pack", Instant.now(), ATTEMPT));
             await().atMost(Duration.ofSeconds(30)).until(() -> mailbox().messages(email).size() == 1);
             Thread.sleep(3000);
         }
@@ -101,7 +103,7 @@ class CampaignInvitationTest {
     private static UpgradeRequested requested(String id, String email) {
         return new UpgradeRequested(id, "acme", "14.0", "17.0", Purpose.TEST, -1, email,
                 new StoredObject(ArtifactKeys.of(id).backup(), "a".repeat(64), 100), "zip", Instant.now(),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), null, ATTEMPT);
     }
 
     private Mailbox mailbox() {

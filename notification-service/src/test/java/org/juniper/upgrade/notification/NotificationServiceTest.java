@@ -29,7 +29,7 @@ import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(SmtpGate.class)
 class NotificationServiceTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     /** Long enough for the sender, which looks every second, to have sent a second mail if it were to. */
     private static final Duration SECOND_MAIL_WINDOW = Duration.ofSeconds(3);
     private static final String REPORT_HTML = "<!DOCTYPE html><html><body><h1>Upgrade report</h1></body></html>";
@@ -118,14 +120,14 @@ class NotificationServiceTest {
     void aFailedRequestIsMailedWithTheReasonInPlainWordsTheEndOfTheLogAndHowToTryAgain() throws Exception {
         String id = UUID.randomUUID().toString();
         String email = email(id);
-        store.put(ArtifactKeys.of(id).log(), IntStream.rangeClosed(1, 30).mapToObj(i -> "[upgrade] line " + i)
+        store.put(ArtifactKeys.of(id).attempt(ATTEMPT).log(), IntStream.rangeClosed(1, 30).mapToObj(i -> "[upgrade] line " + i)
                 .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8), "text/plain");
         byte[] failureReport = "<h1>The upgrade failed</h1>".getBytes(StandardCharsets.UTF_8);
-        store.put(ArtifactKeys.of(id).reportHtml(), failureReport, "text/html");
+        store.put(ArtifactKeys.of(id).attempt(ATTEMPT).reportHtml(), failureReport, "text/html");
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(requested(id, email, Purpose.TEST));
-            platform.publish(new UpgradeFailed(id, "upgrade", "UPGRADE:SCRIPT_FAILED",
-                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now()));
+            platform.publish(new RequestFailed(id, "acme", "upgrade", "UPGRADE:SCRIPT_FAILED",
+                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now(), ATTEMPT));
             awaitMails(email, 1);
         }
 
@@ -150,13 +152,14 @@ class NotificationServiceTest {
         storeReport(id);
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             CloudEvent first = platform.publish(requested(id, email, Purpose.TEST));
-            platform.publish(new UpgradeFailed(id, "upgrade", "RESTORE:FAILED", "the scratch server was away",
-                    Instant.now()));
+            platform.publish(new RequestFailed(id, "acme", "upgrade", "RESTORE:FAILED", "the scratch server was away",
+                    Instant.now(), ATTEMPT));
             awaitMails(email, 1);
             platform.publish(first);
-            CloudEvent retry = platform.publish(requested(id, email, Purpose.TEST));
+            String retry = UUID.randomUUID().toString();
+            platform.publish(requested(id, email, Purpose.TEST, retry));
             // a retried run takes its time: its outcome comes long after its upgrade.requested has been read
-            await().atMost(Duration.ofSeconds(30)).until(() -> retry.id().equals(requestedEvent(id)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> retry.equals(requestedEvent(id)));
             platform.publish(completed(id, Purpose.TEST));
             awaitMails(email, 2);
             platform.publish(completed(id, Purpose.TEST));
@@ -178,8 +181,8 @@ class NotificationServiceTest {
             platform.publish(requested(id, email, Purpose.TEST));
             platform.publish(completed(id, Purpose.TEST));
             awaitMails(email, 1);
-            platform.publish(new UpgradeFailed(id, "report", "ARTIFACT:MISSING", "the facts are gone",
-                    Instant.now()));
+            platform.publish(new RequestFailed(id, "acme", "report", "ARTIFACT:MISSING", "the facts are gone",
+                    Instant.now(), ATTEMPT));
             Thread.sleep(SECOND_MAIL_WINDOW.toMillis());
         }
 
@@ -207,7 +210,7 @@ class NotificationServiceTest {
     }
 
     private void storeReport(String id) {
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         store.put(keys.reportJson(), REPORT_JSON.getBytes(StandardCharsets.UTF_8), "application/json");
         store.put(keys.reportHtml(), REPORT_HTML.getBytes(StandardCharsets.UTF_8), "text/html");
     }
@@ -227,15 +230,19 @@ class NotificationServiceTest {
     }
 
     private static UpgradeRequested requested(String id, String email, Purpose purpose) {
+        return requested(id, email, purpose, ATTEMPT);
+    }
+
+    private static UpgradeRequested requested(String id, String email, Purpose purpose, String attempt) {
         return new UpgradeRequested(id, "acme", "14.0", "17.0", purpose, 0, email,
-                new StoredObject(ArtifactKeys.of(id).backup(), "a".repeat(64), 100), "zip", Instant.now());
+                new StoredObject(ArtifactKeys.of(id).backup(), "a".repeat(64), 100), "zip", Instant.now(), null, null, attempt);
     }
 
     private static UpgradeCompleted completed(String id, Purpose purpose) {
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         return new UpgradeCompleted(id, "acme", "14.0", "17.0", purpose, new StoredObject(
                 purpose == Purpose.TEST ? keys.neutralized() : keys.upgraded(), "c".repeat(64), 10),
-                keys.reportHtml(), keys.reportJson(), "/api/v1/requests/" + id + "/download", Instant.now());
+                keys.reportHtml(), keys.reportJson(), "/api/v1/requests/" + id + "/download", Instant.now(), ATTEMPT);
     }
 
     private Mailbox mailbox() {

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 /** The report service on the real broker and S3 server: facts or a failure in, one report out. */
 @QuarkusTest
 class ReportServiceTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -43,7 +45,7 @@ class ReportServiceTest {
     @Test
     void aTestCopysReportWaitsForTheNeutralizerIsWrittenOnceAndARedeliveryAnnouncesItAgain() throws Exception {
         String id = UUID.randomUUID().toString();
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         storeFacts(id, Purpose.TEST);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
@@ -51,7 +53,7 @@ class ReportServiceTest {
             assertEquals(List.of(), platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(3), l -> false),
                     "a test copy's report waits for the neutralizer's counts");
             CloudEvent upgraded = platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(),
-                    "c".repeat(64), 10), SampleFacts.neutralized(SampleFacts.acme(id, Purpose.TEST))));
+                    "c".repeat(64), 10), SampleFacts.neutralized(SampleFacts.acme(id, Purpose.TEST)), ATTEMPT));
             List<PlatformEvents.Received> first = platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30),
                     l -> !l.isEmpty());
             String html = text(keys.reportHtml());
@@ -81,13 +83,13 @@ class ReportServiceTest {
     @Test
     void aFailedRunGetsAFailureReportWithTheEndOfItsLogThatIsStoredButNotAnnounced() throws Exception {
         String id = UUID.randomUUID().toString();
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         store.put(keys.log(), IntStream.rangeClosed(1, 60).mapToObj(i -> "[upgrade] step " + i)
                 .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8), "text/plain");
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(new UpgradeFailed(id, "upgrade", "UPGRADE:SCRIPT_FAILED",
-                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now()));
+                    "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now(), ATTEMPT));
             await().atMost(Duration.ofSeconds(30)).until(() -> store.find(keys.reportHtml()).isPresent());
 
             String html = text(keys.reportHtml());
@@ -110,7 +112,7 @@ class ReportServiceTest {
             platform.publish(dumpUpgraded(id, Purpose.PRODUCTION));
             assertEquals(1, platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(30), l -> !l.isEmpty()).size());
         }
-        JsonNode json = CloudEvents.json().readTree(text(ArtifactKeys.of(id).reportJson()));
+        JsonNode json = CloudEvents.json().readTree(text(ArtifactKeys.of(id).attempt(ATTEMPT).reportJson()));
         assertEquals("upgraded", json.path("kind").asText());
         assertEquals(0, json.path("neutralization").size(), "a production database is not neutralized");
     }
@@ -118,13 +120,13 @@ class ReportServiceTest {
     @Test
     void aTestCopyWhoseNeutralizationFailedGetsTheFailureReport() throws Exception {
         String id = UUID.randomUUID().toString();
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         storeFacts(id, Purpose.TEST);
 
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(dumpUpgraded(id, Purpose.TEST));
             platform.publish(new UpgradeFailed(id, "neutralize", "NEUTRALIZE:RULES", "the rules do not fit the dump",
-                    Instant.now()));
+                    Instant.now(), ATTEMPT));
             await().atMost(Duration.ofSeconds(30)).until(() -> store.find(keys.reportHtml()).isPresent());
             assertEquals(List.of(), platform.read(Topics.REPORT_READY, id, Duration.ofSeconds(3), l -> false));
         }
@@ -134,14 +136,14 @@ class ReportServiceTest {
     }
 
     private void storeFacts(String id, Purpose purpose) {
-        store.put(ArtifactKeys.of(id).facts(), CloudEvents.toJson(SampleFacts.acme(id, purpose))
+        store.put(ArtifactKeys.of(id).attempt(ATTEMPT).facts(), CloudEvents.toJson(SampleFacts.acme(id, purpose))
                 .getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     private static DumpUpgraded dumpUpgraded(String id, Purpose purpose) {
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         return new DumpUpgraded(id, purpose, "14.0", "17.0", new StoredObject(keys.upgraded(), "b".repeat(64),
-                10), keys.facts(), keys.log(), Map.of());
+                10), keys.facts(), keys.log(), Map.of(), ATTEMPT);
     }
 
     private String text(String key) {

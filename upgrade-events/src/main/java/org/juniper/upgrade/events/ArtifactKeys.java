@@ -1,8 +1,9 @@
 package org.juniper.upgrade.events;
 
 /**
- * Object keys of one request in the platform's bucket. Keys derive from the request id alone, so a redelivered
- * event finds the output of an earlier attempt.
+ * Object keys of one request in the platform's bucket. What the requester sent is kept per request; what a run
+ * produces is kept per attempt, so that a late run of an earlier attempt never overwrites, nor is served as, the
+ * current one's output, while a redelivered run of the same attempt finds its own output.
  */
 public record ArtifactKeys(String requestId) {
 
@@ -26,32 +27,43 @@ public record ArtifactKeys(String requestId) {
         return prefix() + "custom-scripts.zip";
     }
 
-    public String upgraded() {
-        return prefix() + "upgraded.zip";
+    /** The keys of one attempt's run. */
+    public AttemptKeys attempt(String attempt) {
+        if (attempt == null || !attempt.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("not an attempt id: " + attempt);
+        }
+        return new AttemptKeys(prefix() + "attempts/" + attempt + "/");
     }
 
-    public String neutralized() {
-        return prefix() + "test.zip";
-    }
+    /** What one attempt's run produced, under {@code requests/<id>/attempts/<attempt>/}. */
+    public record AttemptKeys(String prefix) {
+        public String upgraded() {
+            return prefix + "upgraded.zip";
+        }
 
-    /** The actions of the test archive with their row counts, written before the archive itself. */
-    public String neutralizationActions() {
-        return prefix() + "neutralization.json";
-    }
+        public String neutralized() {
+            return prefix + "test.zip";
+        }
 
-    public String reportHtml() {
-        return prefix() + "upgrade-report.html";
-    }
+        /** The actions of the test archive with their row counts, written before the archive itself. */
+        public String neutralizationActions() {
+            return prefix + "neutralization.json";
+        }
 
-    public String reportJson() {
-        return prefix() + "upgrade-report.json";
-    }
+        public String reportHtml() {
+            return prefix + "upgrade-report.html";
+        }
 
-    public String log() {
-        return prefix() + "upgrade.log";
-    }
+        public String reportJson() {
+            return prefix + "upgrade-report.json";
+        }
 
-    public String facts() {
-        return prefix() + "facts.json";
+        public String log() {
+            return prefix + "upgrade.log";
+        }
+
+        public String facts() {
+            return prefix + "facts.json";
+        }
     }
 }

@@ -8,5 +8,5 @@ import java.util.Map;
  * @param timings milliseconds per step of the run, in the order they ran
  */
 public record DumpUpgraded(String requestId, Purpose purpose, String sourceVersion, String targetVersion,
-        StoredObject artifact, String factsKey, String logKey, Map<String, Long> timings) implements EventData {
+        StoredObject artifact, String factsKey, String logKey, Map<String, Long> timings, String attempt) implements EventData {
 }

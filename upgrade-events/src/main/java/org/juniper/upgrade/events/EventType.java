@@ -11,7 +11,9 @@ public enum EventType {
     NEUTRALIZED("neutralized", Topics.NEUTRALIZED, Neutralized.class),
     REPORT_READY("report-ready", Topics.REPORT_READY, ReportReady.class),
     FAILED("failed", Topics.FAILED, UpgradeFailed.class),
-    COMPLETED("completed", Topics.COMPLETED, UpgradeCompleted.class);
+    COMPLETED("completed", Topics.COMPLETED, UpgradeCompleted.class),
+    STOPPED("stopped", Topics.STOPPED, RunStopped.class),
+    REQUEST_FAILED("request-failed", Topics.REQUEST_FAILED, RequestFailed.class);
 
     private final String shortName;
     private final String type;

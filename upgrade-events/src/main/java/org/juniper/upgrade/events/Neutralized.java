@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** The neutralized test archive exists; {@code actions} says which rules it carries. */
-public record Neutralized(String requestId, StoredObject artifact, List<Action> actions) implements EventData {
+public record Neutralized(String requestId, StoredObject artifact, List<Action> actions, String attempt) implements EventData {
 
     /**
      * One neutralization rule of one module.

@@ -14,11 +14,16 @@ public final class Topics {
     public static final String REPORT_READY = "upgrade.report-ready";
     public static final String FAILED = "upgrade.failed";
     public static final String COMPLETED = "upgrade.completed";
+    /** An attempt stopped by operations or its requester; every part drops its run of it. */
+    public static final String STOPPED = "upgrade.stopped";
+    /** A request ended failed, as intake decided: the one failure a requester hears of. */
+    public static final String REQUEST_FAILED = "upgrade.request-failed";
     /** Events no consumer could read; kept for operations to inspect. */
     public static final String DEAD_LETTER = "upgrade.dead-letter";
 
     public static final List<String> ALL =
-            List.of(REQUESTED, REQUESTED_PRIORITY, PROGRESS, DUMP_UPGRADED, NEUTRALIZED, REPORT_READY, FAILED, COMPLETED, DEAD_LETTER);
+            List.of(REQUESTED, REQUESTED_PRIORITY, PROGRESS, DUMP_UPGRADED, NEUTRALIZED, REPORT_READY, FAILED, COMPLETED,
+                    STOPPED, REQUEST_FAILED, DEAD_LETTER);
 
     private Topics() {
     }

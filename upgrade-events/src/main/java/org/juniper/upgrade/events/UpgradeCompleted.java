@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record UpgradeCompleted(String requestId, String database, String sourceVersion, String targetVersion,
         Purpose purpose, StoredObject artifact, String reportHtmlKey, String reportJsonKey, String downloadPath,
-        Instant completedAt) implements EventData {
+        Instant completedAt, String attempt) implements EventData {
 }

@@ -11,23 +11,10 @@ import java.time.Instant;
  * @param campaign the rolling-release campaign that asked for this test upgrade; absent for a requester's own request
  * @param scripts the requester's own upgrade scripts ({@link ArtifactKeys#customScripts()}), checked by intake;
  *        absent when the request brought none
+ * @param attempt this start or retry of the request; every event of its run carries it
  */
 public record UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
         Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
         Instant requestedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String campaign,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StoredObject scripts) implements EventData {
-
-    public UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
-            Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
-            Instant requestedAt) {
-        this(requestId, database, sourceVersion, targetVersion, purpose, priority, requesterEmail, backup,
-                backupFormat, requestedAt, null, null);
-    }
-
-    public UpgradeRequested(String requestId, String database, String sourceVersion, String targetVersion,
-            Purpose purpose, int priority, String requesterEmail, StoredObject backup, String backupFormat,
-            Instant requestedAt, String campaign) {
-        this(requestId, database, sourceVersion, targetVersion, purpose, priority, requesterEmail, backup,
-                backupFormat, requestedAt, campaign, null);
-    }
+        @JsonInclude(JsonInclude.Include.NON_NULL) StoredObject scripts, String attempt) implements EventData {
 }

@@ -40,7 +40,7 @@ class CloudEventsTest {
         UpgradeRequested test = (UpgradeRequested) SampleEvents.oneOfEach().get(0);
         UpgradeRequested production = new UpgradeRequested(test.requestId(), test.database(), test.sourceVersion(),
                 test.targetVersion(), Purpose.PRODUCTION, 10, test.requesterEmail(), test.backup(),
-                test.backupFormat(), test.requestedAt());
+                test.backupFormat(), test.requestedAt(), null, null, test.attempt());
 
         assertEquals(Topics.REQUESTED, EventType.topicOf(test));
         assertEquals(Topics.REQUESTED_PRIORITY, EventType.topicOf(production));

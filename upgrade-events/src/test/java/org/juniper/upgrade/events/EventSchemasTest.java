@@ -45,7 +45,7 @@ class EventSchemasTest {
         UpgradeRequested with = SampleEvents.withScripts();
         UpgradeRequested without = new UpgradeRequested(with.requestId(), with.database(), with.sourceVersion(),
                 with.targetVersion(), with.purpose(), with.priority(), with.requesterEmail(), with.backup(),
-                with.backupFormat(), with.requestedAt());
+                with.backupFormat(), with.requestedAt(), null, null, with.attempt());
 
         assertFalse(CloudEvents.toJson(without).contains("scripts"), CloudEvents.toJson(without));
         assertTrue(CloudEvents.toJson(with).contains("\"scripts\":{\"key\":\"requests/" + SampleEvents.ID

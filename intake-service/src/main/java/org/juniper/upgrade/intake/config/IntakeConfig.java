@@ -39,6 +39,46 @@ public interface IntakeConfig {
 
     Outbox outbox();
 
+    Reconciler reconciler();
+
+    Retention retention();
+
+    /** Finds requests that stopped moving, so that every request ends. */
+    interface Reconciler {
+        /** How often requests are looked over. */
+        @WithDefault("1m")
+        Duration interval();
+
+        /**
+         * A queued request no part has reported on for this long is queued again (the same attempt: a worker that has
+         * it already ignores the copy), in case its record was lost from the topic.
+         */
+        @WithDefault("PT30M")
+        Duration pickupTimeout();
+
+        /**
+         * A running request no part has reported on for this long fails with {@code PLATFORM:STALLED}, which
+         * operations can retry; longer than any run's deadline.
+         */
+        @WithDefault("PT6H")
+        Duration stallTimeout();
+    }
+
+    /** How long records that only serve deduplication or the record are kept. */
+    interface Retention {
+        /** Ids of applied events: far longer than any event can be redelivered. */
+        @WithDefault("P14D")
+        Duration processedEvents();
+
+        /** Outbox events after they were published. */
+        @WithDefault("P7D")
+        Duration publishedEvents();
+
+        /** A request still waiting for its backup after this long expires: cancelled, its upload aborted. */
+        @WithDefault("P7D")
+        Duration abandonedRequests();
+    }
+
     Campaign campaign();
 
     interface Campaign {

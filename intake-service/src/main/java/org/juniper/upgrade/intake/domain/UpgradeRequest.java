@@ -93,6 +93,25 @@ public class UpgradeRequest {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /**
+     * The current attempt: each start or retry is a new one, and only the current attempt's events move the request.
+     * Null until the request is first queued.
+     */
+    public UUID attempt;
+    @Column(name = "attempt_number")
+    public int attemptNumber;
+    /** When a part last reported on the current attempt, or when it was queued: what the reconciler watches. */
+    @Column(name = "last_event_at")
+    public Instant lastEventAt;
+    /** How often the reconciler has queued the current attempt again because no worker picked it up. */
+    @Column(name = "republished")
+    public int republished;
+    /** Who stopped the request (operations or requester) and why; null unless it was stopped while it ran. */
+    @Column(name = "stopped_by")
+    public String stoppedBy;
+    @Column(name = "stop_reason")
+    public String stopReason;
+
     /** The campaign this test request belongs to; null for a requester's own request. */
     @Column(name = "campaign_id")
     public UUID campaignId;
@@ -121,10 +140,39 @@ public class UpgradeRequest {
         return purpose == Purpose.TEST ? neutralized() : upgraded();
     }
 
-    /** The event that puts this request in the workers' queue. */
+    /**
+     * Queues the request as a new attempt: whatever an earlier attempt reported or produced no longer counts, since its
+     * run may still announce things late.
+     */
+    public void startAttempt(Instant now) {
+        attempt = UUID.randomUUID();
+        attemptNumber++;
+        republished = 0;
+        state = RequestState.PENDING;
+        stage = null;
+        queuedAt = now;
+        lastEventAt = now;
+        startedAt = null;
+        finishedAt = null;
+        failureReason = null;
+        failureMessage = null;
+        upgradedKey = upgradedSha256 = null;
+        upgradedSize = null;
+        neutralizedKey = neutralizedSha256 = null;
+        neutralizedSize = null;
+        reportHtmlKey = reportJsonKey = null;
+    }
+
+    /** True when {@code attempt} is this request's current attempt. */
+    public boolean isCurrent(String attemptId) {
+        return attempt != null && attempt.toString().equals(attemptId);
+    }
+
+    /** The event that puts the current attempt in the workers' queue. */
     public UpgradeRequested queued() {
         return new UpgradeRequested(id.toString(), databaseName, sourceVersion, targetVersion, purpose, priority, email,
-                backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString(), scripts());
+                backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString(), scripts(),
+                attempt.toString());
     }
 
     /** True once everything the purpose needs is there. */

@@ -11,7 +11,8 @@ import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.intake.service.RequestLifecycle;
 
 /**
- * Intake follows the progress, artifacts, reports and failures the other parts announce. An event that breaks the
+ * Intake follows the progress, artifacts, reports and failures the other parts announce. An event that cannot be
+ * applied because intake's own database is away waits for it, however long: nothing is lost. An event that breaks the
  * contract goes to the dead-letter topic, and the request it names fails with that reason instead of waiting for ever.
  */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class PlatformEventListener {
     public void onEvent(ConsumerRecord<String, String> record) throws Exception {
         try {
             CloudEvent event = KafkaEvents.read(record);
-            Redelivery.untilDone("applying event " + event.id(), () -> lifecycle.apply(event));
+            Redelivery.untilDone("applying event " + event.id(), Redelivery.UNTIL_IT_WORKS, () -> lifecycle.apply(event));
         } catch (MalformedEventException e) {
             lifecycle.failOnMalformedEvent(record.key(), record.topic(), e.getMessage());
             throw e;

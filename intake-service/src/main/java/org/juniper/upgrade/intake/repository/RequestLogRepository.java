@@ -14,6 +14,10 @@ public class RequestLogRepository implements PanacheRepository<RequestLogLine> {
         return list("requestId", Sort.by("id"), requestId);
     }
 
+    public int deleteOf(UUID requestId) {
+        return (int) delete("requestId", requestId);
+    }
+
     public List<RequestLogLine> linesAfter(UUID requestId, long lastSeenId) {
         return list("requestId = ?1 and id > ?2", Sort.by("id"), requestId, lastSeenId);
     }

@@ -56,6 +56,20 @@ public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRe
                 .page(0, limit).list();
     }
 
+    /** Requests in {@code state} that no part has reported on since {@code before}, the quietest first. */
+    public List<UUID> quietSince(RequestState state, java.time.Instant before, int limit) {
+        return getEntityManager().createQuery("select r.id from UpgradeRequest r where r.state = ?1 "
+                + "and r.lastEventAt < ?2 order by r.lastEventAt", UUID.class).setParameter(1, state)
+                .setParameter(2, before).setMaxResults(limit).getResultList();
+    }
+
+    /** Requests still waiting for their backup since before {@code createdBefore}. */
+    public List<UUID> abandoned(java.time.Instant createdBefore, int limit) {
+        return getEntityManager().createQuery("select r.id from UpgradeRequest r where r.state = ?1 "
+                + "and r.createdAt < ?2 order by r.createdAt", UUID.class).setParameter(1, RequestState.NEW)
+                .setParameter(2, createdBefore).setMaxResults(limit).getResultList();
+    }
+
     public long countIn(RequestState state, Purpose purpose) {
         return count("state = ?1 and purpose = ?2", state, purpose);
     }

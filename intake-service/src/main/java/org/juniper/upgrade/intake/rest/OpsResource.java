@@ -22,12 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.juniper.upgrade.intake.service.Access;
 import org.juniper.upgrade.intake.service.ArtifactPurge;
+import org.juniper.upgrade.intake.service.DeadLetters;
 import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.Operations;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.TargetCatalog;
 
-/** The operations API, behind its own token: queue, target versions, contracts, branches, retries. */
+/**
+ * The operations API, behind its own token: queue, target versions, contracts, branches, retries and aborts, dead
+ * letters.
+ */
 @Path("/ops/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operations", description = "For the platform's operators")
@@ -37,8 +41,11 @@ public class OpsResource {
     private final Operations operations;
     private final TargetCatalog targets;
     private final ArtifactPurge purge;
+    private final DeadLetters deadLetters;
 
-    OpsResource(Access access, Operations operations, TargetCatalog targets, ArtifactPurge purge) {
+    OpsResource(Access access, Operations operations, TargetCatalog targets, ArtifactPurge purge,
+            DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.access = access;
         this.operations = operations;
         this.targets = targets;
@@ -132,9 +139,44 @@ public class OpsResource {
 
     @POST
     @Path("requests/{id}/retry")
-    @Operation(summary = "Retry a failed request", description = "Queues it again with its stored backup.")
+    @Operation(summary = "Retry a failed or cancelled request", description = "Queues it again with its stored "
+            + "backup, as a new attempt: whatever earlier attempts still announce is ignored.")
     public RequestView retry(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
         return RequestView.of(operations.retry(id));
+    }
+
+    public record AbortBody(String reason) {
+    }
+
+    @POST
+    @Path("requests/{id}/abort")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Abort a request that has not ended", description = "Whatever its state: it ends cancelled, "
+            + "its run stops within seconds, no success mail goes out and what the run stored is deleted. The "
+            + "reason is kept with the request.")
+    public RequestView abort(@PathParam("id") UUID id, AbortBody body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return RequestView.of(operations.abort(id, body == null ? null : body.reason()));
+    }
+
+    @GET
+    @Path("dead-letters")
+    @Operation(summary = "Events a consumer gave up on", description = "Newest first, with their request and the "
+            + "consumer's reason; 'all=true' includes those already replayed.")
+    public List<DeadLetterView> deadLetters(@QueryParam("all") boolean all,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return deadLetters.latest(all, 200).stream().map(DeadLetterView::of).toList();
+    }
+
+    @POST
+    @Path("dead-letters/{id}/replay")
+    @Operation(summary = "Replay a dead letter", description = "Puts the event back on its topic with its own id: "
+            + "consumers that had applied it skip it.")
+    public DeadLetterView replay(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return DeadLetterView.of(deadLetters.replay(id));
     }
 }

@@ -252,9 +252,9 @@ public class RequestResource {
                     + "not '" + format + "'", "leave format out for HTML, or ask for format=json"));
         }
         String key = json ? request.reportJsonKey : request.reportHtmlKey;
-        if (key == null && request.state == RequestState.FAILED) {
+        if (key == null && request.state == RequestState.FAILED && request.attempt != null) {
             // the failure report is not announced (report-ready means an upgraded database): it is found by its key
-            ArtifactKeys keys = ArtifactKeys.of(id.toString());
+            ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id.toString()).attempt(request.attempt.toString());
             key = store.find(keys.reportHtml()).map(found -> json ? keys.reportJson() : keys.reportHtml())
                     .orElse(null);
         }

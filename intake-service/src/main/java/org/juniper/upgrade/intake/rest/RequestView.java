@@ -17,7 +17,16 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 public record RequestView(UUID id, String database, String sourceVersion, String targetVersion, Purpose purpose,
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
         Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, Scripts scripts,
-        List<String> produced, FailureView failure, String downloadPath, String reportPath, Result result) {
+        List<String> produced, FailureView failure, String downloadPath, String reportPath, Result result,
+        Attempt attempt, Stop stopped) {
+
+    /** The current start or retry of the request: only its run counts. */
+    public record Attempt(UUID id, int number) {
+    }
+
+    /** Who stopped the request (operations, requester, or platform when it expired) and why. */
+    public record Stop(String by, String reason) {
+    }
 
     public record Backup(String sha256, long size, String format) {
     }
@@ -73,6 +82,8 @@ public record RequestView(UUID id, String database, String sourceVersion, String
                 r.failureReason == null ? null : new FailureView(r.failureReason, r.failureMessage),
                 done ? RequestLifecycle.downloadPath(r.id) : null,
                 done ? "/api/v1/requests/" + r.id + "/report" : null,
-                deliverable == null ? null : new Result(deliverable.sha256(), deliverable.size()));
+                deliverable == null ? null : new Result(deliverable.sha256(), deliverable.size()),
+                r.attempt == null ? null : new Attempt(r.attempt, r.attemptNumber),
+                r.stoppedBy == null ? null : new Stop(r.stoppedBy, r.stopReason));
     }
 }

@@ -6,17 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.RequestLogRepository;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 
 /**
- * Deletes the objects of requests finished longer ago than the retention and marks them {@code archived}. Objects go
- * first: a crash in between leaves a finished request whose purge simply runs again.
+ * Deletes the objects and log of requests finished longer ago than the retention and marks them {@code archived}, one
+ * request at a time in a transaction that holds its lock: a failure leaves it finished, to be purged on the next round.
  */
 @ApplicationScoped
 public class ArtifactPurge {
@@ -26,8 +28,11 @@ public class ArtifactPurge {
     private final UpgradeRequestRepository requests;
     private final ArtifactStore store;
     private final IntakeConfig config;
+    private final RequestLogRepository log;
 
-    ArtifactPurge(UpgradeRequestRepository requests, ArtifactStore store, IntakeConfig config) {
+    ArtifactPurge(UpgradeRequestRepository requests, ArtifactStore store, IntakeConfig config,
+            RequestLogRepository log) {
+        this.log = log;
         this.requests = requests;
         this.store = store;
         this.config = config;
@@ -47,16 +52,26 @@ public class ArtifactPurge {
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> requests.expired(cutoff, BATCH));
             for (UpgradeRequest expired : batch) {
-                int objects = store.deleteAll(ArtifactKeys.of(expired.id.toString()).prefix());
-                QuarkusTransaction.requiringNew().run(() -> requests.findForUpdate(expired.id).ifPresent(r -> {
-                    r.state = RequestState.ARCHIVED;
-                    r.stage = "archived";
-                }));
-                LOG.infof("request %s archived: %d object(s) purged", expired.id, objects);
-                archived++;
+                archived += QuarkusTransaction.requiringNew().call(() -> archive(expired.id, cutoff)) ? 1 : 0;
             }
         } while (batch.size() == BATCH);
         return archived;
+    }
+
+    /**
+     * Deletes the request's objects and log under its lock, after checking it is still finished since before the
+     * cutoff: an operator's retry of it waits, then finds it archived, instead of running without its backup.
+     */
+    private boolean archive(UUID id, Instant cutoff) {
+        return requests.findForUpdate(id).filter(r -> r.state.isTerminal() && r.state != RequestState.ARCHIVED
+                && r.finishedAt.isBefore(cutoff)).map(r -> {
+                    int objects = store.deleteAll(ArtifactKeys.of(id.toString()).prefix());
+                    int lines = log.deleteOf(id);
+                    r.state = RequestState.ARCHIVED;
+                    r.stage = "archived";
+                    LOG.infof("request %s archived: %d object(s) and %d log line(s) purged", id, objects, lines);
+                    return true;
+                }).orElse(false);
     }
 
     public Duration retention() {

@@ -90,8 +90,7 @@ public class CampaignRelease {
     @Transactional
     void hold(UUID id) {
         requests.findForUpdate(id).filter(r -> r.state == RequestState.NEW && r.backupKey != null).ifPresent(r -> {
-            r.state = RequestState.PENDING;
-            r.queuedAt = Instant.now();
+            r.startAttempt(Instant.now());
             LOG.infof("campaign request %s checked; held until the test lane has room", id);
         });
     }
@@ -107,6 +106,7 @@ public class CampaignRelease {
             requests.findForUpdate(held.requestId).filter(r -> r.state == RequestState.PENDING).ifPresent(r -> {
                 held.releasedAt = Instant.now();
                 r.queuedAt = held.releasedAt;
+                r.lastEventAt = held.releasedAt;
                 outbox.append(r.queued());
                 LOG.infof("campaign request %s released to the test lane", r.id);
             });

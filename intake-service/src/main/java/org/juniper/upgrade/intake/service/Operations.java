@@ -25,9 +25,11 @@ public class Operations {
     private final OutboxRepository outboxEvents;
     private final Outbox outbox;
     private final Access access;
+    private final RequestStops stops;
 
     Operations(UpgradeRequestRepository requests, ContractRepository contracts, OutboxRepository outboxEvents,
-            Outbox outbox, Access access) {
+            Outbox outbox, Access access, RequestStops stops) {
+        this.stops = stops;
         this.requests = requests;
         this.contracts = contracts;
         this.outboxEvents = outboxEvents;
@@ -76,23 +78,35 @@ public class Operations {
         return access.issueBranchCredential(name, project);
     }
 
-    /** Queues a failed request again with its stored backup; the parts redo only what is missing. */
+    /**
+     * Queues a failed or cancelled request again with its stored backup, as a new attempt: whatever the earlier
+     * attempts still announce is ignored.
+     */
     @Transactional
     public UpgradeRequest retry(UUID id) {
         UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
-        if (request.state != RequestState.FAILED || request.backupKey == null || request.sourceVersion == null) {
+        boolean ended = request.state == RequestState.FAILED || request.state == RequestState.CANCELLED;
+        if (!ended || request.backupKey == null || request.sourceVersion == null) {
             throw new RequestRefusedException(409, new Failure("REQUEST:NOT_RETRYABLE", "the request is "
                     + request.state.code() + (request.backupKey == null ? " and has no backup" : ""),
-                    "a failed request whose backup was stored"));
+                    "a failed or cancelled request whose backup is still stored"));
         }
-        request.state = RequestState.PENDING;
-        request.stage = null;
-        request.failureReason = null;
-        request.failureMessage = null;
-        request.finishedAt = null;
-        request.queuedAt = Instant.now();
+        request.startAttempt(Instant.now());
+        request.stoppedBy = null;
+        request.stopReason = null;
         outbox.append(request.queued());
-        LOG.infof("request %s queued again by operations", id);
+        LOG.infof("request %s queued again by operations (attempt %d, %s)", id, request.attemptNumber,
+                request.attempt);
         return request;
+    }
+
+    /** Stops a request that has not ended, whatever its state; the run ends within seconds. */
+    public UpgradeRequest abort(UUID id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new RequestRefusedException(400, new Failure("ABORT:REASON_MISSING", "an abort needs a reason of "
+                    + "at most 1000 characters, for the requester and the record", "{\"reason\": \"<why>\"}"));
+        }
+        return stops.stop(id, RequestStops.BY_OPERATIONS, reason.strip(), request -> {
+        });
     }
 }

@@ -12,6 +12,7 @@ import org.juniper.upgrade.events.EventData;
 import org.juniper.upgrade.events.EventType;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.ReportReady;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
@@ -23,9 +24,10 @@ import org.juniper.upgrade.intake.repository.RequestLogRepository;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 
 /**
- * Follows what the other parts report and moves the request's state; publishes {@code upgrade.completed} through
- * the outbox once everything the purpose needs is there. Each event is applied once, in one transaction with the
- * record of its id.
+ * Follows what the other parts report and moves the request's state; publishes {@code upgrade.completed} or
+ * {@code upgrade.request-failed} through the outbox when it ends. Each event is applied once, in one transaction with
+ * the record of its id, and only when it belongs to the request's current attempt: a late or duplicate run of an earlier
+ * attempt is recorded and ignored, so its artifacts never reach anyone.
  */
 @ApplicationScoped
 public class RequestLifecycle {
@@ -35,13 +37,15 @@ public class RequestLifecycle {
     private final RequestLogRepository log;
     private final ProcessedEventRepository processed;
     private final Outbox outbox;
+    private final RequestMetrics metrics;
 
     RequestLifecycle(UpgradeRequestRepository requests, RequestLogRepository log, ProcessedEventRepository processed,
-            Outbox outbox) {
+            Outbox outbox, RequestMetrics metrics) {
         this.requests = requests;
         this.log = log;
         this.processed = processed;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -56,6 +60,15 @@ public class RequestLifecycle {
         if (request == null) {
             LOG.warnf("event %s (%s) names unknown request %s; ignored", event.id(), event.type(), data.requestId());
             return;
+        }
+        if (!request.isCurrent(data.attempt())) {
+            LOG.infof("event %s (%s) of request %s belongs to attempt %s, not the current %s; ignored", event.id(),
+                    event.type(), request.id, data.attempt(), request.attempt);
+            metrics.staleEvent(type);
+            return;
+        }
+        if (!request.state.isTerminal()) {
+            request.lastEventAt = Instant.now();
         }
         if (data instanceof UpgradeProgress p) {
             progress(request, p);
@@ -105,15 +118,27 @@ public class RequestLifecycle {
     }
 
     private void failed(UpgradeRequest request, UpgradeFailed f) {
+        fail(request, f.stage(), f.reason(), f.message(), f.at());
+    }
+
+    /**
+     * Ends a request that has not ended as failed, and announces it once: the one failure its requester hears of.
+     * The caller holds the request's lock.
+     */
+    void fail(UpgradeRequest request, String stage, String reason, String message, Instant at) {
         if (request.state.isTerminal()) {
             return;
         }
         request.state = RequestState.FAILED;
-        request.stage = f.stage();
-        request.failureReason = f.reason();
-        request.failureMessage = f.message();
-        request.finishedAt = f.at();
-        LOG.infof("request %s failed in %s: %s", request.id, f.stage(), f.reason());
+        request.stage = stage;
+        request.failureReason = reason;
+        request.failureMessage = message;
+        request.finishedAt = at;
+        if (request.attempt != null) {
+            outbox.append(new RequestFailed(request.id.toString(), request.databaseName, stage, reason, message, at,
+                    request.attempt.toString()));
+        }
+        LOG.infof("request %s failed in %s: %s", request.id, stage, reason);
     }
 
     private void markStarted(UpgradeRequest request, Instant at) {
@@ -132,7 +157,7 @@ public class RequestLifecycle {
         request.finishedAt = Instant.now();
         outbox.append(new UpgradeCompleted(request.id.toString(), request.databaseName, request.sourceVersion,
                 request.targetVersion, request.purpose, request.deliverable(), request.reportHtmlKey,
-                request.reportJsonKey, downloadPath(request.id), request.finishedAt));
+                request.reportJsonKey, downloadPath(request.id), request.finishedAt, request.attempt.toString()));
         LOG.infof("request %s done", request.id);
     }
 
@@ -146,13 +171,11 @@ public class RequestLifecycle {
             LOG.warnf("malformed event on %s with no request id as key: %s", topic, problem);
             return;
         }
-        requests.findForUpdate(id).filter(r -> !r.state.isTerminal()).ifPresent(request -> {
-            request.state = RequestState.FAILED;
-            request.failureReason = "EVENT:MALFORMED";
-            request.failureMessage = "a part of the platform sent an unreadable event on " + topic + " (" + problem
-                    + "); the event is kept on upgrade.dead-letter for the upgrade team, who can retry the request";
-            request.finishedAt = Instant.now();
-            LOG.warnf("request %s failed: malformed event on %s: %s", id, topic, problem);
+        requests.findForUpdate(id).ifPresent(request -> {
+            LOG.warnf("request %s: malformed event on %s: %s", id, topic, problem);
+            fail(request, request.stage, "EVENT:MALFORMED", "a part of the platform sent an unreadable event on "
+                    + topic + " (" + problem + "); the event is kept for the upgrade team, who were alerted and can "
+                    + "retry the request", Instant.now());
         });
     }
 

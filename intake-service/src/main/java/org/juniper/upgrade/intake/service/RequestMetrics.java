@@ -8,20 +8,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.juniper.upgrade.events.EventType;
 
 /**
  * What operations watch, read from the requests themselves: every intake replica reports the same figures (take
  * their max), and a restart loses none. Requests waiting and running per lane, and failed requests per stage and
- * reason.
+ * reason. Besides, counters of what this replica did to keep requests moving: events of earlier attempts it ignored,
+ * and requests the reconciler queued again or failed.
  */
 @ApplicationScoped
 public class RequestMetrics {
     private final EntityManager entityManager;
     private final MultiGauge requests;
     private final MultiGauge failures;
+    private final MeterRegistry registry;
 
     RequestMetrics(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.registry = registry;
         this.requests = MultiGauge.builder("juniper.requests")
                 .description("requests by state (pending: queued, progress: running) and lane (production, test, "
                         + "and campaign: the tests intake holds back until the test lane is idle)").register(registry);
@@ -39,6 +43,16 @@ public class RequestMetrics {
         failures.register(counts(new String[] {"stage", "reason"}, """
                 select lower(coalesce(stage, 'intake')), coalesce(failure_reason, 'UNKNOWN'), count(*)
                 from upgrade_request where state = 'FAILED' group by 1, 2"""), true);
+    }
+
+    /** An event of an attempt that is no longer the request's current one was ignored. */
+    void staleEvent(EventType type) {
+        registry.counter("juniper.events.stale", "type", type.type()).increment();
+    }
+
+    /** The reconciler found a request that stopped moving; {@code action} is {@code requeued} or {@code failed}. */
+    void reconciled(String state, String action) {
+        registry.counter("juniper.requests.reconciled", "state", state, "action", action).increment();
     }
 
     /** Rows of (first tag, second tag, count), as gauge rows tagged {@code tags}. */

@@ -42,9 +42,11 @@ public class RequestService {
     private final ArtifactStore store;
     private final Outbox outbox;
     private final IntakeConfig config;
+    private final RequestStops stops;
 
     RequestService(UpgradeRequestRepository requests, ContractRepository contracts, TargetCatalog targets,
-            Access access, ArtifactStore store, Outbox outbox, IntakeConfig config) {
+            Access access, ArtifactStore store, Outbox outbox, IntakeConfig config, RequestStops stops) {
+        this.stops = stops;
         this.requests = requests;
         this.contracts = contracts;
         this.targets = targets;
@@ -249,10 +251,9 @@ public class RequestService {
                             : "the request is " + request.state.code() + " and cannot start",
                     "upload the backup with PUT /api/v1/requests/" + id + "/backup, then start"));
         }
-        request.state = RequestState.PENDING;
-        request.queuedAt = Instant.now();
+        request.startAttempt(Instant.now());
         outbox.append(request.queued());
-        LOG.infof("request %s queued", id);
+        LOG.infof("request %s queued (attempt %s)", id, request.attempt);
         return request;
     }
 
@@ -273,22 +274,21 @@ public class RequestService {
         return requests.ownedBy(any.email, any.contract);
     }
 
-    /** Cancels a request that has not started running; the only state change a requester makes. */
-    @Transactional
+    /**
+     * Cancels the requester's own request: a test request until it has ended, a production request until it runs
+     * (a production run is stopped by operations, who know what the live database needs meanwhile).
+     */
     public UpgradeRequest cancel(UUID id, String secret) {
-        UpgradeRequest request = authorized(id, secret);
-        if (request.state == RequestState.CANCELLED) {
-            return request;
-        }
-        if (request.state != RequestState.NEW && request.state != RequestState.PENDING) {
-            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_CANCELLABLE",
-                    "the request is " + request.state.code() + "; only a new or pending request can be cancelled",
-                    "a request in state new or pending"));
-        }
-        request.state = RequestState.CANCELLED;
-        request.finishedAt = Instant.now();
-        LOG.infof("request %s cancelled", id);
-        return request;
+        return stops.stop(id, RequestStops.BY_REQUESTER, "cancelled by the requester", request -> {
+            access.requireRequester(request, secret);
+            boolean runningProduction = request.purpose == Purpose.PRODUCTION && request.state == RequestState.PROGRESS;
+            if (runningProduction || request.state.isTerminal() && request.state != RequestState.CANCELLED) {
+                throw new RequestRefusedException(409, new Failure("REQUEST:NOT_CANCELLABLE",
+                        "the request is " + (runningProduction ? "a production upgrade that is running"
+                                : request.state.code()), "a request that has not ended; a running production "
+                                + "upgrade is stopped by the upgrade team on demand"));
+            }
+        });
     }
 
     private UpgradeRequest authorized(UUID id, String secret) {

@@ -100,6 +100,15 @@ public class ResumableUploads {
         return new Progress(arrived, upload.totalLength, requests.checkStoredBackup(id, key, expectedSha256));
     }
 
+    /** Drops the request's unfinished resumable upload, if it has one, and the parts stored of it. */
+    public void abandon(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> uploads.findByIdOptional(id).ifPresent(upload -> {
+            store.abortMultipart(ArtifactKeys.of(id.toString()).backup(), upload.uploadId);
+            uploads.forget(id);
+            LOG.infof("request %s: unfinished resumable upload aborted", id);
+        }));
+    }
+
     private BackupUpload start(UUID id, String key, Long announcedLength) {
         if (announcedLength == null || announcedLength <= 0) {
             throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "the first piece of a "

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
+import org.juniper.upgrade.bindings.messaging.StoppedAttempts;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -39,8 +40,11 @@ public class Neutralization {
     private final EventPublisher publisher;
     private final ArchiveNeutralizer neutralizer;
     private final Timer timer;
+    private final StoppedAttempts stops;
 
-    Neutralization(ArtifactStore store, EventPublisher publisher, JuniperPack pack, MeterRegistry registry) {
+    Neutralization(ArtifactStore store, EventPublisher publisher, JuniperPack pack, MeterRegistry registry,
+            StoppedAttempts stops) {
+        this.stops = stops;
         this.store = store;
         this.publisher = publisher;
         this.neutralizer = new ArchiveNeutralizer(pack);
@@ -51,6 +55,8 @@ public class Neutralization {
     public void handle(DumpUpgraded upgraded) throws IOException {
         try {
             neutralize(upgraded);
+        } catch (StoppedAttempts.AttemptStoppedException e) {
+            LOG.infof("request %s: %s; its test copy is dropped", upgraded.requestId(), e.getMessage());
         } catch (MissingArtifactException e) {
             fail(upgraded, MissingArtifactException.REASON, "the upgraded archive is gone from the store: "
                     + e.getMessage());
@@ -62,16 +68,17 @@ public class Neutralization {
     }
 
     private void neutralize(DumpUpgraded upgraded) throws IOException, InvalidBackupException {
-        ArtifactKeys keys = ArtifactKeys.of(upgraded.requestId());
+        stops.requireRunning(upgraded.requestId(), upgraded.attempt());
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(upgraded.requestId()).attempt(upgraded.attempt());
         ArchiveNeutralizer.Source upgradedArchive = () -> store.open(upgraded.artifact().key());
         var existing = store.find(keys.neutralized());
         if (existing.isPresent()) {
             LOG.infof("request %s already has its test archive; announcing it again", upgraded.requestId());
             publisher.publish(new Neutralized(upgraded.requestId(), existing.get(), recordedActions(keys,
-                    upgradedArchive)));
+                    upgradedArchive), upgraded.attempt()));
             return;
         }
-        progress(upgraded.requestId(), "neutralizing the test copy");
+        progress(upgraded, "neutralizing the test copy");
         // the test archive travels to the store as it is written; the object is made only once it is checked
         ArtifactStore.Upload[] upload = {null};
         try {
@@ -81,8 +88,9 @@ public class Neutralization {
                     upload[0].close();
                 }
                 upload[0] = store.upload(keys.neutralized(), "application/zip");
-                return new KeptOpen(upload[0]);
+                return new KeptOpen(upload[0], upgraded);
             });
+            stops.requireRunning(upgraded.requestId(), upgraded.attempt());
             StoredObject stored = upload[0].complete();
             List<Neutralized.Action> actions = result.actions();
             // the counts go before the checksum record: an archive marked complete always has them beside it
@@ -90,10 +98,10 @@ public class Neutralization {
                     java.nio.charset.StandardCharsets.UTF_8), "application/json");
             store.recordChecksum(stored);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            progress(upgraded.requestId(), String.format("test copy neutralized and checked: %d rules, %d rows "
+            progress(upgraded, String.format("test copy neutralized and checked: %d rules, %d rows "
                     + "changed, %.1f s; test archive stored (%d bytes)", actions.size(), result.rowsChanged(),
                     (System.nanoTime() - start) / 1e9, stored.size()));
-            publisher.publish(new Neutralized(upgraded.requestId(), stored, actions));
+            publisher.publish(new Neutralized(upgraded.requestId(), stored, actions, upgraded.attempt()));
         } finally {
             if (upload[0] != null) {
                 upload[0].close();
@@ -101,14 +109,21 @@ public class Neutralization {
         }
     }
 
-    /** The archive writer closes its stream when done; the upload must stay open until it is completed. */
-    private static final class KeptOpen extends FilterOutputStream {
-        KeptOpen(OutputStream out) {
+    /**
+     * The archive writer closes its stream when done; the upload must stay open until it is completed. A stop of the
+     * attempt ends the writing where it stands.
+     */
+    private final class KeptOpen extends FilterOutputStream {
+        private final DumpUpgraded upgraded;
+
+        KeptOpen(OutputStream out, DumpUpgraded upgraded) {
             super(out);
+            this.upgraded = upgraded;
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
+            stops.requireRunning(upgraded.requestId(), upgraded.attempt());
             out.write(bytes, offset, length);
         }
 
@@ -119,7 +134,7 @@ public class Neutralization {
     }
 
     /** The actions of an existing test archive; without their record, the rules its manifest names, uncounted. */
-    private List<Neutralized.Action> recordedActions(ArtifactKeys keys, ArchiveNeutralizer.Source upgradedArchive)
+    private List<Neutralized.Action> recordedActions(ArtifactKeys.AttemptKeys keys, ArchiveNeutralizer.Source upgradedArchive)
             throws IOException, InvalidBackupException {
         if (store.find(keys.neutralizationActions()).isPresent()) {
             return CloudEvents.json().readValue(store.readAllBytes(keys.neutralizationActions()), ACTIONS);
@@ -135,10 +150,12 @@ public class Neutralization {
 
     private void fail(DumpUpgraded upgraded, String reason, String message) {
         LOG.warnf("request %s: %s", upgraded.requestId(), message);
-        publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", reason, message, Instant.now()));
+        publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", reason, message, Instant.now(),
+                upgraded.attempt()));
     }
 
-    private void progress(String requestId, String line) {
-        publisher.publish(new UpgradeProgress(requestId, "neutralize", line, Instant.now()));
+    private void progress(DumpUpgraded upgraded, String line) {
+        publisher.publish(new UpgradeProgress(upgraded.requestId(), "neutralize", line, Instant.now(),
+                upgraded.attempt()));
     }
 }

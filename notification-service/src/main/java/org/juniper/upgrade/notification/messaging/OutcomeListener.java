@@ -10,7 +10,7 @@ import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.EventType;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.service.RequesterMails;
 
@@ -32,7 +32,7 @@ public class OutcomeListener {
     public void onRequested(ConsumerRecord<String, String> record) throws Exception {
         CloudEvent event = KafkaEvents.read(record);
         UpgradeRequested requested = CloudEvents.data(event, UpgradeRequested.class);
-        Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested, event.id()));
+        Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested));
     }
 
     @Incoming("outcomes")
@@ -44,7 +44,7 @@ public class OutcomeListener {
             Redelivery.untilDone("queuing the success mail of " + completed.requestId(),
                     () -> mails.completed(completed));
         } else {
-            UpgradeFailed failed = CloudEvents.data(event, UpgradeFailed.class);
+            RequestFailed failed = CloudEvents.data(event, RequestFailed.class);
             Redelivery.untilDone("queuing the failure mail of " + failed.requestId(),
                     () -> mails.failed(failed));
         }

@@ -21,14 +21,13 @@ public class RecipientRepository {
     }
 
     /**
-     * Records the requester of the attempt that {@code event} (the id of an upgrade.requested event) starts. Another
-     * event for a request already known is an operator's retry (a redelivery is the same event): the outcome mails
-     * of the earlier attempts, sent or waiting, are superseded in the same statement, so that the new attempt gets
-     * its own.
+     * Records the requester of {@code attempt} (kept in {@code requested_event}). Another attempt of a request already
+     * known is an operator's retry (a redelivery or a re-queuing names the same attempt): the outcome mails of the
+     * earlier attempts, sent or waiting, are superseded in the same statement, so that the new attempt gets its own.
      *
-     * @return true when the event started another attempt
+     * @return true when the attempt is another one than the request's last
      */
-    public boolean remember(Recipient r, Instant requestedAt, String event) throws SQLException {
+    public boolean remember(Recipient r, Instant requestedAt, String attempt) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
                 with attempt as (
                     insert into recipient as known (request_id, email, database_name, source_version,
@@ -50,7 +49,7 @@ public class RecipientRepository {
             sql.setString(6, r.purpose());
             sql.setObject(7, r.campaign() == null ? null : UUID.fromString(r.campaign()));
             sql.setTimestamp(8, requestedAt == null ? null : Timestamp.from(requestedAt));
-            sql.setString(9, event);
+            sql.setString(9, attempt);
             try (ResultSet rs = sql.executeQuery()) {
                 // no row: the same event again; a new row (xmax 0): the first attempt; an updated one: a retry
                 return rs.next() && rs.getBoolean(1);

@@ -30,7 +30,13 @@ record FailureExplanation(String headline, String retry) {
                             + "new request."),
             "DUMP", new FailureExplanation("The upgraded database could not be saved.", SAME_BACKUP),
             "ARTIFACT", new FailureExplanation("A file of your request went missing on our side.", SAME_BACKUP),
-            "STORAGE", new FailureExplanation("Our storage was not available.", SAME_BACKUP));
+            "STORAGE", new FailureExplanation("Our storage was not available.", SAME_BACKUP),
+            "PLATFORM", new FailureExplanation("The upgrade stopped because of a fault on our side, not in your "
+                    + "database.", "Our operations team was alerted and will run your request again once the fault is "
+                    + "fixed; you will get a new mail then. Nothing needs to change on your side."),
+            "RUN", new FailureExplanation("The upgrade of your database did not finish within the limits of one run.",
+                    "Reply to this mail: the upgrade team looks at what in the database takes so long or stops the "
+                            + "run, and runs it again."));
 
     private static final FailureExplanation UNKNOWN = new FailureExplanation("The upgrade stopped.",
             "Read the message and the log below and correct what they point at, then submit a new request. Reply "

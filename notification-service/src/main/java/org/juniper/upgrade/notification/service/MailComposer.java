@@ -14,7 +14,7 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.notification.config.NotificationConfig;
 import org.juniper.upgrade.notification.model.FailureMail;
 import org.juniper.upgrade.notification.model.InvitationMail;
@@ -44,7 +44,7 @@ public class MailComposer {
 
     public Mail compose(QueuedMail queued) throws JsonProcessingException {
         if (MailQueue.FAILURE.equals(queued.kind())) {
-            return failure(CloudEvents.json().readValue(queued.event(), UpgradeFailed.class), queued.recipient());
+            return failure(CloudEvents.json().readValue(queued.event(), RequestFailed.class), queued.recipient());
         }
         UpgradeCompleted completed = CloudEvents.json().readValue(queued.event(), UpgradeCompleted.class);
         return MailQueue.INVITATION.equals(queued.kind()) ? invitation(completed, queued.recipient())
@@ -77,14 +77,15 @@ public class MailComposer {
         return mail;
     }
 
-    Mail failure(UpgradeFailed f, Recipient to) {
+    Mail failure(RequestFailed f, Recipient to) {
         FailureExplanation explanation = FailureExplanation.of(f.reason());
         // the report service writes the failure report from the same event; a mail sent before it has the link only
-        String reportKey = ArtifactKeys.of(f.requestId()).reportHtml();
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(f.requestId()).attempt(f.attempt());
+        String reportKey = keys.reportHtml();
         Optional<byte[]> report = store.find(reportKey).map(found -> store.readAllBytes(reportKey));
         FailureMail view = new FailureMail(subject(to.database(), to.sourceVersion(), to.targetVersion(),
                 "the upgrade failed"), to.database(), to.sourceVersion(), to.targetVersion(), f.stage(), f.reason(),
-                f.message(), explanation.headline(), explanation.retry(), logTail(f.requestId()),
+                f.message(), explanation.headline(), explanation.retry(), logTail(keys),
                 reportUrl(f.requestId()), report.isPresent(), f.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.failureHtml(view).render())
                 .setText(MailTemplates.failureText(view).render());
@@ -123,8 +124,8 @@ public class MailComposer {
         }
     }
 
-    private List<String> logTail(String requestId) {
-        String key = ArtifactKeys.of(requestId).log();
+    private List<String> logTail(ArtifactKeys.AttemptKeys keys) {
+        String key = keys.log();
         if (store.find(key).isEmpty()) {
             return List.of();
         }

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.EventData;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.repository.MailQueue;
 import org.juniper.upgrade.notification.repository.Recipient;
@@ -29,10 +29,10 @@ public class RequesterMails {
         this.queue = queue;
     }
 
-    /** @param event the id of the upgrade.requested event, which tells a retry from a redelivery */
-    public void requested(UpgradeRequested r, String event) throws SQLException {
+    /** The request's attempt tells a retry (a new attempt) from a redelivery or a re-queuing of the same one. */
+    public void requested(UpgradeRequested r) throws SQLException {
         if (recipients.remember(new Recipient(r.requestId(), r.requesterEmail(), r.database(), r.sourceVersion(),
-                r.targetVersion(), r.purpose().code(), r.campaign()), r.requestedAt(), event)) {
+                r.targetVersion(), r.purpose().code(), r.campaign()), r.requestedAt(), r.attempt())) {
             LOG.infof("request %s was queued again; its new attempt will have its own outcome mail", r.requestId());
         }
     }
@@ -42,7 +42,7 @@ public class RequesterMails {
         queue(c, to, to.campaign() == null ? MailQueue.SUCCESS : MailQueue.INVITATION);
     }
 
-    public void failed(UpgradeFailed f) throws SQLException {
+    public void failed(RequestFailed f) throws SQLException {
         Recipient to = recipientOf(f);
         if (to.campaign() != null) {
             // the customer did not ask for this run: the upgrade team sees it flagged in its campaign

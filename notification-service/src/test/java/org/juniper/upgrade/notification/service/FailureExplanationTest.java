@@ -25,6 +25,14 @@ class FailureExplanationTest {
     }
 
     @Test
+    void aPlatformFaultSaysTheFaultIsOursAndThatOperationsWereAlerted() {
+        FailureExplanation explanation = FailureExplanation.of("PLATFORM:OBJECT_STORE");
+        assertTrue(explanation.headline().contains("fault on our side"), explanation.headline());
+        assertTrue(explanation.retry().contains("operations team was alerted"), explanation.retry());
+        assertEquals(explanation, FailureExplanation.of("PLATFORM:STALLED"));
+    }
+
+    @Test
     void anUnknownOrMissingCodeStillGetsAnExplanation() {
         assertEquals("The upgrade stopped.", FailureExplanation.of("SOMETHING:NEW").headline());
         assertEquals("The upgrade stopped.", FailureExplanation.of(null).headline());

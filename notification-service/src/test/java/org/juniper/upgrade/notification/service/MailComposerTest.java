@@ -13,21 +13,23 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeCompleted;
-import org.juniper.upgrade.events.UpgradeFailed;
+import org.juniper.upgrade.events.RequestFailed;
 import org.juniper.upgrade.notification.repository.Recipient;
 import org.junit.jupiter.api.Test;
 
 /** The mails' templates, rendered by the service's own composer; nothing is sent. */
 @QuarkusTest
 class MailComposerTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     @Inject
     MailComposer composer;
 
     @Test
     void textFromTheRunIsEscapedInTheHtmlPartAndKeptAsIsInThePlainText() {
         String id = UUID.randomUUID().toString();
-        Mail mail = composer.failure(new UpgradeFailed(id, "upgrade", "RESTORE:FAILED",
-                "psql: <script>alert('x')</script> & more", Instant.now()), recipient(id));
+        Mail mail = composer.failure(new RequestFailed(id, "acme", "upgrade", "RESTORE:FAILED",
+                "psql: <script>alert('x')</script> & more", Instant.now(), ATTEMPT), recipient(id));
 
         assertTrue(mail.getHtml().contains("psql: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"),
                 mail.getHtml());
@@ -38,8 +40,8 @@ class MailComposerTest {
     @Test
     void aRunThatLeftNoLogGetsAMailWithoutLogSection() {
         String id = UUID.randomUUID().toString();
-        Mail mail = composer.failure(new UpgradeFailed(id, "upgrade", "TARGET:INVALID", "unknown version 99.0",
-                Instant.now()), recipient(id));
+        Mail mail = composer.failure(new RequestFailed(id, "acme", "upgrade", "TARGET:INVALID", "unknown version 99.0",
+                Instant.now(), ATTEMPT), recipient(id));
 
         assertFalse(mail.getHtml().contains("The last lines of the log"));
         assertFalse(mail.getText().contains("The last lines of the log"));
@@ -49,10 +51,10 @@ class MailComposerTest {
     @Test
     void aReportGoneFromTheStoreLeavesTheAttachmentOutButNotTheLinks() {
         String id = UUID.randomUUID().toString();
-        ArtifactKeys keys = ArtifactKeys.of(id);
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
         Mail mail = composer.success(new UpgradeCompleted(id, "acme", "14.0", "17.0", Purpose.PRODUCTION,
                 new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.reportHtml(), keys.reportJson(),
-                "/api/v1/requests/" + id + "/download", Instant.now()), recipient(id));
+                "/api/v1/requests/" + id + "/download", Instant.now(), ATTEMPT), recipient(id));
 
         assertEquals(0, mail.getAttachments().size());
         assertTrue(mail.getText().contains("The upgrade report is online.\n"), mail.getText());

@@ -1,6 +1,7 @@
 package org.juniper.upgrade.bindings.messaging;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.events.MalformedEventException;
 
@@ -15,6 +16,11 @@ public final class Redelivery {
      * a record being retried is not taken for a stuck consumer.
      */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
+    /**
+     * For a consumer that owns what it records: an event it cannot apply because its own database is away waits, with
+     * its partition, until the database is back, rather than being given up on.
+     */
+    public static final Duration UNTIL_IT_WORKS = ChronoUnit.FOREVER.getDuration();
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
@@ -29,7 +35,12 @@ public final class Redelivery {
 
     /** Runs {@code handler} until it succeeds or {@link #PATIENCE} has passed, then lets the last failure through. */
     public static void untilDone(String what, Handler handler) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        untilDone(what, PATIENCE, handler);
+    }
+
+    /** Runs {@code handler} until it succeeds or {@code patience} has passed, then lets the last failure through. */
+    public static void untilDone(String what, Duration patience, Handler handler) throws Exception {
+        long start = System.nanoTime();
         Duration delay = FIRST_DELAY;
         while (true) {
             try {
@@ -38,7 +49,7 @@ public final class Redelivery {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (Exception e) {
-                if (System.nanoTime() + delay.toNanos() > deadline) {
+                if (Duration.ofNanos(System.nanoTime() - start).plus(delay).compareTo(patience) > 0) {
                     throw e;
                 }
                 LOG.warnf("%s failed (%s); trying again in %d s", what, e, delay.toSeconds());

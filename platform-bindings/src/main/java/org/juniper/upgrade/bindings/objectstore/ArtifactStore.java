@@ -258,6 +258,12 @@ public class ArtifactStore {
                 .bucket(config.bucket()).object(key).uploadId(uploadId).parts(uploaded.toArray(new Part[0])).build()));
     }
 
+    /** Drops an upload that will never complete, with the parts the store kept of it. */
+    public void abortMultipart(String key, String uploadId) {
+        await("abort the upload of " + key, parts.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                .bucket(config.bucket()).object(key).uploadId(uploadId).build()));
+    }
+
     private static <T> T await(String what, java.util.concurrent.CompletableFuture<T> future) {
         try {
             return future.get();

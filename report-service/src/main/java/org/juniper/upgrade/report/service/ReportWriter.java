@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
+import org.juniper.upgrade.bindings.messaging.StoppedAttempts;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -22,7 +23,7 @@ import org.juniper.upgrade.report.model.FailureReport;
 import org.juniper.upgrade.report.model.UpgradeReport;
 
 /**
- * Writes the report of a request once, under the keys of {@link ArtifactKeys}; an existing report is never rewritten.
+ * Writes the report of a request once, under its attempt's keys of {@link ArtifactKeys}; an existing report is never rewritten.
  * A production database's upgrade report is written when the worker's facts are there; a test copy's waits for the
  * neutralizer, whose counts it shows. Both are announced by {@code upgrade.report-ready}, which intake counts towards
  * completion. A request that fails before its report exists gets the failure report instead: stored for the record
@@ -37,8 +38,10 @@ public class ReportWriter {
     private final ArtifactStore store;
     private final EventPublisher publisher;
     private final ReportComposer composer;
+    private final StoppedAttempts stops;
 
-    ReportWriter(ArtifactStore store, EventPublisher publisher, ReportComposer composer) {
+    ReportWriter(ArtifactStore store, EventPublisher publisher, ReportComposer composer, StoppedAttempts stops) {
+        this.stops = stops;
         this.store = store;
         this.publisher = publisher;
         this.composer = composer;
@@ -49,36 +52,44 @@ public class ReportWriter {
             LOG.infof("request %s is a test copy: its report waits for the neutralizer", upgraded.requestId());
             return;
         }
-        report(upgraded.requestId(), List.of());
+        report(upgraded.requestId(), upgraded.attempt(), List.of());
     }
 
     public void neutralized(Neutralized neutralized) throws IOException {
-        report(neutralized.requestId(), neutralized.actions());
+        report(neutralized.requestId(), neutralized.attempt(), neutralized.actions());
     }
 
-    private void report(String requestId, List<Neutralized.Action> actions) throws IOException {
-        ArtifactKeys keys = ArtifactKeys.of(requestId);
+    private void report(String requestId, String attempt, List<Neutralized.Action> actions) throws IOException {
+        if (stops.isStopped(attempt)) {
+            LOG.infof("request %s: attempt %s was stopped; no report", requestId, attempt);
+            return;
+        }
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(requestId).attempt(attempt);
         UpgradeFacts facts;
         try {
             facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
         } catch (MissingArtifactException e) {
             publisher.publish(new UpgradeFailed(requestId, "report", MissingArtifactException.REASON,
-                    "the facts of the run are gone from the store: " + e.getMessage(), Instant.now()));
+                    "the facts of the run are gone from the store: " + e.getMessage(), Instant.now(), attempt));
             return;
         }
         UpgradeReport report = composer.compose(facts, actions);
+        if (stops.isStopped(attempt)) {
+            LOG.infof("request %s: attempt %s was stopped; no report", requestId, attempt);
+            return;
+        }
         if (store.find(keys.reportHtml()).isEmpty()) {
             write(keys, CloudEvents.toJson(report), ReportRenderer.html(report));
-            progress(requestId, "upgrade report written: " + report.summary().differences()
+            progress(requestId, attempt, "upgrade report written: " + report.summary().differences()
                     + " table(s) with other counts, " + report.summary().warnings() + " warning(s)");
         } else {
             LOG.infof("request %s already has its report; announcing it again", requestId);
         }
-        publisher.publish(new ReportReady(requestId, keys.reportHtml(), keys.reportJson(), report.summary()));
+        publisher.publish(new ReportReady(requestId, keys.reportHtml(), keys.reportJson(), report.summary(), attempt));
     }
 
     public void failed(UpgradeFailed failed) {
-        ArtifactKeys keys = ArtifactKeys.of(failed.requestId());
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(failed.requestId()).attempt(failed.attempt());
         if (store.find(keys.reportHtml()).isPresent()) {
             LOG.infof("request %s already has its report; the failure in %s is told by the mail", failed.requestId(),
                     failed.stage());
@@ -88,16 +99,16 @@ public class ReportWriter {
                 .map(stored -> new String(store.readAllBytes(stored.key()), StandardCharsets.UTF_8)).orElse(null);
         FailureReport report = FailureReport.of(failed, log);
         write(keys, CloudEvents.toJson(report), ReportRenderer.html(report));
-        progress(failed.requestId(), "failure report written");
+        progress(failed.requestId(), failed.attempt(), "failure report written");
     }
 
     /** The JSON first and the HTML last: the HTML's checksum record marks the report complete. */
-    private void write(ArtifactKeys keys, String json, String html) {
+    private void write(ArtifactKeys.AttemptKeys keys, String json, String html) {
         store.put(keys.reportJson(), json.getBytes(StandardCharsets.UTF_8), JSON);
         store.put(keys.reportHtml(), html.getBytes(StandardCharsets.UTF_8), HTML);
     }
 
-    private void progress(String requestId, String line) {
-        publisher.publish(new UpgradeProgress(requestId, "report", line, Instant.now()));
+    private void progress(String requestId, String attempt, String line) {
+        publisher.publish(new UpgradeProgress(requestId, "report", line, Instant.now(), attempt));
     }
 }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * in target/report-sample.png; docs/report-sample.png is a copy of it.
  */
 class ReportInBrowserTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     private static final Path WORK = Path.of("target", "report-in-browser");
     private static final String PROBE = """
             <script>
@@ -71,7 +73,7 @@ class ReportInBrowserTest {
         failureReport = WORK.resolve("failure-report-sample.html");
         Files.writeString(failureReport, ReportRenderer.html(FailureReport.of(new UpgradeFailed(
                 "5f0c7b8e-2d1a-4c3b-9e8f-7a6b5c4d3e2f", "upgrade", "UPGRADE:SCRIPT_FAILED",
-                "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now()), log)),
+                "upgrade script 16.0/sale/post-10-order-lines.sql failed: division by zero", Instant.now(), ATTEMPT), log)),
                 StandardCharsets.UTF_8);
     }
 

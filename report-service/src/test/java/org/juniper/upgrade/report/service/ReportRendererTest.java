@@ -20,6 +20,8 @@ import org.juniper.upgrade.report.model.UpgradeReport;
 import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
+    /** The attempt every event of these tests belongs to. */
+    private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
     private static final ReportComposer COMPOSER = new ReportComposer(JuniperPack.load());
 
     static String html(UpgradeFacts facts) {
@@ -154,7 +156,7 @@ class ReportRendererTest {
                 .collect(Collectors.joining("\n"));
         FailureReport report = FailureReport.of(new UpgradeFailed("r-2", "upgrade", "UPGRADE:SCRIPT_FAILED",
                 "upgrade script 16.0/sale/post-10-order-lines.sql failed: <division by zero>",
-                Instant.parse("2026-05-01T10:00:00Z")), log);
+                Instant.parse("2026-05-01T10:00:00Z"), ATTEMPT), log);
 
         String html = ReportRenderer.html(report);
 
@@ -167,7 +169,7 @@ class ReportRendererTest {
     @Test
     void aFailureWithoutLogSaysSo() {
         String html = ReportRenderer.html(FailureReport.of(new UpgradeFailed("r-3", "report", "ARTIFACT:MISSING",
-                "the facts of the run are gone", Instant.now()), null));
+                "the facts of the run are gone", Instant.now(), ATTEMPT), null));
 
         assertTrue(html.contains("The run left no log."));
     }
