@@ -41,11 +41,14 @@ public interface WorkerConfig {
     @WithDefault("3")
     int maxRuns();
 
-    /** A whole run's budget: this much, plus {@link #runDeadlinePerGb} for each GB of backup. */
+    /**
+     * A whole run's budget: this much, plus {@link #runDeadlinePerGb} for each GB of backup. Keep it below intake's
+     * stall timeout (6 h) for the backups the platform takes.
+     */
     @WithDefault("PT2H")
     Duration runDeadlineBase();
 
-    @WithDefault("PT1H")
+    @WithDefault("PT30M")
     Duration runDeadlinePerGb();
 
     /** How long an attempt is retried after its first platform fault before it fails with PLATFORM:*. */
