@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -212,6 +214,20 @@ public class RunQueue {
                 return rs.next() && rs.getBoolean(1);
             }
         }
+    }
+
+    /** The jobs waiting or running, by {@code lane/state} (a stopping job counts as running). */
+    public Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                select lane || '/' || case state when 'stopping' then 'running' else state end, count(*)
+                  from run_queue where state in ('queued', 'running', 'stopping') group by 1""");
+                ResultSet rs = sql.executeQuery()) {
+            while (rs.next()) {
+                counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }
+        }
+        return counts;
     }
 
     /**

@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeFacts;
 
@@ -17,6 +20,8 @@ import org.juniper.upgrade.events.UpgradeFacts;
 public class RunMetrics {
     private final MeterRegistry registry;
     private final Map<Purpose, AtomicInteger> running = new EnumMap<>(Purpose.class);
+    /** Jobs of the run queue by lane and state, as this worker last counted them. */
+    private final Map<String, AtomicLong> queue = new ConcurrentHashMap<>();
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +31,20 @@ public class RunMetrics {
             Gauge.builder("juniper.runs.in.progress", count, AtomicInteger::get)
                     .description("upgrade runs this worker is doing").tag("lane", lane(purpose)).register(registry);
         }
+        for (String lane : List.of("production", "test")) {
+            for (String state : List.of("queued", "running")) {
+                AtomicLong jobs = new AtomicLong();
+                queue.put(lane + "/" + state, jobs);
+                Gauge.builder("juniper.run.queue.jobs", jobs, AtomicLong::get)
+                        .description("jobs of the run queue waiting or running, per lane: what KEDA scales on")
+                        .tags("lane", lane, "state", state).register(registry);
+            }
+        }
+    }
+
+    /** The queue's jobs by {@code lane/state}; a lane or state not counted has none. */
+    public void queue(Map<String, Long> counts) {
+        queue.forEach((key, jobs) -> jobs.set(counts.getOrDefault(key, 0L)));
     }
 
     /** Counts a run as in progress until the returned handle is closed. */

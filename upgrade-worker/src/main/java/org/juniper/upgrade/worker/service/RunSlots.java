@@ -257,8 +257,16 @@ public class RunSlots {
         return queue.heartbeat(run.claim(), run.stage(), config.lease(), true);
     }
 
-    /** Extends the leases of the runs in progress; ends those whose claim is lost or stopped, or time is over. */
+    /**
+     * Extends the leases of the runs in progress; ends those whose claim is lost or stopped, or time is over. Counts
+     * the queue for the metrics.
+     */
     private void beat() {
+        try {
+            metrics.queue(queue.counts());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("could not count the run queue: %s", e.getMessage());
+        }
         for (ClaimedRun run : running.values()) {
             if (Instant.now().isAfter(run.deadline())) {
                 cancel(run, ClaimedRun.Stop.DEADLINE);
