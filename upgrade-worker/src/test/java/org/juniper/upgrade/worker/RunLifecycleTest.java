@@ -19,7 +19,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -145,7 +145,8 @@ class RunLifecycleTest {
                         "sessions or database of the run still there 10 s after the stop");
                 Thread.sleep(100);
             }
-            assertFalse(Files.exists(Path.of(workerConfig.workDir(), request.attempt())), "the work folder is gone");
+            assertFalse(Files.exists(Path.of(workerConfig.workDir(), request.attempt() + "-1")),
+                    "the work folder is gone");
 
             assertTrue(platform.read(Topics.FAILED, id, Duration.ofSeconds(3), l -> false).isEmpty(),
                     "no failure is published for a stopped run");
@@ -161,31 +162,31 @@ class RunLifecycleTest {
     void theCleanAtStartDropsWhatDeadRunsLeftAndKeepsWhatALiveRunHolds() throws Exception {
         String dead = UUID.randomUUID().toString();
         String live = UUID.randomUUID().toString();
-        scratch.create(dead);
-        scratch.create(live);
+        scratch.create(dead, 1);
+        scratch.create(live, 1);
         try (Connection c = queue.getConnection(); PreparedStatement sql = c.prepareStatement("""
                 insert into run_queue (attempt_id, request_id, lane, state, owner, run, lease_until)
                 values (?, 'r', 'nowhere', 'running', 'elsewhere/0', 1, now() + interval '1 hour')""")) {
             sql.setString(1, live);
             sql.executeUpdate();
         }
-        Path deadFolder = Files.createDirectories(Path.of(workerConfig.workDir(), dead, "filestore"));
+        Path deadFolder = Files.createDirectories(Path.of(workerConfig.workDir(), dead + "-1", "filestore"));
         Files.writeString(deadFolder.resolve("left"), "behind");
-        Path liveFolder = Files.createDirectories(Path.of(workerConfig.workDir(), live));
+        Path liveFolder = Files.createDirectories(Path.of(workerConfig.workDir(), live + "-1"));
         Path foreign = Files.createDirectories(Path.of(workerConfig.workDir(), "not-a-run"));
 
-        List<String> dropped = cleaner.clean(Set.of());
+        List<String> dropped = cleaner.clean(Map.of());
 
-        assertFalse(scratchHas("select 1 from pg_database where datname = ?", ScratchDatabases.databaseOf(dead)),
+        assertFalse(scratchHas("select 1 from pg_database where datname = ?", ScratchDatabases.databaseOf(dead, 1)),
                 dropped.toString());
         assertFalse(scratchHas("select 1 from pg_roles where rolname = ?", runRole(dead)));
-        assertFalse(Files.exists(Path.of(workerConfig.workDir(), dead)));
-        assertTrue(scratchHas("select 1 from pg_database where datname = ?", ScratchDatabases.databaseOf(live)));
+        assertFalse(Files.exists(Path.of(workerConfig.workDir(), dead + "-1")));
+        assertTrue(scratchHas("select 1 from pg_database where datname = ?", ScratchDatabases.databaseOf(live, 1)));
         assertTrue(scratchHas("select 1 from pg_roles where rolname = ?", runRole(live)));
         assertTrue(Files.exists(liveFolder));
         assertTrue(Files.exists(foreign), "a folder the worker did not name is left alone");
 
-        scratch.dropRun(ScratchDatabases.databaseOf(live));
+        scratch.dropRun(ScratchDatabases.databaseOf(live, 1));
         Files.delete(liveFolder);
         Files.delete(foreign);
         try (Connection c = queue.getConnection();

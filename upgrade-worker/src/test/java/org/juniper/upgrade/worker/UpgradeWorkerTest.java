@@ -488,7 +488,7 @@ class UpgradeWorkerTest {
     }
 
     private boolean scratchDatabaseExists(String attempt) throws Exception {
-        return databaseExists("run_" + attempt.replace("-", ""));
+        return databaseExists(runRole(attempt).replace("_owner", ""));
     }
 
     private boolean roleExists(String name) throws Exception {

@@ -51,8 +51,8 @@ final class WorkerFixtures {
                 + scratch.adminDatabase(), scratch.adminUser(), scratch.adminPassword());
     }
 
-    /** The scratch role of an attempt's run. */
+    /** The scratch role of an attempt's first run. */
     static String runRole(String attempt) {
-        return "run_" + attempt.replace("-", "") + "_owner";
+        return "run_" + attempt.replace("-", "") + "_1_owner";
     }
 }

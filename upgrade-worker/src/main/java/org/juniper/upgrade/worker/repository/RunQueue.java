@@ -7,11 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -231,21 +229,22 @@ public class RunQueue {
     }
 
     /**
-     * Attempts that a live run holds: running or stopping under a lease that has not expired. Their scratch
-     * databases and work folders are in use; any other is an orphan. A stop whose run died is settled here too.
+     * Attempts that a live run holds, with its run number: running or stopping under a lease that has not expired.
+     * Their scratch databases and work folders are in use; any other is an orphan. A stop whose run died is settled
+     * here too.
      */
-    public Set<String> liveAttempts() throws SQLException {
-        Set<String> live = new HashSet<>();
+    public Map<String, Integer> liveRuns() throws SQLException {
+        Map<String, Integer> live = new HashMap<>();
         try (Connection c = db.getConnection(); PreparedStatement settle = c.prepareStatement("""
                 update run_queue set state = 'stopped', updated_at = now()
                  where state = 'stopping' and lease_until < now()""");
                 PreparedStatement sql = c.prepareStatement("""
-                        select attempt_id from run_queue
+                        select attempt_id, run from run_queue
                          where state in ('running', 'stopping') and lease_until > now()""")) {
             settle.executeUpdate();
             try (ResultSet rs = sql.executeQuery()) {
                 while (rs.next()) {
-                    live.add(rs.getString(1));
+                    live.put(rs.getString(1), rs.getInt(2));
                 }
             }
         }
@@ -264,8 +263,7 @@ public class RunQueue {
                 sql.setString(i++, claim.attemptId());
                 sql.setString(i++, claim.owner());
                 sql.setInt(i, claim.run());
-                sql.executeUpdate();
-                logEnd(c, claim, outcome);
+                logEnd(c, claim, sql.executeUpdate() == 0 ? "fenced" : outcome);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -78,8 +78,8 @@ public class ScratchDatabases {
      * Ends every session of a run at once, and keeps its role from opening new ones: the run was stopped, fenced or
      * ran out of time, and whatever it does in PostgreSQL stops now, not when its statement ends.
      */
-    public void endSessions(String attemptId) throws SQLException {
-        String role = roleOf(attemptId);
+    public void endSessions(String attemptId, int run) throws SQLException {
+        String role = roleOf(attemptId, run);
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             try (ResultSet exists = sql.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
                 if (exists.next()) {
@@ -112,9 +112,9 @@ public class ScratchDatabases {
         Set<String> names = new TreeSet<>();
         try (Connection admin = admin(); Statement sql = admin.createStatement();
                 ResultSet rs = sql.executeQuery("""
-                        select datname from pg_database where datname ~ '^run_[a-z0-9]+$'
+                        select datname from pg_database where datname ~ '^run_[a-z0-9_]+$'
                         union select substr(rolname, 1, length(rolname) - 6) from pg_roles
-                         where rolname ~ '^run_[a-z0-9]+_owner$'""")) {
+                         where rolname ~ '^run_[a-z0-9_]+_owner$'""")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -137,12 +137,12 @@ public class ScratchDatabases {
     }
 
     /**
-     * A fresh database for the attempt. Names derive from the attempt id, so a run taken over on the same cluster
-     * replaces the leftovers of the one before.
+     * A fresh database for a run of the attempt. Names derive from the attempt and the run's number, so that a run
+     * that was taken over never touches the database of the run that took it over, on a cluster they share.
      */
-    public ScratchDatabase create(String attemptId) throws SQLException {
-        String name = databaseOf(attemptId);
-        String role = roleOf(attemptId);
+    public ScratchDatabase create(String attemptId, int run) throws SQLException {
+        String name = databaseOf(attemptId, run);
+        String role = roleOf(attemptId, run);
         String password = ScratchDatabase.newPassword();
         drop(name, role);
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
@@ -159,13 +159,13 @@ public class ScratchDatabases {
         return new ScratchDatabase(this, name, role, password);
     }
 
-    /** The name of an attempt's database. */
-    public static String databaseOf(String attemptId) {
-        return "run_" + attemptId.toLowerCase().replaceAll("[^a-z0-9]", "");
+    /** The name of the database of a run of an attempt. */
+    public static String databaseOf(String attemptId, int run) {
+        return "run_" + attemptId.toLowerCase().replaceAll("[^a-z0-9]", "") + "_" + run;
     }
 
-    static String roleOf(String attemptId) {
-        return databaseOf(attemptId) + "_owner";
+    static String roleOf(String attemptId, int run) {
+        return databaseOf(attemptId, run) + "_owner";
     }
 
     void drop(String name, String role) throws SQLException {

@@ -10,11 +10,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,11 +76,11 @@ public class RunSlots {
 
     /** Drops what dead runs left behind, then starts the slots and the heartbeat. */
     void start(@Observes StartupEvent startup) {
-        cleaner.clean(Set.of());
+        cleaner.clean(Map.of());
         long beat = config.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         long clean = config.cleanEvery().toMillis();
-        heartbeat.scheduleWithFixedDelay(() -> cleaner.clean(running.keySet()), clean, clean, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(() -> cleaner.clean(runningHere()), clean, clean, TimeUnit.MILLISECONDS);
         for (int i = 0; i < config.slots().size(); i++) {
             String slot = config.slots().get(i);
             List<String> lanes = slot.equals("any") ? ANY : List.of(slot);
@@ -89,6 +89,13 @@ public class RunSlots {
             slots.add(thread);
         }
         LOG.infof("worker %s runs %d slot(s): %s", owner, slots.size(), config.slots());
+    }
+
+    /** The runs in progress here: attempt and run number. */
+    private Map<String, Integer> runningHere() {
+        Map<String, Integer> here = new HashMap<>();
+        running.forEach((attempt, run) -> here.put(attempt, run.claim().run()));
+        return here;
     }
 
     /** A job was queued here: the idle slots look at once instead of at their next poll. */
@@ -290,7 +297,7 @@ public class RunSlots {
             LOG.infof("ending attempt %s of request %s during %s: %s", run.attempt(), run.request().requestId(),
                     run.stage(), why);
             try {
-                scratch.endSessions(run.attempt());
+                scratch.endSessions(run.attempt(), run.claim().run());
             } catch (SQLException e) {
                 LOG.warnf("could not end the sessions of attempt %s: %s", run.attempt(), e.getMessage());
             }

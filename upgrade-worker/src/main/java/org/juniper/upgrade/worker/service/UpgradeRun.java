@@ -93,10 +93,10 @@ public class UpgradeRun {
                 return true;
             }
         }
-        Path work = workFolder(run.attempt());
+        Path work = Path.of(config.workDir(), folderOf(run.attempt(), run.claim().run()));
         deleteRecursively(work);
         Files.createDirectories(work);
-        ScratchDatabase db = scratch.create(run.attempt());
+        ScratchDatabase db = scratch.create(run.attempt(), run.claim().run());
         try (AutoCloseable running = metrics.started(request.purpose());
                 ArtifactStore.Upload upload = store.upload(keys.upgraded(), "application/zip")) {
             UpgradeFacts facts;
@@ -170,9 +170,12 @@ public class UpgradeRun {
                 java.time.Instant.now(), run.attempt()));
     }
 
-    /** The local folder of an attempt's filestore and archive. */
-    Path workFolder(String attempt) {
-        return Path.of(config.workDir(), attempt);
+    /**
+     * The name of a run's local folder for its filestore and archive: of the run, as its scratch database is, so that
+     * a run that was taken over never empties the folder of the one that took it over.
+     */
+    static String folderOf(String attempt, int run) {
+        return attempt + "-" + run;
     }
 
     /** Upgrades the database and writes the upgraded archive into {@code archive} as it is dumped. */

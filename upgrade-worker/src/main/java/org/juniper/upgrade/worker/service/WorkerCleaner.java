@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,8 +26,9 @@ import org.juniper.upgrade.worker.scratch.ScratchDatabases;
 @ApplicationScoped
 public class WorkerCleaner {
     private static final Logger LOG = Logger.getLogger(WorkerCleaner.class);
-    private static final Pattern ATTEMPT_FOLDER = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** A run's work folder: its attempt's id and its run number. */
+    private static final Pattern RUN_FOLDER = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}-[0-9]+");
 
     private final RunQueue queue;
     private final ScratchDatabases scratch;
@@ -39,18 +41,21 @@ public class WorkerCleaner {
     }
 
     /**
-     * Drops everything no live run holds; {@code runningHere} are the attempts this worker runs, live even when their
-     * lease ran out while it was paused. Returns what was dropped.
+     * Drops everything no live run holds; {@code runningHere} are the runs (attempt and run number) this worker runs,
+     * live even when their lease ran out while it was paused. Returns what was dropped.
      */
-    public List<String> clean(Set<String> runningHere) {
+    public List<String> clean(Map<String, Integer> runningHere) {
         List<String> dropped = new ArrayList<>();
         try {
             // what exists first, then what is live: a run claimed in between creates what was not listed
             Set<String> databases = scratch.runNames();
             List<Path> folders = workFolders();
-            Set<String> live = new HashSet<>(queue.liveAttempts());
-            live.addAll(runningHere);
-            Set<String> kept = live.stream().map(ScratchDatabases::databaseOf).collect(Collectors.toSet());
+            Map<String, Integer> live = new HashMap<>(queue.liveRuns());
+            live.putAll(runningHere);
+            Set<String> kept = live.entrySet().stream().map(r -> ScratchDatabases.databaseOf(r.getKey(), r.getValue()))
+                    .collect(Collectors.toSet());
+            Set<String> keptFolders = live.entrySet().stream().map(r -> UpgradeRun.folderOf(r.getKey(), r.getValue()))
+                    .collect(Collectors.toSet());
             for (String name : databases) {
                 if (!kept.contains(name)) {
                     scratch.dropRun(name);
@@ -58,7 +63,7 @@ public class WorkerCleaner {
                 }
             }
             for (Path folder : folders) {
-                if (!live.contains(folder.getFileName().toString())) {
+                if (!keptFolders.contains(folder.getFileName().toString())) {
                     UpgradeRun.deleteRecursively(folder);
                     dropped.add("work folder " + folder.getFileName());
                 }
@@ -78,7 +83,7 @@ public class WorkerCleaner {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(work)) {
-            return folders.filter(f -> ATTEMPT_FOLDER.matcher(f.getFileName().toString()).matches()).toList();
+            return folders.filter(f -> RUN_FOLDER.matcher(f.getFileName().toString()).matches()).toList();
         }
     }
 }

@@ -33,8 +33,8 @@ class ParallelRestoreTest {
     @Test
     void aDumpRestoredInParallelEqualsTheSameDumpRestoredByOnePsql() throws Exception {
         String dump = sampleDump();
-        ScratchDatabase parallel = scratch.create("parallel-" + UUID.randomUUID());
-        ScratchDatabase single = scratch.create("single-" + UUID.randomUUID());
+        ScratchDatabase parallel = scratch.create("parallel-" + UUID.randomUUID(), 1);
+        ScratchDatabase single = scratch.create("single-" + UUID.randomUUID(), 1);
         try {
             parallel.restorePlain(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
             PgTool.Result result = PgTool.run(single.psqlCommand(true), single.env(),
@@ -135,7 +135,7 @@ class ParallelRestoreTest {
                 ALTER TABLE ONLY public.note
                     ADD CONSTRAINT note_pkey PRIMARY KEY (id);
                 """;
-        ScratchDatabase db = scratch.create("loads-" + UUID.randomUUID());
+        ScratchDatabase db = scratch.create("loads-" + UUID.randomUUID(), 1);
         try {
             db.restorePlain(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
             try (Connection connection = db.connect(); ResultSet rows = connection.createStatement().executeQuery(
@@ -161,7 +161,7 @@ class ParallelRestoreTest {
             int at = dump.indexOf(place);
             assertTrue(at > 0, place);
             String hostile = dump.substring(0, at) + escape + dump.substring(at);
-            ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID());
+            ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID(), 1);
             try {
                 ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
                         new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
@@ -182,7 +182,7 @@ class ParallelRestoreTest {
                 "SELECT 1 \\! touch " + marker + "\n;\nALTER TABLE ONLY public.res_partner\n"
                         + "    ADD CONSTRAINT res_partner_pkey");
         assertFalse(hostile.equals(dump));
-        ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID());
+        ScratchDatabase db = scratch.create("hostile-" + UUID.randomUUID(), 1);
         try {
             ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
                     new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
