@@ -29,7 +29,6 @@ import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
-import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.RunStopped;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.Topics;
