@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code java -jar api-fuzz.jar --backup sample.zip [--base-url URL] [--ops-token T] [--seed N] [--count N]
- * [--connections N] [--out summary.json]}: hostile requests generated from intake's OpenAPI document against a
+ * [--connections N] [--out summary.json] [--case N]}: hostile requests generated from intake's OpenAPI document against a
  * running intake. Exits 0 only when no answer was a 5xx, every 4xx and 5xx carried the refusal body, and none took
  * longer than a second.
  */
@@ -36,7 +36,8 @@ public final class ApiFuzzCommand {
             usage: java -jar api-fuzz.jar --backup FILE.zip [--base-url http://127.0.0.1:15401]
                                           [--ops-token local-ops-token] [--seed 1] [--count 20000]
                                           [--connections 4] [--timeout-ms 10000] [--out summary.json]
-              --backup       a small valid backup (juniper-erp-sample.jar --scale 0.01): the fixtures' uploads and
+                                          [--case N]
+              --backup       a small valid backup (juniper-erp-sample.jar --scale 0.0001): the fixtures' uploads and
                              the pieces sent in parallel
               --base-url     the running intake; its OpenAPI document is read from /q/openapi?format=json
               --ops-token    the operations token: the fixtures' contract is registered with it
@@ -45,6 +46,7 @@ public final class ApiFuzzCommand {
               --connections  cases sent at once; parallel pieces open their own connections besides
               --timeout-ms   no answer by then counts as slow and closes the connection
               --out          where to write the summary as JSON
+              --case         send case N alone (each sample names its case), against new fixtures
             exit codes: 0 no fault, 1 faults found, 2 usage, 3 the platform could not be prepared
             """;
 
@@ -83,7 +85,8 @@ public final class ApiFuzzCommand {
             timeout = Integer.parseInt(options.get("--timeout-ms"));
             base = URI.create(options.get("--base-url").replaceAll("/+$", ""));
             if (options.get("--backup") == null || count < 1 || connections < 1 || timeout < 1
-                    || base.getHost() == null || base.getPort() < 0) {
+                    || base.getHost() == null || base.getPort() < 0
+                    || Integer.parseInt(options.getOrDefault("--case", "0")) < 0) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
@@ -104,18 +107,20 @@ public final class ApiFuzzCommand {
             return NO_SETUP;
         }
         Generator generator = new Generator(api, fixtures, seed);
-        int cases = generator.casesFor(count);
-        err.printf("[fuzz] %d operations in the OpenAPI document; %d fixture requests under contract %s; %d cases "
-                + "make %d+ requests%n", api.operations().size(), fixtures.requests().size(), fixtures.contract(),
-                cases, count);
+        int from = options.containsKey("--case") ? Integer.parseInt(options.get("--case")) : 0;
+        int to = options.containsKey("--case") ? from + 1 : generator.casesFor(count);
+        err.printf("[fuzz] %d operations in the OpenAPI document; %d fixture requests under contract %s; cases %d "
+                + "to %d%n", api.operations().size(), fixtures.requests().size(), fixtures.contract(), from, to - 1);
 
         Tally tally = new Tally();
         long started = System.nanoTime();
-        runCases(generator, cases, base, connections, timeout, tally, err);
+        runCases(generator, from, to, base, connections, timeout, tally, err);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        String heading = String.format(Locale.ROOT, "api fuzz: %s, seed %d, %d connections, %.1f s (%.0f requests/s)",
-                base, seed, connections, seconds, tally.requests() / seconds);
+        // answers slower than a second may be the machine's doing: its load is part of the figures
+        String load = loadAverage();
+        String heading = String.format(Locale.ROOT, "api fuzz: %s, seed %d, %d connections, %.1f s (%.0f requests/s)"
+                + ", load average %s", base, seed, connections, seconds, tally.requests() / seconds, load);
         tally.print(out, heading, 15);
         if (options.get("--out") != null) {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -125,6 +130,7 @@ public final class ApiFuzzCommand {
             run.put("connections", connections);
             run.put("operations", api.operations().size());
             run.put("seconds", Math.round(seconds * 10) / 10.0);
+            run.put("loadAverage", load);
             try {
                 tally.writeJson(Path.of(options.get("--out")), run);
             } catch (IOException e) {
@@ -135,9 +141,9 @@ public final class ApiFuzzCommand {
     }
 
     /** Each of {@code connections} workers takes the next case number and sends its waves. */
-    private static void runCases(Generator generator, int cases, URI base, int connections, int timeout,
+    private static void runCases(Generator generator, int from, int to, URI base, int connections, int timeout,
             Tally tally, PrintStream err) {
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicLong reported = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         ExecutorService pieces = Executors.newCachedThreadPool();
@@ -145,7 +151,7 @@ public final class ApiFuzzCommand {
         for (int w = 0; w < connections; w++) {
             running.add(workers.submit(() -> {
                 try (RawHttp connection = new RawHttp(base.getHost(), base.getPort(), timeout)) {
-                    for (int i = next.getAndIncrement(); i < cases; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                         send(generator.generate(i), connection, base, timeout, tally, pieces);
                         long done = tally.requests() / 2000;
                         if (done > reported.get() && reported.compareAndSet(reported.get(), done)) {
@@ -180,7 +186,7 @@ public final class ApiFuzzCommand {
             if (wave.size() == 1) {
                 Exchange exchange = wave.get(0);
                 RawHttp.Answer answer = connection.send(exchange, exchange.wire(freshId, freshSecret));
-                tally.record(exchange, exchange.path(freshId), answer);
+                tally.record(fuzzCase.index(), exchange, exchange.path(freshId), answer);
                 if (w == 0 && fuzzCase.fresh()) {
                     freshId = field(answer, "id");
                     freshSecret = field(answer, "secret");
@@ -196,7 +202,7 @@ public final class ApiFuzzCommand {
                 sent.add(pieces.submit(() -> {
                     try (RawHttp own = new RawHttp(base.getHost(), base.getPort(), timeout)) {
                         gate.await();
-                        tally.record(exchange, path, own.send(exchange, wire));
+                        tally.record(fuzzCase.index(), exchange, path, own.send(exchange, wire));
                     }
                     return null;
                 }));
@@ -205,6 +211,15 @@ public final class ApiFuzzCommand {
             for (Future<?> piece : sent) {
                 piece.get();
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] figures = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return figures[0] + " " + figures[1] + " " + figures[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

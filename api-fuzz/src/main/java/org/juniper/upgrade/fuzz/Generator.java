@@ -13,13 +13,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -56,7 +62,7 @@ final class Generator {
     private final Operation cancel;
     private final Operation putScripts;
     /** Payloads that depend on their kind only, made once: some take milliseconds to build. */
-    private final Map<String, byte[]> made = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, byte[]> made = new ConcurrentHashMap<>();
 
     Generator(ApiModel api, Fixtures fx, long seed) {
         this.api = api;
@@ -128,9 +134,10 @@ final class Generator {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + index);
     }
 
-    /** The first draw of every case: one in about sixteen is uploads racing each other. */
+    /** The first draw of every case: six in a hundred are uploads racing each other, when the routes are there. */
     private boolean races(SplittableRandom r) {
-        return r.nextInt(100) < 6 && create != null && patchBackup != null && putBackup != null;
+        return r.nextInt(100) < 6 && Stream.of(create, putBackup, patchBackup, headBackup, start, cancel, putScripts)
+                .allMatch(Objects::nonNull);
     }
 
     private static FuzzCase single(int index, Exchange exchange) {
@@ -145,7 +152,7 @@ final class Generator {
     private final class Base {
         final Operation op;
         final Fixtures.Request owner;
-        final Map<String, String> pathValues = new java.util.LinkedHashMap<>();
+        final Map<String, String> pathValues = new LinkedHashMap<>();
         final List<String> query = new ArrayList<>();
         Builder builder;
         String method;
@@ -179,7 +186,11 @@ final class Generator {
 
         /** The builder, made again with the method and target as they are now, keeping headers and body. */
         Builder rebuild() {
-            Builder again = new Builder(method, target != null ? target : target(), op.path());
+            return rebuild(op.path());
+        }
+
+        Builder rebuild(String route) {
+            Builder again = new Builder(method, target != null ? target : target(), route);
             builder.build().headers().stream().filter(h -> !h.name().equals("Content-Length"))
                     .forEach(h -> again.header(h.name(), h.value()));
             again.body(builder.body());
@@ -498,7 +509,7 @@ final class Generator {
         byte[] manifest = "{\"juniper_dump\":\"1\",\"db_name\":\"fuzz\",\"version\":\"14.0\",\"modules\":{\"base\":\"14.0.1.3\"}}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] dump = "CREATE TABLE res_partner (id integer);\n".getBytes(StandardCharsets.UTF_8);
-        Map<String, byte[]> entries = new java.util.HashMap<>();
+        Map<String, byte[]> entries = new HashMap<>();
         switch (kind) {
             case 0 -> entries.putAll(Map.of("manifest.json", manifest, "dump.sql", dump, "../../escape.sql", dump));
             case 1 -> entries.putAll(Map.of("manifest.json", manifest, "dump.sql", dump, "/etc/cron.d/x", dump));
@@ -527,7 +538,7 @@ final class Generator {
 
     private static Map<String, byte[]> oddScripts(int kind) {
         byte[] select = "SELECT 1;\n".getBytes(StandardCharsets.UTF_8);
-        Map<String, byte[]> entries = new java.util.HashMap<>();
+        Map<String, byte[]> entries = new HashMap<>();
         switch (kind) {
             case 0 -> entries.put("16.0/fuzz_module/post-10-commit.sql", "UPDATE res_partner SET name = name;\nCOMMIT;\n"
                     .getBytes(StandardCharsets.UTF_8));
@@ -725,7 +736,8 @@ final class Generator {
             path + "/..", "/api/v1/requests/%2e%2e/%2e%2e/ops/v1/queue", path.replace('/', '\\'),
             "/upgrade/../api/v1/requests"};
         base.target = paths[r.nextInt(paths.length)];
-        base.builder = base.rebuild();
+        // the route is the path asked for: no template of the document matches it
+        base.builder = base.rebuild(Generator.abbreviate(base.target, 60));
         base.builder.mutation("route", "unknown route " + abbreviate(base.target, 60));
     }
 
@@ -904,63 +916,54 @@ final class Generator {
         waves.add(List.of(fresh.build()));
         List<Exchange> wave = new ArrayList<>();
         int pieces = 2 + r.nextInt(3);
-        String kind;
         int variant = r.nextInt(100);
         if (variant < 25) {
-            kind = pieces + " whole-backup pieces at offset 0 at once";
+            String detail = pieces + " whole-backup pieces at offset 0 at once";
             for (int i = 0; i < pieces; i++) {
-                wave.add(piece(0, backup.length, backup, kind));
+                wave.add(piece(0, backup.length, backup, "parallel/same-piece", detail));
             }
         } else if (variant < 45) {
-            kind = "the backup in " + pieces + " pieces, all at once";
+            String detail = "the backup in " + pieces + " pieces, all at once";
             int size = (backup.length + pieces - 1) / pieces;
             for (int i = 0; i < pieces; i++) {
                 int from = Math.min(backup.length, i * size);
                 int to = Math.min(backup.length, from + size);
-                wave.add(piece(from, backup.length, Arrays.copyOfRange(backup, from, to), kind));
+                wave.add(piece(from, backup.length, Arrays.copyOfRange(backup, from, to), "parallel/split", detail));
             }
         } else if (variant < 58) {
-            kind = pieces + " pieces at offset 0 announcing different lengths";
+            String detail = pieces + " pieces at offset 0 announcing different lengths";
             for (int i = 0; i < pieces; i++) {
-                wave.add(piece(0, backup.length + i * 1000L, backup, kind));
+                wave.add(piece(0, backup.length + i * 1000L, backup, "parallel/lengths", detail));
             }
         } else if (variant < 70) {
-            kind = "PUT, PATCH and HEAD of the backup at once";
-            wave.add(upload(putBackup, backup, kind));
-            wave.add(piece(0, backup.length, backup, kind));
-            if (headBackup != null) {
-                wave.add(request(headBackup, "").mutation("parallel", kind).build());
-            }
+            String detail = "PUT, PATCH and HEAD of the backup at once";
+            wave.add(upload(putBackup, backup, "parallel/put-patch", detail));
+            wave.add(piece(0, backup.length, backup, "parallel/put-patch", detail));
+            wave.add(request(headBackup, "").mutation("parallel/put-patch", detail).build());
         } else if (variant < 80) {
-            kind = pieces + " PUTs of the backup at once, one of them corrupted";
+            String detail = pieces + " PUTs of the backup at once, one of them corrupted";
             for (int i = 0; i < pieces; i++) {
                 byte[] body = i == 0 ? Arrays.copyOf(backup, backup.length / 2) : backup;
-                wave.add(upload(putBackup, body, kind));
+                wave.add(upload(putBackup, body, "parallel/puts", detail));
             }
-        } else if (variant < 88 && putScripts != null) {
-            kind = "scripts, backup PUT and a backup piece at once";
-            wave.add(request(putScripts, "application/zip").body(scripts).mutation("parallel", kind).build());
-            wave.add(upload(putBackup, backup, kind));
-            wave.add(piece(0, backup.length, backup, kind));
-        } else if (variant < 99 && cancel != null) {
-            kind = "a backup PUT and a cancel at once";
-            wave.add(upload(putBackup, backup, kind));
-            wave.add(request(cancel, "").mutation("parallel", kind).build());
-        } else if (start != null) {
+        } else if (variant < 88) {
+            String detail = "scripts, backup PUT and a backup piece at once";
+            wave.add(request(putScripts, "application/zip").body(scripts).mutation("parallel/scripts", detail)
+                    .build());
+            wave.add(upload(putBackup, backup, "parallel/scripts", detail));
+            wave.add(piece(0, backup.length, backup, "parallel/scripts", detail));
+        } else if (variant < 99) {
+            String detail = "a backup PUT and a cancel at once";
+            wave.add(upload(putBackup, backup, "parallel/cancel", detail));
+            wave.add(request(cancel, "").mutation("parallel/cancel", detail).build());
+        } else {
             // rare: a start that wins the race queues a real upgrade run on the platform's workers
-            kind = "a corrupted backup PUT racing start, after a good backup";
+            String detail = "a corrupted backup PUT racing start, after a good backup";
             waves.add(List.of(request(putBackup, "application/zip").body(backup)
                     .mutation("parallel/setup", "a good backup first").build()));
-            wave.add(upload(putBackup, Arrays.copyOf(backup, backup.length / 2), kind));
-            wave.add(request(start, "").mutation("parallel", kind).build());
-            if (headBackup != null) {
-                wave.add(request(headBackup, "").mutation("parallel", kind).build());
-            }
-        } else {
-            kind = pieces + " whole-backup pieces at offset 0 at once";
-            for (int i = 0; i < pieces; i++) {
-                wave.add(piece(0, backup.length, backup, kind));
-            }
+            wave.add(upload(putBackup, Arrays.copyOf(backup, backup.length / 2), "parallel/start", detail));
+            wave.add(request(start, "").mutation("parallel/start", detail).build());
+            wave.add(request(headBackup, "").mutation("parallel/start", detail).build());
         }
         waves.add(List.copyOf(wave));
         return new FuzzCase(index, true, List.copyOf(waves));
@@ -978,13 +981,13 @@ final class Generator {
         return b;
     }
 
-    private Exchange piece(long offset, long length, byte[] body, String detail) {
+    private Exchange piece(long offset, long length, byte[] body, String kind, String detail) {
         return request(patchBackup, "application/offset+octet-stream").header("Upload-Offset", Long.toString(offset))
-                .header("Upload-Length", Long.toString(length)).body(body).mutation("parallel", detail).build();
+                .header("Upload-Length", Long.toString(length)).body(body).mutation(kind, detail).build();
     }
 
-    private Exchange upload(Operation op, byte[] body, String detail) {
-        return request(op, "application/zip").body(body).mutation("parallel", detail).build();
+    private Exchange upload(Operation op, byte[] body, String kind, String detail) {
+        return request(op, "application/zip").body(body).mutation(kind, detail).build();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1125,7 +1128,7 @@ final class Generator {
     static byte[] zip(Map<String, byte[]> entries) {
         return collect(out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
                     ZipEntry e = new ZipEntry(entry.getKey());
                     e.setTime(0);
                     zip.putNextEntry(e);

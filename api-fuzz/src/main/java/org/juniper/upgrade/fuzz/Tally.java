@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Counts the answers and keeps, per kind of fault, one example of every route, status and mutation kind that showed
@@ -37,10 +38,12 @@ final class Tally {
         final int status;
         final String error;
         final long millis;
+        final int caseNumber;
         long count;
         long slowestMillis;
 
-        Group(Exchange exchange, String path, RawHttp.Answer answer) {
+        Group(int caseNumber, Exchange exchange, String path, RawHttp.Answer answer) {
+            this.caseNumber = caseNumber;
             this.method = exchange.method();
             this.route = exchange.route();
             this.path = Generator.abbreviate(path, 100);
@@ -62,29 +65,29 @@ final class Tally {
         }
     }
 
-    synchronized void record(Exchange exchange, String path, RawHttp.Answer answer) {
+    synchronized void record(int caseNumber, Exchange exchange, String path, RawHttp.Answer answer) {
         requests++;
         int status = answer.status();
         statuses.merge(status == 0 ? "none" : Integer.toString(status), 1L, Long::sum);
         boolean timedOut = status == 0 && answer.error() != null && answer.error().startsWith("no complete answer");
         if (status >= 500) {
-            add("serverErrors", exchange, path, answer);
+            add("serverErrors", caseNumber, exchange, path, answer);
         }
         if (status >= 400 && !exchange.method().equals("HEAD") && !isRefusal(answer.body())) {
-            add("bareRefusals", exchange, path, answer);
+            add("bareRefusals", caseNumber, exchange, path, answer);
         }
         if (answer.nanos() / 1_000_000 > SLOW_MILLIS || timedOut) {
-            add("slow", exchange, path, answer);
+            add("slow", caseNumber, exchange, path, answer);
         }
         if (status == 0 && !timedOut) {
-            add("noAnswer", exchange, path, answer);
+            add("noAnswer", caseNumber, exchange, path, answer);
         }
     }
 
-    private void add(String fault, Exchange exchange, String path, RawHttp.Answer answer) {
+    private void add(String fault, int caseNumber, Exchange exchange, String path, RawHttp.Answer answer) {
         String key = exchange.method() + " " + exchange.route() + " " + answer.status() + " " + exchange.kind()
                 + (answer.status() == 0 ? " " + answer.error() : "");
-        Group group = faults.get(fault).computeIfAbsent(key, k -> new Group(exchange, path, answer));
+        Group group = faults.get(fault).computeIfAbsent(key, k -> new Group(caseNumber, exchange, path, answer));
         group.count++;
         group.slowestMillis = Math.max(group.slowestMillis, answer.nanos() / 1_000_000);
     }
@@ -135,18 +138,35 @@ final class Tally {
             if (groups.isEmpty()) {
                 continue;
             }
-            out.printf("%n%s: %d, in %d groups of method, route, status and mutation (count, example, slowest)%n",
-                    title[1], count(title[0]), groups.size());
+            out.printf("%n%s: %d%n", title[1], count(title[0]));
+            out.printf("  by status: %s%n", String.join(", ", totals(title[0], g -> g.status == 0 ? "none"
+                    : Integer.toString(g.status)).entrySet().stream().limit(12).map(e -> e.getKey() + " " + e.getValue())
+                    .toList()));
+            out.printf("  by route:%n");
+            totals(title[0], g -> g.method + " " + g.route + " " + (g.status == 0 ? "-" : g.status)).entrySet()
+                    .stream().limit(samplesPerFault).forEach(e -> out.printf("%7d  %s%n", e.getValue(), e.getKey()));
+            out.printf("  examples, one per method, route, status and mutation (%d groups; count, example, time):%n",
+                    groups.size());
             for (Group g : groups.subList(0, Math.min(samplesPerFault, groups.size()))) {
-                out.printf("%7d  %-6s %-40s %4s  %-22s %s%n%7s  %s  (%d ms, slowest %d ms)%n", g.count, g.method,
-                        g.route, g.status == 0 ? "-" : Integer.toString(g.status), g.kind,
+                out.printf("%7d  %-6s %-40s %4s  %-22s %s%n%7s  %s  (%d ms, slowest %d ms; case %d)%n", g.count,
+                        g.method, g.route, g.status == 0 ? "-" : Integer.toString(g.status), g.kind,
                         Generator.abbreviate(g.detail, 70) + (g.error == null || g.error.equals("stream") ? ""
-                                : " [" + g.error + "]"), "", g.path, g.millis, g.slowestMillis);
+                                : " [" + g.error + "]"), "", g.path, g.millis, g.slowestMillis, g.caseNumber);
             }
             if (groups.size() > samplesPerFault) {
                 out.printf("%7s  … %d more groups in the JSON summary%n", "", groups.size() - samplesPerFault);
             }
         }
+    }
+
+    /** The fault's count per key, largest first. */
+    private Map<String, Long> totals(String fault, Function<Group, String> key) {
+        Map<String, Long> totals = new TreeMap<>();
+        faults.get(fault).values().forEach(g -> totals.merge(key.apply(g), g.count, Long::sum));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     private List<Group> sorted(String fault) {
@@ -167,12 +187,23 @@ final class Tally {
         root.put("slow", count("slow"));
         root.put("noAnswer", count("noAnswer"));
         root.put("clean", clean());
+        ObjectNode totals = root.putObject("byStatus");
+        for (String fault : faults.keySet()) {
+            ObjectNode perStatus = totals.putObject(fault);
+            totals(fault, g -> Integer.toString(g.status)).forEach(perStatus::put);
+        }
+        ObjectNode routes = root.putObject("byRoute");
+        for (String fault : faults.keySet()) {
+            ObjectNode perRoute = routes.putObject(fault);
+            totals(fault, g -> g.method + " " + g.route + " " + g.status).forEach(perRoute::put);
+        }
         ObjectNode samples = root.putObject("samples");
         for (String fault : faults.keySet()) {
             ArrayNode list = samples.putArray(fault);
             for (Group g : sorted(fault)) {
                 ObjectNode sample = list.addObject();
                 sample.put("count", g.count);
+                sample.put("case", g.caseNumber);
                 sample.put("method", g.method);
                 sample.put("route", g.route);
                 sample.put("path", g.path);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +143,6 @@ class GeneratorTest {
     /** A case's requests as text, with a digest of each wire form standing for its bytes. */
     private static String wire(FuzzCase fuzzCase) {
         return fuzzCase.waves().stream().flatMap(List::stream).map(e -> e.kind() + " " + e.method() + " "
-                + e.target() + " " + java.util.Arrays.hashCode(e.wire("id", "secret"))).collect(Collectors.joining("\n"));
+                + e.target() + " " + Arrays.hashCode(e.wire("id", "secret"))).collect(Collectors.joining("\n"));
     }
 }
