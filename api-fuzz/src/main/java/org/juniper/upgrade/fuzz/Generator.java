@@ -238,19 +238,19 @@ final class Generator {
         return op.requester() && op != create ? "Bearer " + owner.secret() : null;
     }
 
+    /** A value a requester could send for a field or parameter of that name. */
+    private String known(String name) {
+        return switch (name) {
+            case "code", "contract" -> fx.contract();
+            case "project" -> fx.project();
+            case "email" -> fx.email();
+            default -> KNOWN.getOrDefault(name, "fuzz");
+        };
+    }
+
+    /** A path or query value: deleting what the fixtures rely on (the open target) would spoil the rest of the run. */
     private String known(String name, Operation op) {
-        if (name.equals("code") || name.equals("contract")) {
-            return fx.contract();
-        }
-        if (name.equals("project")) {
-            return fx.project();
-        }
-        if (name.equals("email")) {
-            return fx.email();
-        }
-        String value = KNOWN.getOrDefault(name, "fuzz");
-        // deleting what the fixtures rely on (the open target version) would leave the rest of the run refused
-        return op.method().equals("DELETE") ? "99.0" : value;
+        return op.method().equals("DELETE") ? "99.0" : known(name);
     }
 
     private byte[] validBody(Operation op, SplittableRandom r) {
@@ -298,17 +298,9 @@ final class Generator {
                 if (schema.path("format").asText().equals("date-time")) {
                     return NODES.textNode("2026-01-01T00:00:00Z");
                 }
-                return NODES.textNode(name.equals("email") ? fx.email() : knownField(name));
+                return NODES.textNode(known(name));
             }
         }
-    }
-
-    private String knownField(String name) {
-        return switch (name) {
-            case "contract" -> fx.contract();
-            case "project" -> fx.project();
-            default -> KNOWN.getOrDefault(name, "fuzz");
-        };
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -333,8 +325,8 @@ final class Generator {
         List<Slot> slots = new ArrayList<>();
         slots(valid, "$", slots);
         Slot slot = slots.isEmpty() ? null : pick(r, slots);
-        int kind = r.nextInt(12);
-        if (slot == null && kind < 7) {
+        int kind = r.nextInt(13);
+        if (slot == null && (kind < 7 || kind == 12)) {
             kind = 7 + r.nextInt(5);
         }
         switch (kind) {
@@ -349,6 +341,12 @@ final class Generator {
                 String huge = huge(r);
                 slot.set(NODES.textNode(huge));
                 b.body(write(valid)).mutation("body/huge-string", describe(huge) + " at " + slot.path);
+            }
+            case 12 -> {
+                // every string field at once reaches the checks of each in one request
+                String huge = huge(r);
+                slots.stream().filter(s -> s.value().isTextual()).forEach(s -> s.set(NODES.textNode(huge)));
+                b.body(write(valid)).mutation("body/huge-string", describe(huge) + " in every string field");
             }
             case 2 -> {
                 int depth = pick(r, List.of(64, 1000, 5000, 100_000));
@@ -1008,6 +1006,10 @@ final class Generator {
             this.path = path;
         }
 
+        JsonNode value() {
+            return parent instanceof ObjectNode object ? object.get(field) : parent.get(index);
+        }
+
         void set(JsonNode value) {
             if (parent instanceof ObjectNode object) {
                 object.set(field, value);
@@ -1047,14 +1049,14 @@ final class Generator {
 
     /**
      * A long string. The pattern-shaped one ("a@b.b.b. ... ") is what makes a backtracking e-mail pattern take
-     * quadratic time; it stays at 16 KiB so that an unfixed server spends seconds on it, not hours.
+     * quadratic time; at 24 KiB an unfixed server spends seconds on it, not the hours a megabyte would cost.
      */
     private static String huge(SplittableRandom r) {
-        return switch (r.nextInt(5)) {
+        return switch (r.nextInt(6)) {
             case 0 -> "A".repeat(pick(r, List.of(300, 4 * KIB, 64 * KIB, MIB)));
             case 1 -> "é漢😀".repeat(pick(r, List.of(100, 2 * KIB, 20 * KIB)));
             case 2 -> "9".repeat(pick(r, List.of(300, 4 * KIB, 64 * KIB)));
-            case 3 -> "a@" + "b.".repeat(pick(r, List.of(2 * KIB, 8 * KIB)) / 2) + " ";
+            case 3, 4 -> "a@" + "b.".repeat(pick(r, List.of(4 * KIB, 24 * KIB)) / 2) + " ";
             default -> ("x".repeat(pick(r, List.of(255, 256, 320, 1000)))) + "@fuzz.example";
         };
     }

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HTTP/1.1 over a plain socket, since the mutations include requests no client library sends (lying lengths, bad
@@ -24,6 +29,11 @@ final class RawHttp implements AutoCloseable {
     private static final int KEPT_BODY = 64 * 1024;
     private static final int KEPT_REFUSAL = 8 * 1024 * 1024;
     private static final int MAX_HEAD = 256 * 1024;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "write-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** An answer, or none: {@code status} 0 with {@code error} saying what happened instead. */
     record Answer(int status, Map<String, String> headers, byte[] body, long nanos, String error) {
@@ -67,6 +77,14 @@ final class RawHttp implements AutoCloseable {
                 in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             }
             IOException writeFailure = null;
+            // a server that stops reading a body without closing would block the write for ever: reads have a
+            // timeout, writes only this
+            Socket writing = socket;
+            AtomicBoolean stuck = new AtomicBoolean();
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                stuck.set(true);
+                closeQuietly(writing);
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(wire);
@@ -77,6 +95,12 @@ final class RawHttp implements AutoCloseable {
             } catch (IOException e) {
                 // the server may have answered and closed before taking the whole body: its answer is still read
                 writeFailure = e;
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (stuck.get()) {
+                return none(started, "no complete answer within " + timeoutMillis + " ms: the request was not "
+                        + "taken in full");
             }
             Answer answer = read(exchange, started, deadline, writeFailure);
             keep = answer.status() != 0 && !exchange.closeAfter() && !"close".equalsIgnoreCase(
@@ -224,13 +248,17 @@ final class RawHttp implements AutoCloseable {
     @Override
     public void close() {
         if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // nothing left to release
-            }
+            closeQuietly(socket);
             socket = null;
             in = null;
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to release
         }
     }
 }
