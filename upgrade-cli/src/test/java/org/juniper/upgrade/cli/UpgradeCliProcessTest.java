@@ -248,6 +248,28 @@ class UpgradeCliProcessTest {
         assertEquals(List.of(), intake.requests(), "no request was created");
     }
 
+    @Test
+    void aFirstRunTakesTheContractTheDatabaseRecordsAndWithoutATerminalSaysHowToGiveTheAddress() throws Exception {
+        postgres.sql(database, "insert into ir_config_parameter (key, value) values ('database.enterprise_code', '"
+                + FakeIntake.CONTRACT + "')");
+        List<String> withoutContract = List.of("test", "-d", database, "-t", "17.0", "--url", intake.url().toString(),
+                "--poll-interval", "0.05", "--data-dir", work.resolve("data").toString(), "--filestore-root",
+                filestore.toString());
+
+        CliProcess.Result unaddressed = CliProcess.run(env(), work, withoutContract.toArray(String[]::new));
+        List<String> addressed = new ArrayList<>(withoutContract);
+        addressed.addAll(List.of("--email", "it@acme.example"));
+        CliProcess.Result run = CliProcess.run(env(), work, addressed.toArray(String[]::new));
+
+        assertEquals(Exit.USAGE, unaddressed.exitCode(), unaddressed.output());
+        assertTrue(unaddressed.output().contains("give the address with --email ADDRESS"), unaddressed.output());
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Contract " + FakeIntake.CONTRACT + ", as database '" + database
+                + "' records it."), run.output());
+        assertTrue(Files.readString(work.resolve("data/.requester.json")).contains("it@acme.example"),
+                "the address is remembered for the next runs");
+    }
+
     private CliProcess.Result cli(String... args) throws Exception {
         return CliProcess.run(env(), work, args(args));
     }
