@@ -119,6 +119,22 @@ class UpgradeCliProcessTest {
     }
 
     @Test
+    void aProductionRunSaysWhatItDoesWithTheLiveDatabaseAndBesideLeavesItAlone() throws Exception {
+        CliProcess.Result run = cli("production", "-d", database, "-t", "17.0", "--beside");
+
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        List<String> restored = postgres.databasesStartingWith(database + "_production_17.0_");
+        assertEquals(1, restored.size(), postgres.databasesStartingWith(prefix).toString());
+        assertTrue(run.output().contains("Once upgraded, the database is restored as '" + restored.get(0) + "'; '"
+                + database + "' is left as it is."), run.output());
+        assertEquals("17.0.1.0", postgres.sql(restored.get(0), "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals("14.0.1.3", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"), "the live database is untouched");
+        assertEquals(List.of(ORIGINAL_FILE, FakeIntake.NEW_STANDARD_FILE), filestoreContents(restored.get(0)));
+    }
+
+    @Test
     void aProductionRunWhoseRestoreFailsLeavesTheOriginalDatabaseInPlace() throws Exception {
         intake.breakResult();
 
