@@ -34,6 +34,11 @@ public final class JuniperPack {
      * upgraded database, and the only object the scripts add besides the target version's schema.
      */
     public static final String UPGRADE_NOTES_TABLE = "juniper_upgrade_note";
+    /**
+     * The key of {@code ir_config_parameter} under which a database records the contract it is covered by, as Odoo
+     * does: a client reads it there rather than asking the administrator.
+     */
+    public static final String CONTRACT_PARAMETER = "database.enterprise_code";
 
     private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
     /** Standard files: {@code <version>/<module>/<file name>}. */

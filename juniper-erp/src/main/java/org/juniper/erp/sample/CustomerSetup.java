@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.juniper.erp.JuniperPack;
 import org.juniper.erp.sample.DumpWriter.RowWriter;
 import org.juniper.erp.sample.DumpWriter.StandardChanges;
 import org.juniper.erp.sample.DumpWriter.TableRows;
@@ -128,7 +129,7 @@ final class CustomerSetup {
         Rng rng = rng("parameters");
         RowWriter rows = data.columns(audited("id", "key", "value"));
         String[][] parameters = {{"database.uuid", rng.uuid()}, {"database.secret", rng.uuid()},
-            {"database.create_date", "2018-11-02 09:14:03"}, {"database.enterprise_code", "M" + rng.digits(12)},
+            {"database.create_date", "2018-11-02 09:14:03"}, {JuniperPack.CONTRACT_PARAMETER, "M" + rng.digits(12)},
             {"database.expiration_date", "2022-11-02 09:14:03"}, {"web.base.url", "https://erp." + domain},
             {"web.base.url.freeze", "True"}, {"mail.catchall.domain", domain}, {"mail.catchall.alias", "catchall"},
             {"mail.bounce.alias", "bounce"}, {"mail.default.from", "notifications"},

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +38,7 @@ import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
+import org.juniper.upgrade.events.RunStopped;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -328,6 +330,25 @@ class NeutralizerServiceTest {
             assertTrue(platform.read(Topics.NEUTRALIZED, id, Duration.ofSeconds(5), l -> !l.isEmpty()).isEmpty());
         }
         assertTrue(store.find(ArtifactKeys.of(id).attempt(ATTEMPT).neutralized()).isEmpty());
+    }
+
+    @Test
+    void aStoppedAttemptGetsNoTestCopyNorAnnouncement() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String attempt = UUID.randomUUID().toString();
+        StoredObject upgraded = store.put(ArtifactKeys.of(id).attempt(attempt).upgraded(), sampleBackup("14.0"),
+                "application/zip");
+        try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
+            platform.publish(new RunStopped(id, attempt, "operations", "the customer migrated by hand",
+                    Instant.now()));
+            // the stop reaches every instance; the run's announcement, already on its way, comes after it
+            Thread.sleep(2000);
+            platform.publish(new DumpUpgraded(id, Purpose.TEST, "13.0", "14.0", upgraded,
+                    ArtifactKeys.of(id).attempt(attempt).facts(), ArtifactKeys.of(id).attempt(attempt).log(),
+                    Map.of(), attempt));
+            assertTrue(platform.read(Topics.NEUTRALIZED, id, Duration.ofSeconds(10), l -> !l.isEmpty()).isEmpty());
+        }
+        assertTrue(store.find(ArtifactKeys.of(id).attempt(attempt).neutralized()).isEmpty());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.DumpGuard;
 import org.juniper.upgrade.archive.InvalidBackupException;
 
@@ -102,6 +104,16 @@ final class LocalPostgres {
             modules.put(row[0], row[1]);
         }
         return modules;
+    }
+
+    /** The contract the database records, where the pack says Juniper keeps it; empty when it records none. */
+    Optional<String> contract(String database) {
+        if (query(database, "select 1 where to_regclass('public.ir_config_parameter') is not null", Map.of())
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return query(database, "select value from public.ir_config_parameter where key = :'key' and value <> ''",
+                Map.of("key", JuniperPack.CONTRACT_PARAMETER)).stream().map(row -> row[0].strip()).findFirst();
     }
 
     void create(String database) {

@@ -8,12 +8,13 @@ import java.io.OutputStream;
 import java.util.Locale;
 
 /**
- * Progress of one long step (dump, upload, download, restore) on standard error: a line redrawn in place at a
- * terminal, a line every few seconds in a log file, and always a closing summary.
+ * Progress of one long step (dump, upload, download, restore) on standard error: a bar with the rate and the time
+ * left, redrawn in place at a terminal, a line every few seconds in a log file, and always a closing summary.
  */
 public final class Progress implements AutoCloseable {
     private static final long TERMINAL_REFRESH_NANOS = 250_000_000L;
     private static final long LOG_REFRESH_NANOS = 10_000_000_000L;
+    private static final int BAR_WIDTH = 20;
 
     private final Ui ui;
     private final String step;
@@ -98,16 +99,38 @@ public final class Progress implements AutoCloseable {
 
     private void show(boolean last) {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-        String line = step + ": " + bytes(done) + (total > 0 ? " of " + bytes(total)
-                + String.format(Locale.ROOT, " (%d%%)", done * 100 / total) : "")
-                + String.format(Locale.ROOT, ", %s/s", bytes((long) ((done - before) / seconds)))
-                + (last ? String.format(Locale.ROOT, ", %.1f s", seconds) : "");
+        double rate = (done - before) / seconds;
+        StringBuilder line = new StringBuilder(step).append(": ");
+        if (total > 0) {
+            int filled = (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / total);
+            line.append('[').append("#".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled)).append(String.format(
+                    Locale.ROOT, "] %3d%% %s of %s", done * 100 / total, bytes(done), bytes(total)));
+        } else {
+            line.append(bytes(done));
+        }
+        line.append(", ").append(bytes((long) rate)).append("/s");
+        if (last) {
+            line.append(", ").append(duration(Math.round(seconds)));
+        } else if (total > 0 && rate > 0) {
+            line.append(", ").append(duration(Math.round((total - done) / rate))).append(" left");
+        }
         if (ui.interactive()) {
             ui.err().print("\r\033[K" + line + (last ? "\n" : ""));
         } else {
-            ui.err().println(line);
+            ui.err().println(Ui.stamp() + line);
         }
         ui.err().flush();
+    }
+
+    /** A duration as people read it: 42 s, 3 min 05 s, 2 h 07 min. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     /** A size as people read it: 512 B, 3.4 MiB, 1.2 GiB. */

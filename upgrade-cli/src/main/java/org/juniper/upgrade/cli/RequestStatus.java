@@ -52,6 +52,10 @@ record RequestStatus(UUID id, String database, String sourceVersion, String targ
         if ("progress".equals(state) && stage != null) {
             line.append(": ").append(stage);
         }
+        if ("progress".equals(state) && estimatedSeconds != null && elapsedSeconds != null) {
+            long left = estimatedSeconds - elapsedSeconds;
+            line.append(left > 0 ? " (about " + Progress.duration(left) + " left)" : " (taking longer than usual)");
+        }
         if ("pending".equals(state) && estimatedSeconds != null) {
             line.append(String.format(Locale.ROOT, " (runs between these versions take about %d min)",
                     Math.max(1, Math.round(estimatedSeconds / 60.0))));

@@ -24,7 +24,7 @@ final class RestoreCommand implements Callable<Integer> {
                     + "the database to replace).")
     String database;
 
-    @Option(names = {"-r", "--restore-name"}, paramLabel = "NAME",
+    @Option(names = {"-r", "--restored-name", "--restore-name"}, paramLabel = "NAME",
             description = "Name of the new database (default: <db>_<purpose>_<target>_<YYYY_MM_DD_HH_MM>).")
     String restoreName;
 
@@ -41,7 +41,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         if (production && (database == null || restoreName != null)) {
             throw new CliFailure(Exit.USAGE, "--production replaces the database given with -d, and takes no "
-                    + "-r/--restore-name");
+                    + "-r/--restored-name");
         }
                 Ui ui = root.ui();
         IntakeClient intake = platform.intake();

@@ -137,7 +137,7 @@ final class Restorer {
     private void requireFree(String name, String why) {
         if (local.exists(name)) {
             throw new CliFailure(Exit.LOCAL_DATABASE, "a database '" + name + "' already exists and " + why + ": "
-                    + "choose another name with -r/--restore-name, or drop it first");
+                    + "choose another name with -r/--restored-name, or drop it first");
         }
     }
 

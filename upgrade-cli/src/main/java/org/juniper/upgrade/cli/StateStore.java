@@ -20,7 +20,8 @@ import java.util.Optional;
  * The requests this machine has under way, one file per database ({@code <data dir>/<database>.json}), so that
  * running the same command again resumes instead of starting over. The files hold the request's secret: they are
  * readable by their owner only. Next to them, {@code <data dir>/<database>/} holds the packed backup until the
- * platform has it, and the download until it is restored.
+ * platform has it, and the download until it is restored. {@code <data dir>/.requester.json} remembers the
+ * administrator's e-mail address for the next requests.
  */
 final class StateStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,11 +41,19 @@ final class StateStore {
         }
     }
 
+    /** Who the platform mails the results to, asked for once. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Requester(String email) {
+    }
+
     /** A held lock; closing releases it. */
     interface Lock extends AutoCloseable {
         @Override
         void close();
     }
+
+    /** No database's file can have this name: a database name never starts with '.'. */
+    private static final String REQUESTER = ".requester.json";
 
     private final Path dir;
 
@@ -66,14 +75,32 @@ final class StateStore {
     }
 
     void save(Saved saved) {
-        Path file = fileOf(saved.database());
+        write(fileOf(saved.database()), saved, "the request's token");
+    }
+
+    /** The e-mail address given last, if any. */
+    Optional<String> email() {
+        Path file = dir.resolve(REQUESTER);
         try {
-            Path temporary = Files.createTempFile(privateDir(dir), saved.database(), ".json.tmp");
-            Files.write(temporary, JSON.writeValueAsBytes(saved));
+            return Files.exists(file) ? Optional.ofNullable(JSON.readValue(file.toFile(), Requester.class).email())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new CliFailure(Exit.FAILED, "cannot read " + file + " (" + e.getMessage() + "); delete it, the "
+                    + "e-mail address is asked for again", e);
+        }
+    }
+
+    void rememberEmail(String email) {
+        write(dir.resolve(REQUESTER), new Requester(email), "the e-mail address");
+    }
+
+    private void write(Path file, Object value, String what) {
+        try {
+            Path temporary = Files.createTempFile(privateDir(dir), file.getFileName().toString(), ".tmp");
+            Files.write(temporary, JSON.writeValueAsBytes(value));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CliFailure(Exit.FAILED, "cannot save the request's token in " + file + ": " + e.getMessage(),
-                    e);
+            throw new CliFailure(Exit.FAILED, "cannot save " + what + " in " + file + ": " + e.getMessage(), e);
         }
     }
 

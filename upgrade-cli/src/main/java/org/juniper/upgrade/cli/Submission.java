@@ -21,13 +21,17 @@ final class Submission {
      * @param database the local database (-d), or null when {@code dump} is given
      * @param restoreName -r, or null for the default
      * @param scripts --scripts, or null
+     * @param beside production: restore beside the live database, not in its place
      */
     record Ask(String purpose, String database, Path dump, String target, String restoreName, String contract,
-            String email, boolean noRestore, int jobs, Path scripts) {
+            String email, boolean noRestore, int jobs, Path scripts, boolean beside) {
         boolean production() {
             return "production".equals(purpose);
         }
     }
+
+    /** The longest address SMTP carries (RFC 5321's path limit less its angle brackets). */
+    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final Ui ui;
     private final IntakeClient intake;
@@ -67,6 +71,14 @@ final class Submission {
         Restorer.Plan plan = ask.noRestore() ? null : planFor(ask, database, LocalDateTime.now());
         if (plan != null) {
             restorer.check(plan);
+            if (ask.production()) {
+                ui.say(plan.inPlace() ? "Once upgraded, database '" + database + "' is replaced: the live one is "
+                        + "renamed '" + plan.keptAs() + "' and kept with its filestore, the upgraded one takes its "
+                        + "name, and the live one is put back if anything fails. Stop the Juniper server before the "
+                        + "restore (or run with --beside to leave it untouched)."
+                        : "Once upgraded, the database is restored as '" + plan.name() + "'; '" + database + "' is "
+                        + "left as it is.");
+            }
         }
         ScriptsFolder.Packed scripts = ask.scripts() == null ? null : ScriptsFolder.pack(ask.scripts(), pack());
         Token token = resumed(ask, database, scripts).orElseGet(() -> submit(ask, database, scripts));
@@ -96,7 +108,7 @@ final class Submission {
      * database given with -d is replaced in place, unless -r names another database.
      */
     private static Restorer.Plan planFor(Ask ask, String database, LocalDateTime now) {
-        if (ask.production() && ask.database() != null && ask.restoreName() == null) {
+        if (ask.production() && ask.database() != null && ask.restoreName() == null && !ask.beside()) {
             return Restorer.Plan.inPlace(database, RestoreNames.staging(database, now),
                     RestoreNames.keptOriginal(database, ask.target(), now));
         }
@@ -167,10 +179,8 @@ final class Submission {
     }
 
     private Token submit(Ask ask, String database, ScriptsFolder.Packed scripts) {
-        if (ask.contract() == null || ask.email() == null) {
-            throw new CliFailure(Exit.USAGE, "a new request needs your contract number (-c/--contract) and the "
-                    + "e-mail address that receives the result (--email)");
-        }
+        String contract = contract(ask, database);
+        String email = email(ask);
         Path workDir = store.workDir(database);
         BackupPacker.Packed packed;
         if (ask.database() != null) {
@@ -184,7 +194,7 @@ final class Submission {
         if (scripts != null && packed.sourceVersion() != null) {
             ScriptsFolder.requireWithin(scripts, pack(), packed.sourceVersion(), ask.target());
         }
-        IntakeClient.Created created = intake.create(new IntakeClient.NewRequest(ask.contract(), ask.email(),
+        IntakeClient.Created created = intake.create(new IntakeClient.NewRequest(contract, email,
                 database, ask.target(), packed.sourceVersion(), ask.purpose()));
         Token token = new Token(created.id(), created.secret());
         store.save(new StateStore.Saved(token.toString(), intake.base().toString(), database, ask.purpose(),
@@ -199,6 +209,35 @@ final class Submission {
         intake.start(token);
         ui.say("Request " + token.id() + " queued.");
         return token;
+    }
+
+    /** -c, or the contract the database records where Juniper keeps it. */
+    private String contract(Ask ask, String database) {
+        if (ask.contract() != null) {
+            return ask.contract();
+        }
+        if (ask.database() == null) {
+            throw new CliFailure(Exit.USAGE, "a dump file does not say which contract it is covered by: give your "
+                    + "contract number with -c/--contract");
+        }
+        String contract = local.contract(database).orElseThrow(() -> new CliFailure(Exit.USAGE, "database '"
+                + database + "' records no contract (" + JuniperPack.CONTRACT_PARAMETER + " in its system "
+                + "parameters): give your contract number with -c/--contract"));
+        ui.say("Contract " + contract + ", as database '" + database + "' records it.");
+        return contract;
+    }
+
+    /** --email, the address given last, or one typed at the terminal; remembered for the next requests. */
+    private String email(Ask ask) {
+        String email = Optional.ofNullable(ask.email()).or(store::email).or(() -> ui.ask(
+                "E-mail address that receives the upgrade's result and report (asked once):")).orElseThrow(() ->
+                new CliFailure(Exit.USAGE, "the platform mails the result and the report: give the address with "
+                        + "--email ADDRESS (it is remembered for the next runs)"));
+        if (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new CliFailure(Exit.USAGE, "'" + email + "' is not an e-mail address");
+        }
+        store.rememberEmail(email);
+        return email;
     }
 
     /** Sends the scripts once the backup is in, so that the platform checks them against the backup's version. */

@@ -31,25 +31,27 @@ abstract class SubmitCommand implements Callable<Integer> {
             description = "The Juniper version to upgrade to, e.g. 17.0.")
     String target;
 
-    @Option(names = {"-r", "--restore-name"}, paramLabel = "NAME",
+    @Option(names = {"-r", "--restored-name", "--restore-name"}, paramLabel = "NAME",
             description = "Name of the restored database (test default: <db>_test_<target>_<YYYY_MM_DD_HH_MM>; "
-                    + "production with -d: none, the upgraded database replaces <db>).")
+                    + "production with -d: none, the upgraded database replaces <db>, unless --beside).")
     String restoreName;
 
     @Option(names = {"-c", "--contract"}, paramLabel = "CONTRACT",
-            description = "Your Juniper contract number (needed for a new request).")
+            description = "Your Juniper contract number (default: the one the database records).")
     String contract;
 
     @Option(names = "--email", paramLabel = "ADDRESS",
-            description = "Where the platform mails the result (needed for a new request).")
+            description = "Where the platform mails the result (default: the address given last; asked for at "
+                    + "the terminal the first time).")
     String email;
 
     @Option(names = {"-x", "--no-restore"},
             description = "Only download the upgraded backup, into the current folder; restore nothing.")
     boolean noRestore;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Dump the database with N parallel jobs (directory format, then packed; default 1).")
+    @Option(names = {"-j", "--core-count", "--jobs"}, paramLabel = "N", defaultValue = "4",
+            description = "Dump the database with N parallel jobs (directory format, then packed; default 4; 1 "
+                    + "dumps straight into the backup).")
     int jobs;
 
     @Option(names = "--scripts", paramLabel = "DIR",
@@ -70,13 +72,15 @@ abstract class SubmitCommand implements Callable<Integer> {
 
     abstract String purpose();
 
+    /** Production only: restore the upgraded database beside the live one instead of in its place. */
+    boolean beside() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         if (jobs < 1) {
-            throw new CliFailure(Exit.USAGE, "-j/--jobs must be at least 1");
-        }
-        if (jobs > 1 && source.dump != null) {
-            throw new CliFailure(Exit.USAGE, "-j/--jobs applies to dumping a database with -d, not to a dump file");
+            throw new CliFailure(Exit.USAGE, "-j/--core-count must be at least 1");
         }
         if (pollInterval <= 0) {
             throw new CliFailure(Exit.USAGE, "--poll-interval must be more than 0 seconds");
@@ -86,6 +90,6 @@ abstract class SubmitCommand implements Callable<Integer> {
         Follower follower = new Follower(intake, ui, Duration.ofMillis((long) (pollInterval * 1000)));
         return new Submission(ui, intake, local.state(), local.postgres(), local.filestore(), follower).run(
                 new Submission.Ask(purpose(), source.database, source.dump, target, restoreName, contract, email,
-                        noRestore, jobs, scripts));
+                        noRestore, jobs, scripts, beside()));
     }
 }

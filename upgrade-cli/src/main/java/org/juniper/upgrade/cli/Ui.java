@@ -2,13 +2,19 @@ package org.juniper.upgrade.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where the CLI talks to the administrator: messages and results on standard output, progress and errors on standard
- * error, questions only when a person is at the terminal.
+ * error, questions only when a person is at the terminal. Its own lines start with the local time, as a run takes
+ * hours and its output is often kept.
  */
 public final class Ui {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss ");
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final Console console;
@@ -21,7 +27,7 @@ public final class Ui {
 
     /** A line for the administrator. */
     public void say(String message) {
-        out.println(message);
+        out.println(stamp() + message);
         out.flush();
     }
 
@@ -32,8 +38,13 @@ public final class Ui {
     }
 
     public void warn(String message) {
-        err.println("warning: " + message);
+        err.println(stamp() + "warning: " + message);
         err.flush();
+    }
+
+    /** The local time a line of this run starts with. */
+    static String stamp() {
+        return TIME.format(LocalDateTime.now());
     }
 
     PrintWriter out() {
@@ -57,5 +68,14 @@ public final class Ui {
         }
         String answer = console.readLine("%s [Y/n] ", question);
         return answer == null || answer.isBlank() || answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    /** Asks for a line of text; empty without a terminal or when the person answers nothing. */
+    public Optional<String> ask(String question) {
+        if (console == null) {
+            return Optional.empty();
+        }
+        String answer = console.readLine("%s ", question);
+        return answer == null || answer.isBlank() ? Optional.empty() : Optional.of(answer.strip());
     }
 }

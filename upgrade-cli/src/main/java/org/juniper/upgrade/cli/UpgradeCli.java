@@ -23,13 +23,14 @@ import picocli.CommandLine.TypeConversionException;
             LogCommand.class},
         description = {"Upgrades a Juniper database through the Juniper Upgrade Platform.",
             "%nExamples:",
-            "  upgrade test -d mydb -t 17.0 -c M2026-0042 --email it@example.com",
-            "  upgrade production -d mydb -t 17.0 -c M2026-0042 --email it@example.com",
+            "  upgrade test -d mydb -t 17.0",
+            "  upgrade production -d mydb -t 17.0 --beside",
             "  upgrade status -t <token>",
             "  upgrade log -t <token> -f 1024",
             "  upgrade restore -t <token> -d mydb"},
-        footer = {"%nThe local PostgreSQL server is chosen as for psql (PGHOST, PGPORT, PGUSER, PGPASSWORD); the "
-                + "requests under way are kept in ~/.local/share/juniper-upgrade/<db>.json."})
+        footer = {"%nThe contract is read from the database; the e-mail address that receives the results is asked "
+                + "for once. The local PostgreSQL server is chosen as for psql (PGHOST, PGPORT, PGUSER, PGPASSWORD); "
+                + "the requests under way are kept in ~/.local/share/juniper-upgrade/<db>.json."})
 public final class UpgradeCli implements Runnable {
     @Spec
     CommandSpec spec;

@@ -28,7 +28,7 @@ class ArgumentParsingTest {
     @Test
     void testTakesTheShortOptionsOfOdoosClient() {
         TestCommand test = assertInstanceOf(TestCommand.class, parse("test", "-d", "acme", "-t", "17.0", "-r",
-                "acme_try", "-c", "M2026-0042", "--email", "it@acme.example", "-x", "-j", "4"));
+                "acme_try", "-c", "M2026-0042", "--email", "it@acme.example", "-x", "-j", "8"));
 
         assertEquals("acme", test.source.database);
         assertNull(test.source.dump);
@@ -37,9 +37,33 @@ class ArgumentParsingTest {
         assertEquals("M2026-0042", test.contract);
         assertEquals("it@acme.example", test.email);
         assertTrue(test.noRestore);
-        assertEquals(4, test.jobs);
+        assertEquals(8, test.jobs);
         assertEquals("test", test.purpose());
         assertNull(test.scripts);
+    }
+
+    @Test
+    void theLongOptionsOfOdoosClientAreKnownTooAndTheCoreCountDefaultsToFour() {
+        TestCommand test = assertInstanceOf(TestCommand.class, parse("test", "--dbname", "acme", "--target", "17.0",
+                "--restored-name", "acme_try"));
+        TestCommand older = assertInstanceOf(TestCommand.class, parse("test", "-d", "acme", "-t", "17.0",
+                "--restore-name", "acme_old", "--core-count", "2"));
+
+        assertEquals("acme_try", test.restoreName);
+        assertEquals(4, test.jobs);
+        assertEquals("acme_old", older.restoreName);
+        assertEquals(2, older.jobs);
+    }
+
+    @Test
+    void productionRestoresBesideTheLiveDatabaseOnlyWhenAskedTo() {
+        ProductionCommand inPlace = assertInstanceOf(ProductionCommand.class, parse("production", "-d", "acme",
+                "-t", "17.0"));
+        ProductionCommand beside = assertInstanceOf(ProductionCommand.class, parse("production", "-d", "acme",
+                "-t", "17.0", "--beside"));
+
+        assertFalse(inPlace.beside());
+        assertTrue(beside.beside());
     }
 
     @Test
@@ -60,7 +84,6 @@ class ArgumentParsingTest {
 
         assertEquals(Path.of("acme.sql.gz"), production.source.dump);
         assertNull(production.source.database);
-        assertEquals(1, production.jobs);
         assertFalse(production.noRestore);
         assertEquals(URI.create("http://upgrade.example:8080"), production.platform.url);
         assertEquals("production", production.purpose());
@@ -131,14 +154,6 @@ class ArgumentParsingTest {
 
         assertEquals(Exit.USAGE, cli.exitCode());
         assertTrue(cli.err().contains("expected <request id>:<secret>"), cli.toString());
-    }
-
-    @Test
-    void parallelJobsApplyOnlyToDumpingADatabase() {
-        Cli cli = Cli.run("test", "-i", "acme.zip", "-t", "17.0", "-j", "4");
-
-        assertEquals(Exit.USAGE, cli.exitCode(), cli.toString());
-        assertTrue(cli.err().contains("-j/--jobs applies to dumping a database with -d"), cli.toString());
     }
 
     @Test

@@ -119,6 +119,22 @@ class UpgradeCliProcessTest {
     }
 
     @Test
+    void aProductionRunSaysWhatItDoesWithTheLiveDatabaseAndBesideLeavesItAlone() throws Exception {
+        CliProcess.Result run = cli("production", "-d", database, "-t", "17.0", "--beside");
+
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        List<String> restored = postgres.databasesStartingWith(database + "_production_17.0_");
+        assertEquals(1, restored.size(), postgres.databasesStartingWith(prefix).toString());
+        assertTrue(run.output().contains("Once upgraded, the database is restored as '" + restored.get(0) + "'; '"
+                + database + "' is left as it is."), run.output());
+        assertEquals("17.0.1.0", postgres.sql(restored.get(0), "select latest_version from ir_module_module where "
+                + "name = 'base'"));
+        assertEquals("14.0.1.3", postgres.sql(database, "select latest_version from ir_module_module where "
+                + "name = 'base'"), "the live database is untouched");
+        assertEquals(List.of(ORIGINAL_FILE, FakeIntake.NEW_STANDARD_FILE), filestoreContents(restored.get(0)));
+    }
+
+    @Test
     void aProductionRunWhoseRestoreFailsLeavesTheOriginalDatabaseInPlace() throws Exception {
         intake.breakResult();
 
@@ -246,6 +262,28 @@ class UpgradeCliProcessTest {
         assertTrue(run.output().contains("'customer_loyalty/post-10-rename.sql' is not where a script goes"),
                 run.output());
         assertEquals(List.of(), intake.requests(), "no request was created");
+    }
+
+    @Test
+    void aFirstRunTakesTheContractTheDatabaseRecordsAndWithoutATerminalSaysHowToGiveTheAddress() throws Exception {
+        postgres.sql(database, "insert into ir_config_parameter (key, value) values ('database.enterprise_code', '"
+                + FakeIntake.CONTRACT + "')");
+        List<String> withoutContract = List.of("test", "-d", database, "-t", "17.0", "--url", intake.url().toString(),
+                "--poll-interval", "0.05", "--data-dir", work.resolve("data").toString(), "--filestore-root",
+                filestore.toString());
+
+        CliProcess.Result unaddressed = CliProcess.run(env(), work, withoutContract.toArray(String[]::new));
+        List<String> addressed = new ArrayList<>(withoutContract);
+        addressed.addAll(List.of("--email", "it@acme.example"));
+        CliProcess.Result run = CliProcess.run(env(), work, addressed.toArray(String[]::new));
+
+        assertEquals(Exit.USAGE, unaddressed.exitCode(), unaddressed.output());
+        assertTrue(unaddressed.output().contains("give the address with --email ADDRESS"), unaddressed.output());
+        assertEquals(Exit.OK, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Contract " + FakeIntake.CONTRACT + ", as database '" + database
+                + "' records it."), run.output());
+        assertTrue(Files.readString(work.resolve("data/.requester.json")).contains("it@acme.example"),
+                "the address is remembered for the next runs");
     }
 
     private CliProcess.Result cli(String... args) throws Exception {

@@ -2,6 +2,7 @@ package org.juniper.upgrade.intake.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,8 +35,21 @@ public interface IntakeConfig {
     @WithDefault("P30D")
     Duration artifactRetention();
 
+    /**
+     * The address administrators and their tools reach this intake at, e.g. {@code https://upgrade.example.com}:
+     * the launcher served at /upgrade fetches the client from there and points it there. Only this setting says
+     * it, never a request header. The local platform sets the address it binds.
+     */
+    Optional<URI> publicUrl();
+
     /** The upgrade CLI's runnable jar, served with its launcher at /upgrade; the launcher is read from the jar. */
     Optional<Path> cliJar();
+
+    /**
+     * The Java runtime made for the CLI ({@code upgrade-cli/target/java-runtime.tar.gz}), served to launchers on
+     * Linux; without it, the launcher runs the CLI with the Java it finds on the machine.
+     */
+    Optional<Path> cliRuntime();
 
     Outbox outbox();
 

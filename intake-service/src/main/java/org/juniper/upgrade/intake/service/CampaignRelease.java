@@ -91,6 +91,8 @@ public class CampaignRelease {
     void hold(UUID id) {
         requests.findForUpdate(id).filter(r -> r.state == RequestState.NEW && r.backupKey != null).ifPresent(r -> {
             r.startAttempt(Instant.now());
+            // held by intake, in no worker's queue yet: nothing for the reconciler to queue again until released
+            r.lastEventAt = null;
             LOG.infof("campaign request %s checked; held until the test lane has room", id);
         });
     }

@@ -13,9 +13,9 @@ import org.juniper.upgrade.events.RunStopped;
 /**
  * The attempts stopped lately, as this instance heard of them on {@code upgrade.stopped}: a part looks before it starts
  * work on an attempt, while it writes, and before it announces the outcome, and drops a stopped one. Each instance
- * hears every stop (its own consumer group) from the moment it started; an instance that starts after a stop does the
- * work, and intake ignores its outcome. A service that needs it sets {@code juniper.stops.enabled=true} and configures
- * the {@code stops} channel on that topic without a group id.
+ * reads every stop (a consumer group of its own, from the topic's start), so one that starts after a stop knows it too.
+ * A service that needs it sets {@code juniper.stops.enabled=true} and configures the {@code stops} channel on that
+ * topic without a group id.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "juniper.stops.enabled", stringValue = "true")
@@ -31,9 +31,11 @@ public class StoppedAttempts {
     }
 
     void stopped(RunStopped stop) {
-        Instant now = Instant.now();
-        stopped.put(stop.attempt(), now);
-        stopped.values().removeIf(at -> at.isBefore(now.minus(KEPT)));
+        Instant forgotten = Instant.now().minus(KEPT);
+        if (stop.at().isAfter(forgotten)) {
+            stopped.put(stop.attempt(), stop.at());
+        }
+        stopped.values().removeIf(at -> at.isBefore(forgotten));
     }
 
     public boolean isStopped(String attempt) {
