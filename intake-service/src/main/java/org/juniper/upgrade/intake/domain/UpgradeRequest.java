@@ -93,6 +93,10 @@ public class UpgradeRequest {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** While a backup upload is in flight: until when it holds the request, renewed as its bytes arrive. */
+    @Column(name = "upload_until")
+    public Instant uploadUntil;
+
     /** The campaign this test request belongs to; null for a requester's own request. */
     @Column(name = "campaign_id")
     public UUID campaignId;
