@@ -101,6 +101,36 @@ class RefusalBodyTest {
                 .then().statusCode(409).body("failures[0].message", containsString("is new"));
     }
 
+    @Test
+    void theOpenApiDocumentGivesEveryRouteItsRefusalsWithTheRefusalBodyAndABearerScheme() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+
+        org.junit.jupiter.api.Assertions.assertEquals("bearer", doc.getString("components.securitySchemes.bearer"
+                + ".scheme"));
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        int operations = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            for (String method : java.util.List.of("get", "put", "post", "patch", "delete", "head")) {
+                if (path.getValue().get(method) == null) {
+                    continue;
+                }
+                operations++;
+                String responses = "paths.'" + path.getKey() + "'." + method + ".responses.";
+                for (String status : java.util.List.of("4XX", "5XX")) {
+                    org.junit.jupiter.api.Assertions.assertEquals("#/components/schemas/Refusal", doc.getString(
+                            responses + "'" + status + "'.content.'application/json'.schema.'$ref'"),
+                            method + " " + path.getKey() + " " + status);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(operations > 20, operations + " operations");
+        org.junit.jupiter.api.Assertions.assertNotNull(doc.get("paths.'/api/v1/requests'.post.responses.'429'"));
+        org.junit.jupiter.api.Assertions.assertNotNull(doc.get("paths.'/ops/v1/queue'.get.responses.'401'"));
+        java.util.List<Map<String, Object>> security = doc.getList("paths.'/api/v1/requests/{id}'.get.security");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("bearer"), security.get(0).keySet());
+    }
+
     private static Response request(String contract, String email, String database) {
         return given().contentType(ContentType.JSON).body(Map.of("contract", contract, "email", email,
                 "database", database, "targetVersion", "17.0")).post("/api/v1/requests");
