@@ -63,13 +63,14 @@ class RefusalBodyTest {
         answers.put("400 EMAIL:INVALID", request("M2026-0042", "a".repeat(300) + "@acme.example", "acme"));
         answers.put("400 CONTRACT:NOT_FOUND", request("M".repeat(65), "it@acme.example", "acme"));
         answers.put("400 DATABASE:INVALID", request("M2026-0042", "it@acme.example", "a".repeat(64)));
-        answers.put("400 BRANCH:INVALID", IntakeServiceTest.ops().contentType(ContentType.JSON).post("/ops/v1/branches"));
-        answers.put("400 BRANCH:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("name", "eu-hosting",
-                "project", "p".repeat(100))).post("/ops/v1/branches"));
+        answers.put("400 BRANCH:INVALID", IntakeServiceTest.ops().contentType(ContentType.JSON)
+                .post("/ops/v1/branches"));
+        answers.put("400 BRANCH:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of(
+                "name", "eu-hosting", "project", "p".repeat(100))).post("/ops/v1/branches"));
         answers.put("400 CONTRACT:INVALID", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("project",
                 "p".repeat(100))).put("/ops/v1/contracts/M2026-LONG-PROJECT"));
-        answers.put("400 CONTRACT:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("project", "p"))
-                .put("/ops/v1/contracts/" + "C".repeat(65)));
+        answers.put("400 CONTRACT:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON)
+                .body(Map.of("project", "p")).put("/ops/v1/contracts/" + "C".repeat(65)));
         answers.put("400 TARGET:INVALID", IntakeServiceTest.ops().put("/ops/v1/targets/" + "9".repeat(50)));
         for (Map.Entry<String, Response> answer : answers.entrySet()) {
             String[] expected = answer.getKey().trim().split(" ");

@@ -37,7 +37,7 @@ class BodyLimits {
                     + "only by the uploads", "the body with its Content-Length, at most " + cap + " bytes"));
         }
         if (length != null && !within(length, cap)) {
-            return refusal(413, new Failure("REQUEST:TOO_LARGE", "a body of " + RefusalMappers.shown(length)
+            return refusal(413, new Failure("REQUEST:TOO_LARGE", "a body of " + Failure.shown(length)
                     + " bytes is more than this route takes", "a body of at most " + cap + " bytes"));
         }
         return null;

@@ -47,7 +47,7 @@ public class HttpEdge {
         String body;
         try {
             body = json.writeValueAsString(new RefusalView(List.of(new Failure("ROUTE:NOT_FOUND", "nothing answers "
-                    + ctx.request().method() + " " + RefusalMappers.shown(ctx.request().path()),
+                    + ctx.request().method() + " " + Failure.shown(ctx.request().path()),
                     "a request as the OpenAPI document at /q/openapi describes it"))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a refusal that cannot be written as JSON", e);

@@ -19,7 +19,8 @@ final class LogRange {
         }
         Matcher m = FROM_OFFSET.matcher(header.trim());
         if (!m.matches()) {
-            throw new RequestRefusedException(416, new Failure("LOG:RANGE", "unsupported range '" + RefusalMappers.shown(header) + "'",
+            throw new RequestRefusedException(416, new Failure("LOG:RANGE", "unsupported range '"
+                    + Failure.shown(header) + "'",
                     "'Range: bytes=<offset>-' with an offset of at most 18 digits"));
         }
         return Long.parseLong(m.group(1));

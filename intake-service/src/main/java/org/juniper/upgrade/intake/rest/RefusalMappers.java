@@ -70,7 +70,7 @@ class RefusalMappers {
     }
 
     private static Failure frameworkFailure(int status, Response original, HttpServerRequest request) {
-        String call = request.method() + " " + shown(request.path());
+        String call = request.method() + " " + Failure.shown(request.path());
         return switch (status) {
             case 404 -> new Failure("ROUTE:NOT_FOUND", "nothing answers " + call, OPENAPI
                     + "; request ids are UUIDs");
@@ -78,7 +78,7 @@ class RefusalMappers {
                     + original.getHeaderString(HttpHeaders.ALLOW) + " on this path");
             case 406 -> new Failure("ACCEPT:UNSUPPORTED", call + " cannot answer in the type asked for", OPENAPI);
             case 415 -> new Failure("CONTENT_TYPE:UNSUPPORTED", call + " does not take a body of type '"
-                    + shown(String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE))) + "'",
+                    + Failure.shown(String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE))) + "'",
                     "application/json for JSON bodies, application/zip or application/octet-stream for uploads");
             default -> new Failure("REQUEST:MALFORMED", call + " is not a request this route takes", OPENAPI);
         };
@@ -86,11 +86,5 @@ class RefusalMappers {
 
     static Response.ResponseBuilder refusal(int status, List<Failure> failures) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new RefusalView(failures));
-    }
-
-    /** Client text as messages show it: control characters replaced, not endless. */
-    static String shown(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
     }
 }

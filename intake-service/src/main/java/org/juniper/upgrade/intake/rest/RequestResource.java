@@ -262,7 +262,7 @@ public class RequestResource {
         boolean json = "json".equals(format);
         if (format != null && !json && !"html".equals(format)) {
             throw new RequestRefusedException(400, new Failure("REPORT:FORMAT", "the report comes as html or json, "
-                    + "not '" + RefusalMappers.shown(format) + "'", "leave format out for HTML, or ask for format=json"));
+                    + "not '" + Failure.shown(format) + "'", "leave format out for HTML, or ask for format=json"));
         }
         String key = json ? request.reportJsonKey : request.reportHtmlKey;
         if (key == null && request.state == RequestState.FAILED) {

@@ -112,7 +112,8 @@ public class Campaigns {
 
     private void checkDatabase(int index, NewCampaign.Database d, String target, Set<String> seen,
             List<Failure> failures) {
-        String where = "databases[" + index + "]" + (d == null || d.database() == null ? "" : " (" + RequestService.shown(d.database()) + ")")
+        String where = "databases[" + index + "]"
+                + (d == null || d.database() == null ? "" : " (" + Failure.shown(d.database()) + ")")
                 + ": ";
         if (d == null) {
             failures.add(new Failure("CAMPAIGN:DATABASE_MISSING", where + "is empty",
@@ -133,10 +134,10 @@ public class Campaigns {
             own.add(new Failure("BACKUP:KEY_MISSING", "no backup key given",
                     "the object-store key of the database's latest backup"));
         } else if (d.backupKey().trim().length() > MAX_KEY) {
-            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + RequestService.shown(d.backupKey())
+            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
                     + "' in the store", "an object-store key of at most " + MAX_KEY + " characters"));
         } else if (!store.exists(d.backupKey().trim())) {
-            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + RequestService.shown(d.backupKey())
+            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
                     + "' in the store",
                     "the object-store key of the database's latest backup, as the hosting platform stored it"));
         }

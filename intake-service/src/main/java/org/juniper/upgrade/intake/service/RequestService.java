@@ -111,24 +111,26 @@ public class RequestService {
         if (blank(ask.contract())) {
             failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
         } else if (ask.contract().trim().length() > MAX_CONTRACT) {
-            failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + shown(ask.contract()) + "' is known",
+            failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
+                    + "' is known",
                     "the contract number of your Juniper subscription, at most " + MAX_CONTRACT + " characters"));
         } else {
             contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
             if (contract == null) {
-                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + shown(ask.contract())
+                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
                         + "' is known", "the contract number of your Juniper subscription"));
             }
         }
         if (!isEmail(ask.email())) {
-            failures.add(new Failure("EMAIL:INVALID", "'" + shown(ask.email()) + "' is not an e-mail address"
+            failures.add(new Failure("EMAIL:INVALID", "'" + Failure.shown(ask.email()) + "' is not an e-mail address"
                     + (ask.email() != null && ask.email().trim().length() > MAX_EMAIL ? " of at most " + MAX_EMAIL
                             + " characters" : ""),
                     "the address that receives the result, e.g. it@example.com, at most " + MAX_EMAIL
                             + " characters"));
         }
         if (ask.database() == null || ask.database().length() > 63 || !DATABASE.matcher(ask.database()).matches()) {
-            failures.add(new Failure("DATABASE:INVALID", "'" + shown(ask.database()) + "' is not a database name",
+            failures.add(new Failure("DATABASE:INVALID", "'" + Failure.shown(ask.database())
+                    + "' is not a database name",
                     "1 to 63 letters, digits, '_', '.' or '-', the first a letter, digit or '_'"));
         }
         return contract;
@@ -152,15 +154,6 @@ public class RequestService {
             return false;
         }
         return a.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
-    }
-
-    /** Client text as messages show it: control characters replaced, not endless. */
-    static String shown(String text) {
-        if (text == null) {
-            return "";
-        }
-        String cut = text.length() > 100 ? text.substring(0, 100) + "..." : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     static Failure testInProgress(String database) {
@@ -262,8 +255,8 @@ public class RequestService {
             Checked checked = check.run();
             if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(checked.stored().sha256())) {
                 return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 "
-                        + checked.stored().sha256() + " but " + shown(expectedSha256) + " was announced; the upload "
-                        + "was damaged, upload it again");
+                        + checked.stored().sha256() + " but " + Failure.shown(expectedSha256)
+                        + " was announced; the upload was damaged, upload it again");
             }
             UpgradeRequest request = recordBackup(id, checked.stored(), checked.summary());
             kept = key.equals(request.backupKey);
@@ -422,7 +415,8 @@ public class RequestService {
         try {
             return Purpose.ofCode(code);
         } catch (IllegalArgumentException e) {
-            failures.add(new Failure("PURPOSE:INVALID", "'" + shown(code) + "' is not a purpose", "test or production"));
+            failures.add(new Failure("PURPOSE:INVALID", "'" + Failure.shown(code) + "' is not a purpose",
+                    "test or production"));
             return Purpose.TEST;
         }
     }
@@ -430,7 +424,7 @@ public class RequestService {
     void checkVersions(String source, String target, List<Failure> failures) {
         List<String> open = targets.openTargets();
         if (!targets.isKnown(target)) {
-            failures.add(new Failure("TARGET:INVALID", "'" + shown(target) + "' is not a Juniper version",
+            failures.add(new Failure("TARGET:INVALID", "'" + Failure.shown(target) + "' is not a Juniper version",
                     "one of " + open));
             return;
         }
@@ -440,7 +434,7 @@ public class RequestService {
         }
         if (!blank(source)) {
             if (!targets.isKnown(source)) {
-                failures.add(new Failure("SOURCE:INVALID", "'" + shown(source) + "' is not a Juniper version",
+                failures.add(new Failure("SOURCE:INVALID", "'" + Failure.shown(source) + "' is not a Juniper version",
                         "one of " + config.knownVersions() + ", or leave it out to take it from the backup"));
             } else if (Double.parseDouble(source) >= Double.parseDouble(target)) {
                 failures.add(new Failure("TARGET:DOWNGRADE", "the target " + target + " is not above the source "
