@@ -116,12 +116,18 @@ public final class CustomScripts {
                     continue;
                 }
                 Optional<String> sql = utf8(content);
+                Optional<String> control = sql.flatMap(TransactionControl::find);
                 if (sql.isEmpty()) {
                     problems.add(new Problem(INVALID, path, shown(path) + " is not UTF-8 text",
                             "SQL saved as UTF-8"));
                 } else if (holdsNoSql(sql.get())) {
                     problems.add(new Problem(INVALID, path, shown(path) + " holds no SQL, only blanks or comments",
                             "at least one statement, or no file"));
+                } else if (control.isPresent()) {
+                    problems.add(new Problem(INVALID, path, shown(path) + " holds " + control.get()
+                            + ", which would end the hop's transaction",
+                            "statements without transaction control (COMMIT, ROLLBACK, BEGIN, SAVEPOINT, ...) nor "
+                                    + "psql meta-commands: each hop runs its scripts in one transaction of its own"));
                 } else {
                     found.put(path, new UpgradeScript(script.version(), script.module(), script.phase(),
                             script.name(), sql.get()));

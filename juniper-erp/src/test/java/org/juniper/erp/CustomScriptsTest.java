@@ -137,6 +137,57 @@ class CustomScriptsTest {
     }
 
     @Test
+    void aScriptWithTransactionControlOrAPsqlMetaCommandIsRefusedNamingTheStatementAndItsLine() throws Exception {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("UPDATE t SET a = 1;\nCOMMIT;", "COMMIT on line 2");
+        refused.put("rollback to savepoint s;", "ROLLBACK on line 1");
+        refused.put("Begin;\nSELECT 1;", "BEGIN on line 1");
+        refused.put("SELECT 1; START  TRANSACTION;", "START TRANSACTION on line 1");
+        refused.put("SAVEPOINT s;", "SAVEPOINT on line 1");
+        refused.put("SELECT 1;\n-- a comment\nRELEASE SAVEPOINT s;", "RELEASE on line 3");
+        refused.put("PREPARE TRANSACTION 'x';", "PREPARE TRANSACTION on line 1");
+        refused.put("END;", "END on line 1");
+        refused.put("/* first */ ABORT;", "ABORT on line 1");
+        refused.put("SELECT 1;\n\\! rm -rf /\n", "the psql meta-command '\\!' on line 2");
+        refused.put("SELECT 1 \\gexec", "the psql meta-command '\\gexec' on line 1");
+        for (Map.Entry<String, String> sql : refused.entrySet()) {
+            CustomScripts.Problem problem = onlyProblem(scripts("16.0/customer_loyalty/post-10-a.sql",
+                    sql.getKey()));
+
+            assertEquals(CustomScripts.INVALID, problem.reason(), sql.getKey());
+            assertEquals("'16.0/customer_loyalty/post-10-a.sql' holds " + sql.getValue()
+                    + ", which would end the hop's transaction", problem.message(), sql.getKey());
+            assertEquals("16.0/customer_loyalty/post-10-a.sql", problem.path());
+        }
+    }
+
+    @Test
+    void transactionWordsInLiteralsCommentsBodiesAndNamesAreNoTransactionControl() throws Exception {
+        String sql = """
+                -- commit; rollback; \\! in a comment
+                /* nested /* BEGIN; */ COMMIT; */
+                UPDATE x_loyalty_card SET note = 'COMMIT; ROLLBACK; \\!' WHERE note = E'it''s \\' ; commit';
+                SELECT "commit", "end;" FROM x_loyalty_card WHERE $1 IS NULL OR a$b = 1;
+                CREATE FUNCTION pg_temp.f() RETURNS void LANGUAGE plpgsql AS $body$
+                BEGIN
+                    -- commit is not allowed here anyway
+                    UPDATE x_loyalty_card SET state = 'end';
+                END
+                $body$;
+                DO $$ BEGIN PERFORM 1; END $$;
+                CREATE FUNCTION pg_temp.g(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC
+                    SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
+                    SELECT a;
+                END;
+                SELECT end_date, begin_date FROM x_loyalty_card;
+                """;
+
+        CustomScripts scripts = CustomScripts.read(pack, zip(scripts("16.0/customer_loyalty/post-10-a.sql", sql)));
+
+        assertEquals(1, scripts.scripts().size());
+    }
+
+    @Test
     void aPathTwiceInTheZipIsRefusedOnce() throws Exception {
         byte[] zip = zip(scripts("16.0/customer_loyalty/post-10-a.sql", "SELECT 1;",
                 "16.0/customer_loyalty/post-10-b.sql", "SELECT 2;", "16.0/customer_loyalty/post-10-c.sql",

@@ -89,7 +89,8 @@ class IntakeServiceTest {
         assertEquals("application/json", record.headers().get("content-type"));
         UpgradeRequested data = CloudEvents.data(record.event(), UpgradeRequested.class);
         assertEquals(Sha256.hex(backup), data.backup().sha256());
-        assertEquals(ArtifactKeys.of(r.id).backup(), data.backup().key());
+        assertTrue(data.backup().key().startsWith(ArtifactKeys.of(r.id).backup()), data.backup().key());
+        assertEquals(data.backup(), store.find(data.backup().key()).orElseThrow());
         assertEquals("it@acme.example", data.requesterEmail());
     }
 
@@ -214,16 +215,19 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aSecondTestRunOfTheSameDatabaseWaitsForTheFirst() {
+    void aSecondTestRunOfTheSameDatabaseWaitsForTheFirstOnceItIsQueued() throws IOException {
         String database = "globex-" + UUID.randomUUID().toString().substring(0, 8);
         Created first = create("test", database, "it@globex.example");
+        upload(first, sampleBackup()).then().statusCode(200);
+        start(first).then().statusCode(200);
+        Created second = create("test", database, "it@globex.example");
+        upload(second, sampleBackup()).then().statusCode(200);
 
-        given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email", "it@globex.example",
-                "database", database, "targetVersion", "17.0", "purpose", "test")).post("/api/v1/requests")
-                .then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:TEST_IN_PROGRESS"));
+        start(second).then().statusCode(409).body("failures[0].reason", equalTo("REQUEST:TEST_IN_PROGRESS"));
+        status(second).then().body("state", equalTo("new"));
 
         cancel(first).then().statusCode(200).body("state", equalTo("cancelled"));
-        create("test", database, "it@globex.example");
+        start(second).then().statusCode(200).body("state", equalTo("pending"));
     }
 
     @Test
@@ -298,17 +302,28 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aRequesterListsOnlyTheirOwnRequests() {
+    void aRequesterListsTheRequestsCreatedWithTheirSecretAndNoOneElsesWithTheSameAddress() {
         String email = "list-" + UUID.randomUUID() + "@acme.example";
         Created mine = create("test", "one-" + UUID.randomUUID().toString().substring(0, 6), email);
-        create("production", "two-" + UUID.randomUUID().toString().substring(0, 6), email);
-        create("test");
+        Response second = given().header("Authorization", "Bearer " + mine.secret).contentType(ContentType.JSON)
+                .body(Map.of("contract", "M2026-0042", "email", email, "database", "two-" + UUID.randomUUID()
+                        .toString().substring(0, 6), "targetVersion", "17.0", "purpose", "production"))
+                .post("/api/v1/requests");
+        second.then().statusCode(201).body("secret", equalTo(mine.secret));
+        // someone who knows the address and the contract creates a request with them
+        Created other = create("test", "three-" + UUID.randomUUID().toString().substring(0, 6), email);
 
         List<String> ids = given().header("Authorization", "Bearer " + mine.secret).get("/api/v1/requests")
                 .then().statusCode(200).extract().path("id");
+        List<String> theirs = given().header("Authorization", "Bearer " + other.secret).get("/api/v1/requests")
+                .then().statusCode(200).extract().path("id");
 
-        assertEquals(2, ids.size(), ids.toString());
-        assertTrue(ids.contains(mine.id));
+        assertEquals(List.of(second.path("id"), mine.id), ids);
+        assertEquals(List.of(other.id), theirs);
+        given().header("Authorization", "Bearer not-a-secret").contentType(ContentType.JSON).body(Map.of(
+                "contract", "M2026-0042", "email", email, "database", "four", "targetVersion", "17.0"))
+                .post("/api/v1/requests").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .body("failures[0].reason", equalTo("REQUEST:UNAUTHORIZED"));
     }
 
     @Test
@@ -348,12 +363,13 @@ class IntakeServiceTest {
         platform.publish(new org.juniper.upgrade.events.UpgradeFailed(r.id, "upgrade", "RESTORE:FAILED", "broken",
                 Instant.now(), attemptOf(r.id)));
         awaitState(r, "failed");
-        assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isPresent());
+        String backup = backupKey(r);
+        assertTrue(store.find(backup).isPresent());
 
         ops().post("/ops/v1/purge?olderThan=PT0S").then().statusCode(200);
 
         status(r).then().body("state", equalTo("archived"));
-        assertTrue(store.find(ArtifactKeys.of(r.id).backup()).isEmpty(), "the backup is gone");
+        assertTrue(store.find(backup).isEmpty(), "the backup is gone");
     }
 
     @Test
@@ -497,6 +513,9 @@ class IntakeServiceTest {
         bad.put("SCRIPTS:INVALID '0.0.0/customer_loyalty/end-10-a.sql' holds no SQL",
                 scriptsZip(Map.of("0.0.0/customer_loyalty/end-10-a.sql", "-- later\n")));
         bad.put("SCRIPTS:INVALID the zip holds no script", scriptsZip(Map.of()));
+        bad.put("SCRIPTS:INVALID '16.0/customer_loyalty/post-10-a.sql' holds COMMIT on line 2, which would end the "
+                + "hop's transaction", scriptsZip(Map.of("16.0/customer_loyalty/post-10-a.sql",
+                "UPDATE x SET a = 'rollback'; -- then commit\nCOMMIT;")));
         bad.put("SCRIPTS:INVALID the scripts are not a zip archive", "SELECT 1;".getBytes(StandardCharsets.UTF_8));
         // the backup says 14.0 and the request 17.0: 18.0 is no hop of it
         bad.put("SCRIPTS:OUTSIDE_HOPS '18.0/customer_loyalty/post-10-a.sql' is a script of 18.0",
@@ -575,11 +594,16 @@ class IntakeServiceTest {
     record Created(String id, String secret) {
     }
 
-    /** The request's current attempt, as the parts learn it from upgrade.requested. */
-    static String attemptOf(String requestId) {
+    /** The request as intake stored it, for what only the parts learn (its attempt) or nobody sees (its keys). */
+    static org.juniper.upgrade.intake.domain.UpgradeRequest stored(String requestId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
                 .instance(org.juniper.upgrade.intake.repository.UpgradeRequestRepository.class).get()
-                .findById(UUID.fromString(requestId)).attempt.toString());
+                .findById(UUID.fromString(requestId)));
+    }
+
+    /** The request's current attempt, as the parts learn it from upgrade.requested. */
+    static String attemptOf(String requestId) {
+        return stored(requestId).attempt.toString();
     }
 
     static Created create(String purpose) {
@@ -601,12 +625,12 @@ class IntakeServiceTest {
         return r;
     }
 
-    private static Response upload(Created r, byte[] backup) {
+    static Response upload(Created r, byte[] backup) {
         return given().header("Authorization", "Bearer " + r.secret).contentType("application/zip").body(backup)
                 .put("/api/v1/requests/" + r.id + "/backup");
     }
 
-    private static Response uploadScripts(Created r, byte[] zip) {
+    static Response uploadScripts(Created r, byte[] zip) {
         return given().header("Authorization", "Bearer " + r.secret).contentType("application/zip").body(zip)
                 .put("/api/v1/requests/" + r.id + "/scripts");
     }
@@ -622,7 +646,7 @@ class IntakeServiceTest {
         return bytes.toByteArray();
     }
 
-    private static Response start(Created r) {
+    static Response start(Created r) {
         return given().header("Authorization", "Bearer " + r.secret).post("/api/v1/requests/" + r.id + "/start");
     }
 
@@ -635,7 +659,7 @@ class IntakeServiceTest {
                 .get("/api/v1/requests/" + r.id + "/download");
     }
 
-    private static Response report(Created r, String format) {
+    static Response report(Created r, String format) {
         io.restassured.specification.RequestSpecification request = given().redirects().follow(false)
                 .header("Authorization", "Bearer " + r.secret);
         if (format != null) {
@@ -649,6 +673,11 @@ class IntakeServiceTest {
                 .body().asString();
     }
 
+    /** The key the request's backup is stored under. */
+    static String backupKey(Created r) {
+        return stored(r.id).backupKey;
+    }
+
     static void awaitState(Created r, String state) {
         await().atMost(WAIT).until(() -> state.equals(status(r).path("state")));
     }
@@ -658,9 +687,14 @@ class IntakeServiceTest {
     }
 
     static byte[] sampleBackup() throws IOException {
+        return sampleBackup("acme");
+    }
+
+    /** A small valid 14.0 backup of {@code database}: backups of different names differ. */
+    static byte[] sampleBackup(String database) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (BackupArchiveWriter writer = new BackupArchiveWriter(bytes)) {
-            writer.manifest(Manifest.of("acme", "14.0", "15", Map.of("base", "14.0.1.3")));
+            writer.manifest(Manifest.of(database, "14.0", "15", Map.of("base", "14.0.1.3")));
             try (OutputStream dump = writer.dump()) {
                 dump.write("CREATE TABLE res_partner (id integer);\n".getBytes(StandardCharsets.UTF_8));
             }

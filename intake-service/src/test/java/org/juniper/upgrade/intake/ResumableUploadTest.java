@@ -83,6 +83,78 @@ class ResumableUploadTest {
                 .body("failures[0].expected", equalTo("Upload-Offset: 0 (ask with HEAD)"));
     }
 
+    @Test
+    void aShortPieceThatIsNotTheLastIsRefusedWithThePartSizeAndRecordsNothing() throws Exception {
+        byte[] backup = backupOfAbout(9 * 1024 * 1024);
+        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+
+        piece(r, 0, (long) backup.length, Arrays.copyOfRange(backup, 0, 1024 * 1024)).then().statusCode(400)
+                .time(org.hamcrest.Matchers.lessThan(1000L))
+                .body("failures[0].reason", equalTo("UPLOAD:SHORT_PIECE"))
+                .body("failures[0].expected", org.hamcrest.Matchers.containsString(
+                        "a multiple of " + ResumableUploads.PART_SIZE + " bytes"));
+
+        Response head = given().header("Authorization", "Bearer " + r.secret())
+                .head("/api/v1/requests/" + r.id() + "/backup");
+        assertEquals("0", head.header("Upload-Offset"));
+        assertEquals("-1", head.header("Upload-Length"), "the refused piece announced nothing");
+        piece(r, 0, (long) backup.length, backup).then().statusCode(200)
+                .body("backup.sha256", equalTo(Sha256.hex(backup)));
+    }
+
+    @Test
+    void aPieceThatChangesTheAnnouncedLengthIsRefusedAndTheUploadGoesOnAsAnnounced() throws Exception {
+        byte[] backup = backupOfAbout(12 * 1024 * 1024);
+        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        piece(r, 0, (long) backup.length, Arrays.copyOfRange(backup, 0, ResumableUploads.PART_SIZE)).then()
+                .statusCode(204).header("Upload-Offset", String.valueOf(ResumableUploads.PART_SIZE));
+
+        piece(r, ResumableUploads.PART_SIZE, backup.length + 1L, Arrays.copyOfRange(backup,
+                ResumableUploads.PART_SIZE, backup.length)).then().statusCode(409)
+                .body("failures[0].reason", equalTo("UPLOAD:LENGTH_CHANGED"))
+                .body("failures[0].expected", equalTo("Upload-Length: " + backup.length
+                        + ", or no Upload-Length after the first piece"));
+
+        assertEquals(ResumableUploads.PART_SIZE, offset(r.id(), r.secret()));
+        piece(r, ResumableUploads.PART_SIZE, null, Arrays.copyOfRange(backup, ResumableUploads.PART_SIZE,
+                backup.length)).then().statusCode(200).body("backup.sha256", equalTo(Sha256.hex(backup)));
+    }
+
+    @Test
+    void aPieceSentWhileAnotherIsInFlightIsRefusedAndTheFirstCompletesTheUpload() throws Exception {
+        byte[] backup = IntakeServiceTest.sampleBackup("pieces");
+        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+
+        try (RawHttp first = RawHttp.start(intake, "PATCH", "/api/v1/requests/" + r.id() + "/backup", Map.of(
+                "Authorization", "Bearer " + r.secret(), "Content-Type", "application/offset+octet-stream",
+                "Upload-Offset", "0", "Upload-Length", String.valueOf(backup.length),
+                "Content-Length", String.valueOf(backup.length)))) {
+            first.write(backup, 0, backup.length - 10);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> UploadSafetyTest.inFlight(r));
+
+            for (int i = 0; i < 3; i++) {
+                piece(r, 0, (long) backup.length, backup).then().statusCode(409)
+                        .time(org.hamcrest.Matchers.lessThan(1000L))
+                        .body("failures[0].reason", equalTo("UPLOAD:IN_PROGRESS"));
+            }
+
+            first.write(backup, backup.length - 10, backup.length);
+            RawHttp.Answer answer = first.answer();
+            assertEquals(200, answer.status(), answer.body());
+        }
+        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+    }
+
+    private static Response piece(IntakeServiceTest.Created r, long offset, Long length, byte[] body) {
+        io.restassured.specification.RequestSpecification piece = given()
+                .header("Authorization", "Bearer " + r.secret()).header("Upload-Offset", offset)
+                .contentType("application/offset+octet-stream").body(body);
+        if (length != null) {
+            piece = piece.header("Upload-Length", length);
+        }
+        return piece.patch("/api/v1/requests/" + r.id() + "/backup");
+    }
+
     private static long offset(String id, String secret) {
         return Long.parseLong(given().header("Authorization", "Bearer " + secret)
                 .head("/api/v1/requests/" + id + "/backup").header("Upload-Offset"));

@@ -27,6 +27,29 @@ public interface IntakeConfig {
     @WithDefault("21474836480")
     long maxBackupBytes();
 
+    /** Largest body of the requesters' JSON routes, in bytes; only the uploads take more. */
+    @WithDefault("16384")
+    long maxJsonBytes();
+
+    /** Largest body of the operations API's JSON routes, in bytes: a campaign lists its databases. */
+    @WithDefault("1048576")
+    long maxOpsJsonBytes();
+
+    /** Requests one client address may create per minute (and at once); more are refused with 429. */
+    @WithDefault("20")
+    int creationsPerMinute();
+
+    /**
+     * Backup and script uploads one replica takes at a time; more are refused with 503. Each holds up to a part
+     * (8 MiB) of memory.
+     */
+    @WithDefault("8")
+    int maxUploadsInFlight();
+
+    /** How long an upload in flight holds its request without a byte arriving; start waits for it meanwhile. */
+    @WithDefault("PT5M")
+    Duration uploadLease();
+
     /** How long a presigned download URL stays valid. */
     @WithDefault("PT10M")
     Duration downloadLinkValidity();

@@ -16,6 +16,9 @@ public class BackupUpload {
     public UUID requestId;
     @Column(name = "upload_id")
     public String uploadId;
+    /** The object the parts make, recorded as the request's backup once it is complete and checked. */
+    @Column(name = "object_key")
+    public String objectKey;
     @Column(name = "total_length")
     public long totalLength;
     @Column(name = "created_at")

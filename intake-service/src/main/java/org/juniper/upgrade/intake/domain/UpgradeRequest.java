@@ -111,6 +111,9 @@ public class UpgradeRequest {
     public String stoppedBy;
     @Column(name = "stop_reason")
     public String stopReason;
+    /** While a backup upload is in flight: until when it holds the request, renewed as its bytes arrive. */
+    @Column(name = "upload_until")
+    public Instant uploadUntil;
 
     /** The campaign this test request belongs to; null for a requester's own request. */
     @Column(name = "campaign_id")

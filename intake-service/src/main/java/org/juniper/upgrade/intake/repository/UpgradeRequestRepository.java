@@ -14,10 +14,16 @@ import org.juniper.upgrade.intake.domain.UpgradeRequest;
 @ApplicationScoped
 public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRequest, UUID> {
 
+    /** A test of the database that is queued or running; one left new blocks nobody. */
     public Optional<UpgradeRequest> testInProgress(String contract, String database) {
         return find("contract = ?1 and databaseName = ?2 and purpose = ?3 and state in ?4", contract, database,
-                Purpose.TEST, List.of(RequestState.NEW, RequestState.PENDING, RequestState.PROGRESS))
-                .firstResultOptional();
+                Purpose.TEST, List.of(RequestState.PENDING, RequestState.PROGRESS)).firstResultOptional();
+    }
+
+    /** Holds the database's starts for the rest of the transaction, so that two tests of it cannot both queue. */
+    public void lockStartsOf(String contract, String database) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "start:" + contract + "/" + database).getSingleResult();
     }
 
     public Optional<UpgradeRequest> findBySecret(String secret) {
@@ -26,8 +32,9 @@ public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRe
                         secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))).firstResultOptional();
     }
 
-    public List<UpgradeRequest> ownedBy(String email, String contract) {
-        return list("email = ?1 and contract = ?2", Sort.by("createdAt").descending(), email, contract);
+    /** The requests created with this secret, newest first. */
+    public List<UpgradeRequest> createdWith(String secretHash) {
+        return list("secretHash", Sort.by("createdAt").descending(), secretHash);
     }
 
     /**

@@ -7,7 +7,7 @@ import org.juniper.upgrade.intake.service.RequestRefusedException;
 
 /** The one Range form the log supports: from a byte offset to the end. */
 final class LogRange {
-    private static final Pattern FROM_OFFSET = Pattern.compile("bytes=(\\d+)-");
+    private static final Pattern FROM_OFFSET = Pattern.compile("bytes=(\\d{1,18})-");
 
     private LogRange() {
     }
@@ -19,8 +19,9 @@ final class LogRange {
         }
         Matcher m = FROM_OFFSET.matcher(header.trim());
         if (!m.matches()) {
-            throw new RequestRefusedException(416, new Failure("LOG:RANGE", "unsupported range '" + header + "'",
-                    "'Range: bytes=<offset>-'"));
+            throw new RequestRefusedException(416, new Failure("LOG:RANGE", "unsupported range '"
+                    + Failure.shown(header) + "'",
+                    "'Range: bytes=<offset>-' with an offset of at most 18 digits"));
         }
         return Long.parseLong(m.group(1));
     }

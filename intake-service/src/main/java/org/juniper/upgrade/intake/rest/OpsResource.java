@@ -101,11 +101,12 @@ public class OpsResource {
     @PUT
     @Path("contracts/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a contract", description = "Idempotent; the project scopes branch credentials.")
+    @Operation(summary = "Register a contract", description = "Idempotent; the project scopes branch credentials. "
+            + "A contract of another project is refused (409 CONTRACT:OTHER_PROJECT) unless move=true.")
     public Map<String, String> contract(@PathParam("code") String code, ContractBody body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+            @QueryParam("move") boolean move, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
-        operations.registerContract(code, body == null ? null : body.project());
+        operations.registerContract(code, body == null ? null : body.project(), move);
         return Map.of("code", code, "project", body.project());
     }
 
@@ -113,10 +114,14 @@ public class OpsResource {
     @Path("branches")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a hosting branch credential", description = "Shown once; send it as "
-            + "'Authorization: Bearer <credential>' to read and download the project's requests.")
-    public BranchCreated branch(BranchBody body, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+            + "'Authorization: Bearer <credential>' to read and download the project's requests. Issuing it again "
+            + "replaces it; a branch of another project is refused (409 BRANCH:OTHER_PROJECT) unless move=true.")
+    public BranchCreated branch(BranchBody body, @QueryParam("move") boolean move,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
-        return new BranchCreated(body.name(), body.project(), operations.issueBranch(body.name(), body.project()));
+        BranchBody asked = body == null ? new BranchBody(null, null) : body;
+        return new BranchCreated(asked.name(), asked.project(), operations.issueBranch(asked.name(), asked.project(),
+                move));
     }
 
     @POST

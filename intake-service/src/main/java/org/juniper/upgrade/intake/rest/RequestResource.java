@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,7 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.service.CreationRate;
 import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.NewRequest;
 import org.juniper.upgrade.intake.service.RequestProgress;
@@ -58,12 +61,14 @@ public class RequestResource {
     private final RequestScripts scripts;
     private final ResumableUploads uploads;
     private final RequestProgress progress;
+    private final CreationRate creations;
     private final ArtifactStore store;
     private final IntakeConfig config;
 
     RequestResource(RequestService service, RequestScripts scripts, ResumableUploads uploads, RequestProgress progress,
-            ArtifactStore store, IntakeConfig config) {
+            CreationRate creations, ArtifactStore store, IntakeConfig config) {
         this.service = service;
+        this.creations = creations;
         this.scripts = scripts;
         this.uploads = uploads;
         this.progress = progress;
@@ -74,16 +79,20 @@ public class RequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a request", description = "Returns the request id and the requester's secret, "
-            + "shown only this once.")
+            + "shown only this once. With 'Authorization: Bearer <secret>' of one of the requester's requests, the "
+            + "new one shares that secret and is listed with it. Each client address creates a bounded number of "
+            + "requests per minute (429 with Retry-After beyond).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "test upgrade", value = """
             {"contract": "M2026-0042", "email": "it@acme.example", "database": "acme",
              "targetVersion": "17.0", "purpose": "test"}""")))
-    public Response create(NewRequest body) {
+    public Response create(NewRequest body, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @Context HttpServerRequest client) {
+        creations.take(client.remoteAddress().hostAddress());
         if (body == null) {
             throw new RequestRefusedException(400, new Failure("REQUEST:EMPTY", "no request body",
                     "a JSON object with contract, email, database, targetVersion and purpose"));
         }
-        RequestService.Created created = service.create(body);
+        RequestService.Created created = service.create(body, bearer(auth));
         UUID id = created.request().id;
         String base = "/api/v1/requests/" + id;
         return Response.created(URI.create(base)).entity(new CreatedView(id, created.secret(), created.request().state,
@@ -114,12 +123,15 @@ public class RequestResource {
     @Path("{id}/backup")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/offset+octet-stream"})
     @Operation(summary = "Upload the backup in resumable pieces", description = "Send Upload-Offset (where this "
-            + "piece starts; ask with HEAD after a dropped connection) and, on the first piece, Upload-Length. Parts "
-            + "of 8 MiB are stored as they complete. The last piece may carry Backup-Sha256.")
+            + "piece starts; ask with HEAD after a dropped connection) and, on the first piece, Upload-Length (later "
+            + "pieces may repeat it, unchanged). Parts of 8 MiB are stored as they complete; every piece but the last "
+            + "is a whole number of them. One piece of a request at a time. The last piece may carry Backup-Sha256.")
     public Response uploadPiece(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(UPLOAD_OFFSET) long offset, @HeaderParam(UPLOAD_LENGTH) Long length,
-            @HeaderParam(BACKUP_SHA256) String sha256, InputStream body) throws java.io.IOException {
-        ResumableUploads.Progress progress = uploads.append(id, bearer(auth), offset, length, sha256, body);
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long pieceLength, @HeaderParam(BACKUP_SHA256) String sha256,
+            InputStream body) {
+        ResumableUploads.Progress progress = uploads.append(id, bearer(auth), offset, length, pieceLength, sha256,
+                body);
         if (progress.request() != null) {
             return checked(progress.request());
         }
@@ -171,8 +183,8 @@ public class RequestResource {
     }
 
     @GET
-    @Operation(summary = "The requester's own requests", description = "All requests with the e-mail and contract "
-            + "of the request whose secret is given.")
+    @Operation(summary = "The requester's own requests", description = "The requests created with the secret "
+            + "given, newest first.")
     public List<RequestView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         return service.listOwn(bearer(auth)).stream().map(RequestView::of).toList();
     }
@@ -208,7 +220,9 @@ public class RequestResource {
             return Response.ok(text).build();
         }
         if (from >= text.length) {
-            return Response.status(416).header("Content-Range", "bytes */" + text.length).build();
+            return RefusalMappers.refusal(416, List.of(new Failure("LOG:RANGE", "the log has " + text.length
+                    + " bytes; nothing starts at byte " + from, "an offset below " + text.length
+                    + ", or wait for more of the log"))).header("Content-Range", "bytes */" + text.length).build();
         }
         return Response.status(206).header("Content-Range", "bytes " + from + "-" + (text.length - 1) + "/"
                 + text.length).entity(Arrays.copyOfRange(text, (int) from, text.length)).build();
@@ -228,9 +242,8 @@ public class RequestResource {
     @Path("{id}/download")
     @Operation(summary = "Download the final archive", description = "Redirects to a short-lived link. A test "
             + "archive is only ever the neutralized one.")
-    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("token") String token) {
-        UpgradeRequest request = service.find(id, auth != null ? bearer(auth) : token);
+    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        UpgradeRequest request = service.find(id, bearer(auth));
         if (request.state != RequestState.DONE) {
             throw notReady(request);
         }
@@ -244,12 +257,12 @@ public class RequestResource {
             + "report, or to its JSON form with format=json. A failed request has a report too: what failed, where, "
             + "and the end of the log.")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("token") String token, @QueryParam("format") String format) {
-        UpgradeRequest request = service.find(id, auth != null ? bearer(auth) : token);
+            @QueryParam("format") String format) {
+        UpgradeRequest request = service.find(id, bearer(auth));
         boolean json = "json".equals(format);
         if (format != null && !json && !"html".equals(format)) {
             throw new RequestRefusedException(400, new Failure("REPORT:FORMAT", "the report comes as html or json, "
-                    + "not '" + format + "'", "leave format out for HTML, or ask for format=json"));
+                    + "not '" + Failure.shown(format) + "'", "leave format out for HTML, or ask for format=json"));
         }
         String key = json ? request.reportJsonKey : request.reportHtmlKey;
         if (key == null && request.state == RequestState.FAILED && request.attempt != null) {

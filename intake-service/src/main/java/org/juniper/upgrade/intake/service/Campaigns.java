@@ -28,6 +28,8 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class Campaigns {
     private static final Logger LOG = Logger.getLogger(Campaigns.class);
+    /** The longest key S3 stores. */
+    private static final int MAX_KEY = 1024;
     /** Below a requester's own test requests: a campaign never goes first. */
     static final int CAMPAIGN_PRIORITY = -1;
 
@@ -110,7 +112,8 @@ public class Campaigns {
 
     private void checkDatabase(int index, NewCampaign.Database d, String target, Set<String> seen,
             List<Failure> failures) {
-        String where = "databases[" + index + "]" + (d == null || d.database() == null ? "" : " (" + d.database() + ")")
+        String where = "databases[" + index + "]"
+                + (d == null || d.database() == null ? "" : " (" + Failure.shown(d.database()) + ")")
                 + ": ";
         if (d == null) {
             failures.add(new Failure("CAMPAIGN:DATABASE_MISSING", where + "is empty",
@@ -130,8 +133,12 @@ public class Campaigns {
         if (d.backupKey() == null || d.backupKey().isBlank()) {
             own.add(new Failure("BACKUP:KEY_MISSING", "no backup key given",
                     "the object-store key of the database's latest backup"));
+        } else if (d.backupKey().trim().length() > MAX_KEY) {
+            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
+                    + "' in the store", "an object-store key of at most " + MAX_KEY + " characters"));
         } else if (!store.exists(d.backupKey().trim())) {
-            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + d.backupKey() + "' in the store",
+            own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
+                    + "' in the store",
                     "the object-store key of the database's latest backup, as the hosting platform stored it"));
         }
         own.forEach(f -> failures.add(new Failure(f.reason(), where + f.message(), f.expected())));

@@ -11,6 +11,7 @@ import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.intake.domain.Contract;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
+import org.juniper.upgrade.intake.repository.BranchCredentialRepository;
 import org.juniper.upgrade.intake.repository.ContractRepository;
 import org.juniper.upgrade.intake.repository.OutboxRepository;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
@@ -19,18 +20,22 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class Operations {
     private static final Logger LOG = Logger.getLogger(Operations.class);
+    /** The columns' size for contract codes, projects and branch names. */
+    private static final int NAME = 64;
 
     private final UpgradeRequestRepository requests;
     private final ContractRepository contracts;
     private final OutboxRepository outboxEvents;
     private final Outbox outbox;
     private final Access access;
+    private final BranchCredentialRepository branches;
     private final RequestStops stops;
 
     Operations(UpgradeRequestRepository requests, ContractRepository contracts, OutboxRepository outboxEvents,
-            Outbox outbox, Access access, RequestStops stops) {
+            Outbox outbox, Access access, BranchCredentialRepository branches, RequestStops stops) {
         this.stops = stops;
         this.requests = requests;
+        this.branches = branches;
         this.contracts = contracts;
         this.outboxEvents = outboxEvents;
         this.outbox = outbox;
@@ -54,13 +59,21 @@ public class Operations {
         return new Queue(lanes, outboxEvents.countPending());
     }
 
+    /**
+     * Registers a contract with its project; again with the same project changes nothing. Moving it to another
+     * project (whose branches then read its requests) must be asked for.
+     */
     @Transactional
-    public void registerContract(String code, String project) {
-        if (code == null || code.isBlank() || project == null || project.isBlank()) {
+    public void registerContract(String code, String project, boolean move) {
+        if (code == null || code.isBlank() || code.length() > NAME || !isProject(project)) {
             throw new RequestRefusedException(400, new Failure("CONTRACT:INVALID", "a contract needs a code and a "
-                    + "project", "PUT /ops/v1/contracts/<code> with {\"project\": \"<hosting project>\"}"));
+                    + "project of at most " + NAME + " characters", "PUT /ops/v1/contracts/<code> with "
+                    + "{\"project\": \"<hosting project>\"}"));
         }
         Contract contract = contracts.findByIdOptional(code).orElseGet(Contract::new);
+        if (contract.project != null && !contract.project.equals(project) && !move) {
+            throw movedSilently("CONTRACT:OTHER_PROJECT", "contract " + code, contract.project, project);
+        }
         contract.code = code;
         contract.project = project;
         if (contract.createdAt == null) {
@@ -69,13 +82,32 @@ public class Operations {
         contracts.persist(contract);
     }
 
+    /**
+     * Issues a branch's credential, replacing the one it had; moving a branch to another project must be asked
+     * for.
+     */
     @Transactional
-    public String issueBranch(String name, String project) {
-        if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}") || project == null || project.isBlank()) {
+    public String issueBranch(String name, String project, boolean move) {
+        if (name == null || name.length() > NAME || !name.chars().allMatch(c -> c < 128
+                && (Character.isLetterOrDigit(c) || c == '_' || c == '-')) || name.isEmpty() || !isProject(project)) {
             throw new RequestRefusedException(400, new Failure("BRANCH:INVALID", "a branch needs a name of letters, "
-                    + "digits, '_' or '-' and a project", "{\"name\": \"eu-hosting\", \"project\": \"<project>\"}"));
+                    + "digits, '_' or '-' and a project, each of at most " + NAME + " characters",
+                    "{\"name\": \"eu-hosting\", \"project\": \"<project>\"}"));
         }
+        branches.findByIdOptional(name).filter(b -> !b.project.equals(project) && !move).ifPresent(b -> {
+            throw movedSilently("BRANCH:OTHER_PROJECT", "branch " + name, b.project, project);
+        });
         return access.issueBranchCredential(name, project);
+    }
+
+    private static boolean isProject(String project) {
+        return project != null && !project.isBlank() && project.length() <= NAME;
+    }
+
+    private static RequestRefusedException movedSilently(String reason, String what, String from, String to) {
+        return new RequestRefusedException(409, new Failure(reason, what + " belongs to project '" + from
+                + "', not '" + to + "'; its requests would move with it", "the same project, or ?move=true to move "
+                + what + " to '" + to + "'"));
     }
 
     /**

@@ -32,9 +32,12 @@ public class RequestScripts {
     private final Access access;
     private final ArtifactStore store;
     private final JuniperPack pack;
+    private final UploadsInFlight inFlight;
 
-    RequestScripts(UpgradeRequestRepository requests, Access access, ArtifactStore store, JuniperPack pack) {
+    RequestScripts(UpgradeRequestRepository requests, Access access, ArtifactStore store, JuniperPack pack,
+            UploadsInFlight inFlight) {
         this.requests = requests;
+        this.inFlight = inFlight;
         this.access = access;
         this.store = store;
         this.pack = pack;
@@ -42,16 +45,18 @@ public class RequestScripts {
 
     /** Checks, stores and records the scripts of a new request; refuses them with every problem found. */
     public UpgradeRequest receive(UUID id, String secret, InputStream body) {
-        UpgradeRequest request = requireNew(id, secret);
-        byte[] zip;
-        try {
-            // one byte over the cap is enough for the parser to refuse it as too large
-            zip = body == null ? new byte[0] : body.readNBytes((int) CustomScripts.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the scripts of " + id, e);
+        try (UploadsInFlight.Slot slot = inFlight.enter()) {
+            UpgradeRequest request = requireNew(id, secret);
+            byte[] zip;
+            try {
+                // one byte over the cap is enough for the parser to refuse it as too large
+                zip = body == null ? new byte[0] : body.readNBytes((int) CustomScripts.MAX_BYTES + 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the scripts of " + id, e);
+            }
+            CustomScripts scripts = check(zip, request);
+            return record(id, zip, scripts);
         }
-        CustomScripts scripts = check(zip, request);
-        return record(id, zip, scripts);
     }
 
     /** The request, if the secret is its requester's and it has not started. */

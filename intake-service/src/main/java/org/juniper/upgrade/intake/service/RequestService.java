@@ -1,5 +1,6 @@
 package org.juniper.upgrade.intake.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -30,8 +31,11 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class RequestService {
     private static final Logger LOG = Logger.getLogger(RequestService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern DATABASE = Pattern.compile("^[A-Za-z0-9_.-]{1,63}$");
+    /** Bounded before it is matched, and starting where no option or path does ('-x', '..'). */
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+    /** The columns' sizes: longer input is refused before it is looked at. */
+    static final int MAX_CONTRACT = 64;
+    static final int MAX_EMAIL = 254;
     static final int PRODUCTION_PRIORITY = 10;
     static final int TEST_PRIORITY = 0;
 
@@ -41,11 +45,13 @@ public class RequestService {
     private final Access access;
     private final ArtifactStore store;
     private final Outbox outbox;
+    private final UploadsInFlight uploads;
     private final IntakeConfig config;
     private final RequestStops stops;
 
     RequestService(UpgradeRequestRepository requests, ContractRepository contracts, TargetCatalog targets,
-            Access access, ArtifactStore store, Outbox outbox, IntakeConfig config, RequestStops stops) {
+            Access access, ArtifactStore store, Outbox outbox, UploadsInFlight uploads, IntakeConfig config,
+            RequestStops stops) {
         this.stops = stops;
         this.requests = requests;
         this.contracts = contracts;
@@ -53,14 +59,28 @@ public class RequestService {
         this.access = access;
         this.store = store;
         this.outbox = outbox;
+        this.uploads = uploads;
         this.config = config;
     }
 
     public record Created(UpgradeRequest request, String secret) {
     }
 
+    /** A request with a secret of its own. */
     @Transactional
     public Created create(NewRequest ask) {
+        return create(ask, null);
+    }
+
+    /**
+     * A request; with {@code ownerSecret}, the secret of one of the requester's requests, the new one shares it, so
+     * that the requester lists them together.
+     */
+    @Transactional
+    public Created create(NewRequest ask, String ownerSecret) {
+        if (ownerSecret != null && requests.findBySecret(ownerSecret).isEmpty()) {
+            throw unknownSecret();
+        }
         List<Failure> failures = new ArrayList<>();
         Contract contract = checkRequester(ask, failures);
         Purpose purpose = purposeOf(ask.purpose(), failures);
@@ -68,10 +88,7 @@ public class RequestService {
         if (!failures.isEmpty()) {
             throw new RequestRefusedException(400, failures);
         }
-        if (purpose == Purpose.TEST && requests.testInProgress(contract.code, ask.database()).isPresent()) {
-            throw new RequestRefusedException(409, testInProgress(ask.database()));
-        }
-        String secret = Secrets.newSecret();
+        String secret = ownerSecret != null ? ownerSecret : Secrets.newSecret();
         UpgradeRequest request = new UpgradeRequest();
         request.id = UUID.randomUUID();
         request.contract = contract.code;
@@ -96,60 +113,96 @@ public class RequestService {
         Contract contract = null;
         if (blank(ask.contract())) {
             failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
+        } else if (ask.contract().trim().length() > MAX_CONTRACT) {
+            failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
+                    + "' is known",
+                    "the contract number of your Juniper subscription, at most " + MAX_CONTRACT + " characters"));
         } else {
             contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
             if (contract == null) {
-                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + ask.contract() + "' is known",
-                        "the contract number of your Juniper subscription"));
+                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
+                        + "' is known", "the contract number of your Juniper subscription"));
             }
         }
-        if (blank(ask.email()) || !EMAIL.matcher(ask.email()).matches()) {
-            failures.add(new Failure("EMAIL:INVALID", "'" + ask.email() + "' is not an e-mail address",
-                    "the address that receives the result, e.g. it@example.com"));
+        if (!isEmail(ask.email())) {
+            failures.add(new Failure("EMAIL:INVALID", "'" + Failure.shown(ask.email()) + "' is not an e-mail address"
+                    + (ask.email() != null && ask.email().trim().length() > MAX_EMAIL ? " of at most " + MAX_EMAIL
+                            + " characters" : ""),
+                    "the address that receives the result, e.g. it@example.com, at most " + MAX_EMAIL
+                            + " characters"));
         }
-        if (blank(ask.database()) || !DATABASE.matcher(ask.database()).matches()) {
-            failures.add(new Failure("DATABASE:INVALID", "'" + ask.database() + "' is not a database name",
-                    "1 to 63 letters, digits, '_', '.' or '-'"));
+        if (ask.database() == null || ask.database().length() > 63 || !DATABASE.matcher(ask.database()).matches()) {
+            failures.add(new Failure("DATABASE:INVALID", "'" + Failure.shown(ask.database())
+                    + "' is not a database name",
+                    "1 to 63 letters, digits, '_', '.' or '-', the first a letter, digit or '_'"));
         }
         return contract;
     }
 
+    /**
+     * One '@' between a local part and a domain with a dot inside it, no blank nor control character: checked in one
+     * pass over an address of bounded length.
+     */
+    static boolean isEmail(String address) {
+        if (address == null) {
+            return false;
+        }
+        String a = address.trim();
+        int at = a.indexOf('@');
+        if (a.length() > MAX_EMAIL || at < 1 || at != a.lastIndexOf('@')) {
+            return false;
+        }
+        int dot = a.lastIndexOf('.');
+        if (dot <= at + 1 || dot == a.length() - 1) {
+            return false;
+        }
+        return a.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+    }
+
     static Failure testInProgress(String database) {
-        return new Failure("REQUEST:TEST_IN_PROGRESS", "a test upgrade of '" + database + "' is already under way",
-                "wait until it is done, or cancel it first");
+        return new Failure("REQUEST:TEST_IN_PROGRESS", "a test upgrade of '" + database + "' is already queued or "
+                + "running", "wait until it is done, or cancel it first");
     }
 
     /**
-     * Streams the backup to the object store and checks it on the way. A bad backup fails the request with its
-     * reason; nothing is queued.
+     * Streams the backup to the object store and checks it on the way. A bad backup is refused with its reason; it
+     * fails a request that has no accepted backup, and one that has keeps it. Nothing is queued.
      *
      * @param expectedSha256 the checksum the client computed, or null
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
-        requireNewFor(id, secret);
-        return receiveBackup(id, body, expectedSha256);
+        try (UploadsInFlight.Slot slot = uploads.enter()) {
+            uploads.claim(id, secret);
+            try {
+                return receiveBackup(id, uploads.renewing(id, body), expectedSha256);
+            } finally {
+                uploads.release(id);
+            }
+        }
     }
 
     /** {@link #storeBackup} for a request whose requester has been checked, or that intake made itself. */
     UpgradeRequest receiveBackup(UUID id, InputStream body, String expectedSha256) {
-        String key = ArtifactKeys.of(id.toString()).backup();
-        StreamingCheck check = new StreamingCheck();
-        StoredObject stored;
-        BackupValidator.Summary summary;
-        try {
+        String key = newBackupKey(id);
+        return settle(id, key, () -> {
+            StreamingCheck check = new StreamingCheck();
+            StoredObject stored;
             try {
                 stored = store.put(key, check.tee(new CappedInputStream(body, config.maxBackupBytes())),
                         "application/octet-stream");
             } finally {
                 check.endOfUpload();
             }
-            summary = check.verdict();
-        } catch (InvalidBackupException e) {
-            return recordBadBackup(id, e.reason(), e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not check the backup of " + id, e);
-        }
-        return recordChecked(id, stored, summary, expectedSha256);
+            return new Checked(stored, check.verdict());
+        }, expectedSha256);
+    }
+
+    /**
+     * Where an upload goes: an object of its own, so that the accepted backup stays whole until another one has
+     * been checked.
+     */
+    static String newBackupKey(UUID id) {
+        return ArtifactKeys.of(id.toString()).backup() + "-" + UUID.randomUUID();
     }
 
     /** The request, if the secret is its requester's and it still takes a backup. */
@@ -169,51 +222,87 @@ public class RequestService {
     }
 
     /**
-     * Reads the stored backup back once: checksum, format, layout, manifest and dump safety. Records it, or fails the
-     * request with the reason.
+     * Reads the backup stored under {@code key} back once: checksum, format, layout, manifest and dump safety.
+     * Records it, or refuses it with the reason.
      */
     public UpgradeRequest checkStoredBackup(UUID id, String key, String expectedSha256) {
-        Sha256 sha = new Sha256();
-        BackupValidator.Summary summary;
-        try (InputStream in = sha.wrap(store.open(key))) {
-            summary = BackupValidator.validate(in);
-            in.transferTo(OutputStream.nullOutputStream());
+        return settle(id, key, () -> {
+            Sha256 sha = new Sha256();
+            BackupValidator.Summary summary;
+            try (InputStream in = sha.wrap(store.open(key))) {
+                summary = BackupValidator.validate(in);
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
+            store.recordChecksum(stored);
+            return new Checked(stored, summary);
+        }, expectedSha256);
+    }
+
+    private record Checked(StoredObject stored, BackupValidator.Summary summary) {
+    }
+
+    private interface Check {
+        Checked run() throws InvalidBackupException, IOException;
+    }
+
+    /**
+     * Records the backup just stored under {@code key} once {@code check} accepts it, or refuses it. Either way the
+     * store keeps one backup of the request: the one it records.
+     */
+    private UpgradeRequest settle(UUID id, String key, Check check, String expectedSha256) {
+        String previous = QuarkusTransaction.requiringNew().call(() -> requests.findByIdOptional(id)
+                .map(r -> r.backupKey).orElse(null));
+        boolean kept = false;
+        try {
+            Checked checked = check.run();
+            if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(checked.stored().sha256())) {
+                return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 "
+                        + checked.stored().sha256() + " but " + Failure.shown(expectedSha256)
+                        + " was announced; the upload was damaged, upload it again");
+            }
+            UpgradeRequest request = recordBackup(id, checked.stored(), checked.summary());
+            kept = key.equals(request.backupKey);
+            return request;
         } catch (InvalidBackupException e) {
             return recordBadBackup(id, e.reason(), e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read back the stored backup of " + id, e);
+            throw new UncheckedIOException("could not check the backup of " + id, e);
+        } finally {
+            discard(kept ? previous : key);
         }
-        StoredObject stored = new StoredObject(key, sha.hex(), sha.size());
-        store.recordChecksum(stored);
-        return recordChecked(id, stored, summary, expectedSha256);
     }
 
-    private UpgradeRequest recordChecked(UUID id, StoredObject stored, BackupValidator.Summary summary,
-            String expectedSha256) {
-        if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(stored.sha256())) {
-            return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 " + stored.sha256()
-                    + " but " + expectedSha256 + " was announced; the upload was damaged, create a new request and "
-                    + "upload again");
+    /** Deletes a backup no request holds; one left behind is purged with the request. */
+    private void discard(String key) {
+        if (key == null) {
+            return;
         }
-        return recordBackup(id, stored, summary);
+        try {
+            store.deleteAll(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not delete %s, left for the purge: %s", key, e.getMessage());
+        }
     }
 
+    /** Records a checked backup, if the request still takes one: a start or cancel in between wins. */
     @Transactional
     UpgradeRequest recordBackup(UUID id, StoredObject stored, BackupValidator.Summary summary) {
         UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
+        requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
         String manifestVersion = summary.manifest().map(m -> m.version()).orElse(null);
         if (manifestVersion == null && request.sourceVersion == null) {
-            return fail(request, "BACKUP:VERSION_UNKNOWN", "a pg_dump custom-format backup does not say its "
+            return refuse(request, "BACKUP:VERSION_UNKNOWN", "a pg_dump custom-format backup does not say its "
                     + "version; create the request again with sourceVersion");
         }
         if (manifestVersion != null && request.sourceVersion != null && !manifestVersion.equals(request.sourceVersion)) {
-            return fail(request, "BACKUP:VERSION_MISMATCH", "the backup is of version " + manifestVersion
+            return refuse(request, "BACKUP:VERSION_MISMATCH", "the backup is of version " + manifestVersion
                     + " but the request says " + request.sourceVersion + "; create the request with sourceVersion "
                     + manifestVersion + " or upload the right backup");
         }
         String source = manifestVersion != null ? manifestVersion : request.sourceVersion;
         if (Double.parseDouble(source) >= Double.parseDouble(request.targetVersion)) {
-            return fail(request, "TARGET:DOWNGRADE", "the backup is already at " + source + "; the target "
+            return refuse(request, "TARGET:DOWNGRADE", "the backup is already at " + source + "; the target "
                     + request.targetVersion + " must be a newer version");
         }
         request.sourceVersion = source;
@@ -226,10 +315,22 @@ public class RequestService {
 
     @Transactional
     UpgradeRequest recordBadBackup(UUID id, String reason, String message) {
-        return fail(requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound), reason, message);
+        UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
+        requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
+        return refuse(request, reason, message);
     }
 
-    private UpgradeRequest fail(UpgradeRequest request, String reason, String message) {
+    /**
+     * A refused backup fails a request that has none; one that has an accepted backup keeps it, and only the
+     * upload is refused.
+     */
+    private UpgradeRequest refuse(UpgradeRequest request, String reason, String message) {
+        if (request.backupKey != null) {
+            LOG.infof("request %s refused a backup and keeps its own: %s %s", request.id, reason, message);
+            throw new RequestRefusedException(422, new Failure(reason, message + "; the request keeps its backup "
+                    + "(sha256 " + request.backupSha256 + ")", "a backup made by the database manager or by "
+                    + "pg_dump, of the declared version; or start the request with the backup it has"));
+        }
         request.state = RequestState.FAILED;
         request.failureReason = reason;
         request.failureMessage = message;
@@ -245,11 +346,19 @@ public class RequestService {
         if (request.state == RequestState.PENDING || request.state == RequestState.PROGRESS) {
             return request;
         }
+        UploadsInFlight.requireNoneInFlight(request, "a backup upload is in flight; the request starts with the "
+                + "backup it brings", "start once the upload has been answered");
         if (request.state != RequestState.NEW || request.backupKey == null) {
             throw new RequestRefusedException(409, new Failure("REQUEST:NO_BACKUP",
                     request.state == RequestState.NEW ? "the backup has not been uploaded yet"
                             : "the request is " + request.state.code() + " and cannot start",
                     "upload the backup with PUT /api/v1/requests/" + id + "/backup, then start"));
+        }
+        if (request.purpose == Purpose.TEST) {
+            requests.lockStartsOf(request.contract, request.databaseName);
+            if (requests.testInProgress(request.contract, request.databaseName).isPresent()) {
+                throw new RequestRefusedException(409, testInProgress(request.databaseName));
+            }
         }
         request.startAttempt(Instant.now());
         outbox.append(request.queued());
@@ -265,13 +374,16 @@ public class RequestService {
         return request;
     }
 
-    /** Every request of the requester holding this request's secret (same e-mail and contract). */
+    /** The requests created with this secret: the requester's own, and nobody else's whatever they share. */
     @Transactional
     public List<UpgradeRequest> listOwn(String secret) {
-        UpgradeRequest any = requests.findBySecret(secret).orElseThrow(() -> new RequestRefusedException(401,
-                new Failure("REQUEST:UNAUTHORIZED", "the secret matches no request",
-                        "the secret of one of your requests as 'Authorization: Bearer <secret>'")));
-        return requests.ownedBy(any.email, any.contract);
+        requests.findBySecret(secret).orElseThrow(RequestService::unknownSecret);
+        return requests.createdWith(Secrets.hash(secret));
+    }
+
+    private static RequestRefusedException unknownSecret() {
+        return new RequestRefusedException(401, new Failure("REQUEST:UNAUTHORIZED", "the secret matches no request",
+                "the secret of one of your requests as 'Authorization: Bearer <secret>'"));
     }
 
     /**
@@ -304,7 +416,8 @@ public class RequestService {
         try {
             return Purpose.ofCode(code);
         } catch (IllegalArgumentException e) {
-            failures.add(new Failure("PURPOSE:INVALID", "'" + code + "' is not a purpose", "test or production"));
+            failures.add(new Failure("PURPOSE:INVALID", "'" + Failure.shown(code) + "' is not a purpose",
+                    "test or production"));
             return Purpose.TEST;
         }
     }
@@ -312,7 +425,7 @@ public class RequestService {
     void checkVersions(String source, String target, List<Failure> failures) {
         List<String> open = targets.openTargets();
         if (!targets.isKnown(target)) {
-            failures.add(new Failure("TARGET:INVALID", "'" + target + "' is not a Juniper version",
+            failures.add(new Failure("TARGET:INVALID", "'" + Failure.shown(target) + "' is not a Juniper version",
                     "one of " + open));
             return;
         }
@@ -322,7 +435,7 @@ public class RequestService {
         }
         if (!blank(source)) {
             if (!targets.isKnown(source)) {
-                failures.add(new Failure("SOURCE:INVALID", "'" + source + "' is not a Juniper version",
+                failures.add(new Failure("SOURCE:INVALID", "'" + Failure.shown(source) + "' is not a Juniper version",
                         "one of " + config.knownVersions() + ", or leave it out to take it from the backup"));
             } else if (Double.parseDouble(source) >= Double.parseDouble(target)) {
                 failures.add(new Failure("TARGET:DOWNGRADE", "the target " + target + " is not above the source "

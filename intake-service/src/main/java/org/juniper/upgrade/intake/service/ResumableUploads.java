@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.BackupUpload;
 import org.juniper.upgrade.intake.domain.BackupUploadPart;
@@ -21,7 +21,7 @@ import org.juniper.upgrade.intake.repository.BackupUploadRepository;
  * A backup sent in pieces, resumable after a dropped connection. The backup becomes an S3 multipart upload; each
  * part is stored and recorded as soon as it is complete, so what has arrived survives any disconnection and the
  * client asks for the offset to continue from. A part that a connection cut short is dropped and sent again.
- * Memory per upload in flight: one part.
+ * Memory per upload in flight: at most one part, taken as its bytes arrive.
  */
 @ApplicationScoped
 public class ResumableUploads {
@@ -31,13 +31,15 @@ public class ResumableUploads {
 
     private final RequestService requests;
     private final BackupUploadRepository uploads;
+    private final UploadsInFlight inFlight;
     private final ArtifactStore store;
     private final IntakeConfig config;
 
-    ResumableUploads(RequestService requests, BackupUploadRepository uploads, ArtifactStore store,
-            IntakeConfig config) {
+    ResumableUploads(RequestService requests, BackupUploadRepository uploads, UploadsInFlight inFlight,
+            ArtifactStore store, IntakeConfig config) {
         this.requests = requests;
         this.uploads = uploads;
+        this.inFlight = inFlight;
         this.store = store;
         this.config = config;
     }
@@ -61,55 +63,92 @@ public class ResumableUploads {
 
     /**
      * Appends {@code body} at {@code offset}. The first piece announces the total length; the last one may carry the
-     * expected sha256, checked when the backup is read back.
+     * expected sha256, checked when the backup is read back. Pieces of one request are taken one at a time; a piece
+     * that is refused records nothing.
+     *
+     * @param pieceLength the piece's Content-Length, or null when it comes in chunks
      */
-    public Progress append(UUID id, String secret, long offset, Long announcedLength, String expectedSha256,
-            InputStream body) throws IOException {
-        if (requests.requireNewFor(id, secret).backupKey != null) {
-            throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this request is "
-                    + "already stored and checked", "start the request, or create a new one for another backup"));
+    public Progress append(UUID id, String secret, long offset, Long announcedLength, Long pieceLength,
+            String expectedSha256, InputStream body) {
+        try (UploadsInFlight.Slot slot = inFlight.enter()) {
+            UpgradeRequest request = inFlight.claim(id, secret);
+            try {
+                if (request.backupKey != null) {
+                    throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this "
+                            + "request is already stored and checked", "start the request, or create a new one for "
+                            + "another backup"));
+                }
+                return appendClaimed(id, offset, announcedLength, pieceLength, expectedSha256,
+                        inFlight.renewing(id, body));
+            } finally {
+                inFlight.release(id);
+            }
         }
-        String key = ArtifactKeys.of(id.toString()).backup();
-        BackupUpload upload = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
-                .orElseGet(() -> start(id, key, announcedLength)));
-        long arrived = QuarkusTransaction.requiringNew().call(() -> arrived(id));
+    }
+
+    private Progress appendClaimed(UUID id, long offset, Long announcedLength, Long pieceLength,
+            String expectedSha256, InputStream body) {
+        BackupUpload existing = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
+                .orElse(null));
+        long arrived = existing == null ? 0 : QuarkusTransaction.requiringNew().call(() -> arrived(id));
         if (offset != arrived) {
             throw new RequestRefusedException(409, new Failure("UPLOAD:OFFSET_MISMATCH", "the upload continues at "
                     + "byte " + arrived + ", not " + offset, "Upload-Offset: " + arrived + " (ask with HEAD)"));
         }
-        byte[] buffer = new byte[PART_SIZE];
+        long total = existing != null ? existing.totalLength : checkedLength(announcedLength);
+        if (existing != null && announcedLength != null && announcedLength != total) {
+            throw new RequestRefusedException(409, new Failure("UPLOAD:LENGTH_CHANGED", "the upload was announced "
+                    + "with " + total + " bytes, not " + announcedLength, "Upload-Length: " + total
+                    + ", or no Upload-Length after the first piece"));
+        }
+        if (pieceLength != null) {
+            checkPieceLength(offset, pieceLength, total);
+        }
+        BackupUpload upload = existing != null ? existing
+                : QuarkusTransaction.requiringNew().call(() -> start(id, total));
+        PartBuffer buffer = new PartBuffer();
         int partNumber = QuarkusTransaction.requiringNew().call(() -> uploads.parts(id).size()) + 1;
-        while (arrived < upload.totalLength) {
-            int wanted = (int) Math.min(PART_SIZE, upload.totalLength - arrived);
-            int n = body.readNBytes(buffer, 0, wanted);
+        while (arrived < total) {
+            int wanted = (int) Math.min(PART_SIZE, total - arrived);
+            int n;
+            try {
+                n = buffer.fill(body, wanted);
+            } catch (IOException e) {
+                // the connection broke: what is stored stays, the client continues from the offset HEAD gives
+                LOG.debugf("request %s: a piece ended early: %s", id, e.getMessage());
+                return new Progress(arrived, total, null);
+            }
             if (n < wanted) {
-                // the connection ended inside a part: it is sent again from the offset the client asks for
+                if (pieceLength == null && n > 0) {
+                    throw shortPiece(arrived, total);
+                }
+                // the piece ended where its Content-Length said it would not: the connection broke inside a part
                 break;
             }
-            storePart(id, key, upload.uploadId, partNumber++, buffer, n);
+            storePart(id, upload.objectKey, upload.uploadId, partNumber++, buffer.bytes, n);
             arrived += n;
         }
-        if (arrived < upload.totalLength) {
-            return new Progress(arrived, upload.totalLength, null);
+        if (arrived < total) {
+            return new Progress(arrived, total, null);
         }
         List<Part> parts = QuarkusTransaction.requiringNew().call(() -> uploads.parts(id).stream()
                 .map(p -> new Part(p.partNumber, p.etag)).toList());
-        store.completeMultipart(key, upload.uploadId, parts);
+        store.completeMultipart(upload.objectKey, upload.uploadId, parts);
         QuarkusTransaction.requiringNew().run(() -> uploads.forget(id));
         LOG.infof("request %s: resumable upload of %d bytes complete", id, arrived);
-        return new Progress(arrived, upload.totalLength, requests.checkStoredBackup(id, key, expectedSha256));
+        return new Progress(arrived, total, requests.checkStoredBackup(id, upload.objectKey, expectedSha256));
     }
 
     /** Drops the request's unfinished resumable upload, if it has one, and the parts stored of it. */
     public void abandon(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> uploads.findByIdOptional(id).ifPresent(upload -> {
-            store.abortMultipart(ArtifactKeys.of(id.toString()).backup(), upload.uploadId);
+            store.abortMultipart(upload.objectKey, upload.uploadId);
             uploads.forget(id);
             LOG.infof("request %s: unfinished resumable upload aborted", id);
         }));
     }
 
-    private BackupUpload start(UUID id, String key, Long announcedLength) {
+    private long checkedLength(Long announcedLength) {
         if (announcedLength == null || announcedLength <= 0) {
             throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "the first piece of a "
                     + "resumable upload must announce the backup's size", "Upload-Length: <total bytes>"));
@@ -118,13 +157,59 @@ public class ResumableUploads {
             throw new RequestRefusedException(413, new Failure("BACKUP:TOO_LARGE", "the backup is larger than "
                     + config.maxBackupBytes() + " bytes", "a backup of at most " + config.maxBackupBytes() + " bytes"));
         }
+        return announcedLength;
+    }
+
+    /** Every piece but the last is a whole number of parts: a part cut short would have to be sent again. */
+    private static void checkPieceLength(long offset, long pieceLength, long total) {
+        if (offset + pieceLength > total) {
+            throw new RequestRefusedException(400, new Failure("UPLOAD:PAST_END", "the piece ends at byte "
+                    + (offset + pieceLength) + ", past the announced " + total, "a piece of at most "
+                    + (total - offset) + " bytes from Upload-Offset " + offset));
+        }
+        if (offset + pieceLength < total && pieceLength % PART_SIZE != 0) {
+            throw shortPiece(offset, total);
+        }
+    }
+
+    private static RequestRefusedException shortPiece(long offset, long total) {
+        return new RequestRefusedException(400, new Failure("UPLOAD:SHORT_PIECE", "a piece other than the last "
+                + "must be a whole number of parts of " + PART_SIZE + " bytes", "a piece of a multiple of "
+                + PART_SIZE + " bytes, or the rest of the backup (" + (total - offset) + " bytes from Upload-Offset "
+                + offset + ")"));
+    }
+
+    private BackupUpload start(UUID id, long total) {
         BackupUpload upload = new BackupUpload();
         upload.requestId = id;
-        upload.uploadId = store.startMultipart(key);
-        upload.totalLength = announcedLength;
+        upload.objectKey = RequestService.newBackupKey(id);
+        upload.uploadId = store.startMultipart(upload.objectKey);
+        upload.totalLength = total;
         upload.createdAt = Instant.now();
         uploads.persist(upload);
         return upload;
+    }
+
+    /** A part's bytes, in a buffer that grows only as they arrive: a slow client holds what it sent, not a part. */
+    private static final class PartBuffer {
+        private static final int FIRST = 64 * 1024;
+        private byte[] bytes = new byte[FIRST];
+
+        /** Reads up to {@code wanted} bytes; fewer only at the end of the body. */
+        int fill(InputStream in, int wanted) throws IOException {
+            int n = 0;
+            while (n < wanted) {
+                if (n == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.min(wanted, bytes.length * 2));
+                }
+                int read = in.read(bytes, n, Math.min(bytes.length, wanted) - n);
+                if (read < 0) {
+                    break;
+                }
+                n += read;
+            }
+            return n;
+        }
     }
 
     private void storePart(UUID id, String key, String uploadId, int partNumber, byte[] data, int length) {

@@ -54,7 +54,7 @@ public class TargetCatalog {
 
     private void requireKnown(String version) {
         if (!isKnown(version)) {
-            throw new RequestRefusedException(400, new Failure("TARGET:INVALID", "'" + version
+            throw new RequestRefusedException(400, new Failure("TARGET:INVALID", "'" + Failure.shown(version)
                     + "' is not a Juniper version", "one of " + config.knownVersions()));
         }
     }
