@@ -111,6 +111,11 @@ class ConsoleInBrowserTest {
         browser.manage().window().setSize(new Dimension(1200, (int) Math.min(height + around, 6000)));
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("..", "docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        browser.manage().window().setSize(new Dimension(400, 900));
+        browser.get(console.toString());
+        assertTrue((Boolean) page.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "a phone-sized window shows the page without side-scrolling");
     }
 
     private void awaitNotice(String text) {

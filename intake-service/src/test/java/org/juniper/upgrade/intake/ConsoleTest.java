@@ -1,6 +1,7 @@
 package org.juniper.upgrade.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConsoleTest {
     static final String COOKIE = "juniper-ops-console";
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -169,6 +172,25 @@ class ConsoleTest {
         }
         assertTrue(ops().get("/ops/v1/targets").jsonPath().getList("", String.class).contains("18.0"));
         page(session).then().body(not(containsString("18.0: closed")));
+    }
+
+    @Test
+    void aDeadLetterIsListedAndReplayedFromTheConsole() throws Exception {
+        Created r = IntakeServiceTest.queued("test");
+        RequestLifecycleTest.deadLetter(bootstrapServers, new UpgradeProgress(r.id(), "upgrade",
+                "a line replayed from the console", Instant.now(), attemptOf(r.id())));
+        String session = signIn();
+        Pattern row = Pattern.compile("<tr id=\"dead-letter-(\\d+)\"><td>[^<]*</td><td>[^<]*</td>"
+                + "<td><code class=\"id\">" + r.id());
+        await().atMost(WAIT).until(() -> row.matcher(page(session).body().asString()).find());
+        Matcher listed = row.matcher(page(session).body().asString());
+        assertTrue(listed.find());
+
+        action(session, csrf(page(session)), "/ops/console/dead-letters/" + listed.group(1) + "/replay").then()
+                .statusCode(303).header("Location", endsWith("?done=replayed"));
+        await().atMost(WAIT).until(() -> IntakeServiceTest.log(r).contains("a line replayed from the console"));
+        assertFalse(page(session).body().asString().contains("id=\"dead-letter-" + listed.group(1) + "\""),
+                "a replayed letter leaves the list");
     }
 
     static String signIn() {
