@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -158,6 +159,22 @@ class ConsoleTest {
         assertTrue(row.find(), "the run is listed");
         assertTrue(row.group(1).contains("<td>upgrade</td>"), row.group(1));
         assertTrue(row.group(1).contains("<label for=\"abort-run-" + running.id() + "\">Reason</label>"));
+    }
+
+    @Test
+    void aRequestNoPartReportedOnForAWhileIsShownAsStuckWithItsAbortForm() throws IOException {
+        Created quiet = IntakeServiceTest.queued("test");
+        Created lively = IntakeServiceTest.queued("test");
+        QuarkusTransaction.requiringNew().run(() -> requests.findById(UUID.fromString(quiet.id())).lastEventAt =
+                Instant.now().minus(Duration.ofHours(1)));
+
+        String html = page(signIn()).body().asString();
+
+        Matcher row = Pattern.compile("<tr id=\"quiet-" + quiet.id() + "\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        assertTrue(row.find(), "the quiet request is listed as stuck");
+        assertTrue(row.group(1).contains("<td>1 h 00 min</td>"), "quiet for an hour: " + row.group(1));
+        assertTrue(row.group(1).contains("<label for=\"abort-quiet-" + quiet.id() + "\">Reason</label>"));
+        assertFalse(html.contains("id=\"quiet-" + lively.id() + "\""), "a request queued just now is not stuck");
     }
 
     @Test
