@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Neutralized;
@@ -181,18 +182,7 @@ class RequestLifecycleTest {
         Created r = IntakeServiceTest.queued("test");
         UpgradeProgress lost = new UpgradeProgress(r.id(), "upgrade", "a line a consumer gave up on", Instant.now(),
                 attemptOf(r.id()));
-        var event = CloudEvents.create("/juniper/upgrade-worker", lost);
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.DEAD_LETTER, r.id(), event.data());
-            CloudEvents.kafkaHeaders(event).forEach((k, v) -> letter.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            letter.headers().add("dead-letter-topic", Topics.PROGRESS.getBytes(StandardCharsets.UTF_8));
-            letter.headers().add("dead-letter-reason", "intake's database was away".getBytes(StandardCharsets.UTF_8));
-            producer.send(letter).get();
-        }
+        var event = deadLetter(bootstrapServers, lost);
 
         await().atMost(WAIT).until(() -> ops().get("/ops/v1/dead-letters").jsonPath()
                 .getList("findAll { it.requestId == '" + r.id() + "' }").size() == 1);
@@ -220,6 +210,24 @@ class RequestLifecycleTest {
         given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email", "it@acme.example",
                 "database", status(r).path("database"), "targetVersion", "17.0", "purpose", "test"))
                 .post("/api/v1/requests").then().statusCode(201);
+    }
+
+    /** Puts a progress event on the dead-letter topic as a consumer that gave up on it would; returns the event. */
+    static CloudEvent deadLetter(String bootstrapServers, UpgradeProgress lost) throws Exception {
+        CloudEvent event = CloudEvents.create("/juniper/upgrade-worker", lost);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.DEAD_LETTER, lost.requestId(),
+                    event.data());
+            CloudEvents.kafkaHeaders(event).forEach((k, v) -> letter.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            letter.headers().add("dead-letter-topic", Topics.PROGRESS.getBytes(StandardCharsets.UTF_8));
+            letter.headers().add("dead-letter-reason", "intake's database was away".getBytes(StandardCharsets.UTF_8));
+            producer.send(letter).get();
+        }
+        return event;
     }
 
     /** The worker, neutralizer and report service all did their part for {@code attempt}. */

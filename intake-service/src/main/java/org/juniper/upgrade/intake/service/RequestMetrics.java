@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.juniper.upgrade.events.EventType;
 
 /**
@@ -18,6 +20,12 @@ import org.juniper.upgrade.events.EventType;
  */
 @ApplicationScoped
 public class RequestMetrics {
+    /** (state, lane, count) of the requests waiting and running. */
+    private static final String LANES = """
+            select lower(state), case when purpose = 'PRODUCTION' then 'production'
+                                      when campaign_id is not null then 'campaign' else 'test' end, count(*)
+            from upgrade_request where state in ('PENDING', 'PROGRESS') group by 1, 2""";
+
     private final EntityManager entityManager;
     private final MultiGauge requests;
     private final MultiGauge failures;
@@ -36,13 +44,24 @@ public class RequestMetrics {
     @Scheduled(every = "${juniper.intake.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refresh() {
-        requests.register(counts(new String[] {"state", "lane"}, """
-                select lower(state), case when purpose = 'PRODUCTION' then 'production'
-                                          when campaign_id is not null then 'campaign' else 'test' end, count(*)
-                from upgrade_request where state in ('PENDING', 'PROGRESS') group by 1, 2"""), true);
+        requests.register(counts(new String[] {"state", "lane"}, LANES), true);
         failures.register(counts(new String[] {"stage", "reason"}, """
                 select lower(coalesce(stage, 'intake')), coalesce(failure_reason, 'UNKNOWN'), count(*)
                 from upgrade_request where state = 'FAILED' group by 1, 2"""), true);
+    }
+
+    /**
+     * Requests waiting ({@code pending}) and running ({@code progress}) per lane, as the gauges count them: lane, then
+     * state, then count; a lane or state without requests is absent.
+     */
+    @Transactional
+    public Map<String, Map<String, Long>> lanes() {
+        Map<String, Map<String, Long>> lanes = new TreeMap<>();
+        for (Object[] row : rows(LANES)) {
+            lanes.computeIfAbsent((String) row[1], lane -> new TreeMap<>()).put((String) row[0],
+                    ((Number) row[2]).longValue());
+        }
+        return lanes;
     }
 
     /** An event of an attempt that is no longer the request's current one was ignored. */
@@ -56,11 +75,14 @@ public class RequestMetrics {
     }
 
     /** Rows of (first tag, second tag, count), as gauge rows tagged {@code tags}. */
-    @SuppressWarnings("unchecked")
     private List<MultiGauge.Row<?>> counts(String[] tags, String sql) {
-        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        return rows.stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(
+        return rows(sql).stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(
                 Tags.of(tags[0], (String) row[0], tags[1], (String) row[1]), ((Number) row[2]).doubleValue()))
                 .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return entityManager.createNativeQuery(sql).getResultList();
     }
 }

@@ -1,0 +1,36 @@
+package org.juniper.upgrade.intake.console;
+
+import java.util.List;
+
+/** What the console's page shows, already in words and figures: the template only lays it out. */
+public record ConsoleView(String at, List<Lane> lanes, List<Run> running, String quietAfter, List<Run> quiet,
+        List<Reason> failures, List<Ended> ended, List<Letter> deadLetters, List<CampaignRow> campaigns,
+        List<Target> targets) {
+
+    /** @param waiting pending requests; @param running requests in progress */
+    public record Lane(String name, long waiting, long running) {
+    }
+
+    /** A request waiting or running; {@code elapsed} since it started, or since it was queued while it waits. */
+    public record Run(String id, String database, String lane, String target, String state, String stage,
+            int attempt, String elapsed, String quietFor) {
+    }
+
+    public record Reason(String reason, long count) {
+    }
+
+    /** A failed or cancelled request, which operations may retry. */
+    public record Ended(String id, String database, String lane, String state, String reason, String message,
+            String ago) {
+    }
+
+    public record Letter(long id, String topic, String type, String requestId, String reason, String ago) {
+    }
+
+    public record CampaignRow(String id, String target, String created, long pending, long running, long invited,
+            long flagged, long cancelled) {
+    }
+
+    public record Target(String version, boolean open) {
+    }
+}
