@@ -59,6 +59,13 @@ public interface WorkerConfig {
     @WithDefault("PT10M")
     Duration cleanEvery();
 
+    /**
+     * How long the queue remembers an attempt that ended, with its claims: longer than the request lanes keep their
+     * records, so that a redelivered old request is recognised, not run again.
+     */
+    @WithDefault("P31D")
+    Duration keepEnded();
+
     /** How long runs may go on after the worker is told to stop; then they are handed back to the queue. */
     @WithDefault("PT60S")
     Duration shutdownGrace();

@@ -251,6 +251,16 @@ public class RunQueue {
         return live;
     }
 
+    /** Forgets the attempts that ended before {@code keep} ago, with their claims; returns how many. */
+    public int pruneEnded(Duration keep) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement sql = c.prepareStatement("""
+                delete from run_queue where state in ('done', 'failed', 'stopped')
+                   and updated_at < now() - make_interval(secs => ?)""")) {
+            sql.setDouble(1, keep.toSeconds());
+            return sql.executeUpdate();
+        }
+    }
+
     /** Runs {@code update} on the claim's row (its last parameters are the claim's) and ends the claim's record. */
     private void change(Claim claim, String outcome, String update, String... leading) throws SQLException {
         try (Connection c = db.getConnection()) {

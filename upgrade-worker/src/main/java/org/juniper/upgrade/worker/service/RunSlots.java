@@ -174,6 +174,7 @@ public class RunSlots {
         if (claim.takenOver()) {
             LOG.warnf("attempt %s of request %s is taken over: run %d died during %s", claim.attemptId(),
                     claim.requestId(), claim.run() - 1, claim.stage());
+            cleaner.dropEarlierRuns(claim.attemptId(), claim.run());
             if (claim.deaths() >= config.maxRuns()) {
                 metrics.gaveUp("RUN:ATTEMPTS_EXHAUSTED");
                 publishFailure(run, "RUN:ATTEMPTS_EXHAUSTED", "the upgrade was started " + claim.deaths()

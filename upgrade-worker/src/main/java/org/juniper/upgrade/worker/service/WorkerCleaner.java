@@ -21,7 +21,7 @@ import org.juniper.upgrade.worker.scratch.ScratchDatabases;
 /**
  * Drops the scratch databases, roles and work folders that no live run holds: what a worker killed mid-run left
  * behind. A run is live while its job is running under a lease that has not expired, or while it runs here. Only
- * names the worker gives are touched.
+ * names the worker gives are touched. Attempts that ended long ago leave the queue on the same rounds.
  */
 @ApplicationScoped
 public class WorkerCleaner {
@@ -68,6 +68,10 @@ public class WorkerCleaner {
                     dropped.add("work folder " + folder.getFileName());
                 }
             }
+            int forgotten = queue.pruneEnded(config.keepEnded());
+            if (forgotten > 0) {
+                dropped.add(forgotten + " ended attempt(s) from the queue");
+            }
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warnf("could not clean up after dead runs: %s", e.getMessage());
         }
@@ -75,6 +79,22 @@ public class WorkerCleaner {
             LOG.infof("dropped what dead runs left: %s", String.join(", ", dropped));
         }
         return dropped;
+    }
+
+    /**
+     * Drops what the earlier runs of an attempt left where this worker can reach it, once a later run holds the claim:
+     * they lost it, and a thawed one ends at its next heartbeat. Not left for the next round, which may be minutes
+     * away.
+     */
+    public void dropEarlierRuns(String attemptId, int run) {
+        for (int earlier = 1; earlier < run; earlier++) {
+            try {
+                scratch.dropRun(ScratchDatabases.databaseOf(attemptId, earlier));
+                UpgradeRun.deleteRecursively(Path.of(config.workDir(), UpgradeRun.folderOf(attemptId, earlier)));
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("could not drop what run %d of attempt %s left: %s", earlier, attemptId, e.getMessage());
+            }
+        }
     }
 
     private List<Path> workFolders() throws IOException {

@@ -149,6 +149,25 @@ class RunQueueTest {
         assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0), "failed stays failed");
     }
 
+    @Test
+    void anAttemptThatEndedLongAgoIsForgottenWithItsClaimsWhileARecentOneIsKept() throws Exception {
+        String old = enqueue();
+        queue.end(queue.claim("w", lane, LEASE).orElseThrow(), "done", null);
+        String recent = enqueue();
+        queue.end(queue.claim("w", lane, LEASE).orElseThrow(), "failed", "X");
+        try (Connection c = db.getConnection(); PreparedStatement sql = c.prepareStatement(
+                "update run_queue set updated_at = now() - interval '40 days' where attempt_id = ?")) {
+            sql.setString(1, old);
+            sql.executeUpdate();
+        }
+
+        queue.pruneEnded(Duration.ofDays(31));
+
+        assertTrue(claimLog(old).isEmpty(), "its claims are gone with it");
+        assertEquals("failed", state(recent));
+        assertTrue(queue.enqueue(old, "r-" + old, "{}", lane.get(0), 0), "a forgotten attempt is a new job again");
+    }
+
     private String enqueue() throws Exception {
         String attempt = UUID.randomUUID().toString();
         assertTrue(queue.enqueue(attempt, "r-" + attempt, "{}", lane.get(0), 0));
