@@ -346,7 +346,16 @@ class NeutralizerServiceTest {
             platform.publish(new DumpUpgraded(id, Purpose.TEST, "13.0", "14.0", upgraded,
                     ArtifactKeys.of(id).attempt(attempt).facts(), ArtifactKeys.of(id).attempt(attempt).log(),
                     Map.of(), attempt));
-            assertTrue(platform.read(Topics.NEUTRALIZED, id, Duration.ofSeconds(10), l -> !l.isEmpty()).isEmpty());
+            // the retry's run, on the same partition behind it: once it is neutralized, the stopped one was passed by
+            String retry = UUID.randomUUID().toString();
+            StoredObject retried = store.put(ArtifactKeys.of(id).attempt(retry).upgraded(), sampleBackup("14.0"),
+                    "application/zip");
+            platform.publish(new DumpUpgraded(id, Purpose.TEST, "13.0", "14.0", retried,
+                    ArtifactKeys.of(id).attempt(retry).facts(), ArtifactKeys.of(id).attempt(retry).log(), Map.of(),
+                    retry));
+            List<Neutralized> announced = platform.read(Topics.NEUTRALIZED, id, Duration.ofMinutes(2),
+                    l -> !l.isEmpty()).stream().map(r -> CloudEvents.data(r.event(), Neutralized.class)).toList();
+            assertEquals(List.of(retry), announced.stream().map(Neutralized::attempt).toList());
         }
         assertTrue(store.find(ArtifactKeys.of(id).attempt(attempt).neutralized()).isEmpty());
     }
