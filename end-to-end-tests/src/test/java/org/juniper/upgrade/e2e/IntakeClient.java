@@ -37,7 +37,22 @@ final class IntakeClient {
     }
 
     private HttpRequest.Builder ops(String path) {
-        return HttpRequest.newBuilder(URI.create(base.replace("/api/v1/requests", "/ops/v1/campaigns") + path))
+        return opsApi("/campaigns" + path);
+    }
+
+    /** Operations abort a request that has not ended, with a reason. */
+    JsonNode abort(Request r, String reason) throws Exception {
+        return json(send(opsApi("/requests/" + r.id() + "/abort").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("reason", reason)))), 200));
+    }
+
+    /** Operations queue a failed or cancelled request again, as a new attempt. */
+    JsonNode retry(Request r) throws Exception {
+        return json(send(opsApi("/requests/" + r.id() + "/retry").POST(HttpRequest.BodyPublishers.noBody()), 200));
+    }
+
+    private HttpRequest.Builder opsApi(String path) {
+        return HttpRequest.newBuilder(URI.create(base.replace("/api/v1/requests", "/ops/v1") + path))
                 .header("Authorization", "Bearer local-ops-token");
     }
 

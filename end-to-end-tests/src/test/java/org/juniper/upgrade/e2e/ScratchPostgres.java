@@ -18,11 +18,21 @@ import java.util.zip.ZipInputStream;
  * archives, read and dropped through psql, the tool they would use.
  */
 final class ScratchPostgres {
-    final Map<String, String> env = Map.of(
-            "PGHOST", "127.0.0.1",
-            "PGPORT", ServiceProcesses.env("JUNIPER_SCRATCH_PORT"),
-            "PGUSER", ServiceProcesses.env("JUNIPER_SCRATCH_ADMIN_USER"),
-            "PGPASSWORD", ServiceProcesses.env("JUNIPER_SCRATCH_ADMIN_PASSWORD"));
+    final Map<String, String> env;
+
+    ScratchPostgres() {
+        this(ServiceProcesses.env("JUNIPER_SCRATCH_PORT"), ServiceProcesses.env("JUNIPER_SCRATCH_ADMIN_USER"),
+                ServiceProcesses.env("JUNIPER_SCRATCH_ADMIN_PASSWORD"));
+    }
+
+    private ScratchPostgres(String port, String user, String password) {
+        env = Map.of("PGHOST", "127.0.0.1", "PGPORT", port, "PGUSER", user, "PGPASSWORD", password);
+    }
+
+    /** The worker's own database in the services' cluster (its run queue), read as an operator would. */
+    static ScratchPostgres workerQueue() {
+        return new ScratchPostgres(ServiceProcesses.env("JUNIPER_PLATFORM_DB_PORT"), "worker", "worker");
+    }
 
     /** The admin's own database: the cluster closes "postgres" to everyone but its owner. */
     String adminDb() {

@@ -25,6 +25,13 @@ final class ServiceProcesses implements AutoCloseable {
             "neutralizer-service", "JUNIPER_NEUTRALIZER_PORT",
             "report-service", "JUNIPER_REPORT_PORT",
             "notification-service", "JUNIPER_NOTIFICATION_PORT");
+    /**
+     * Settings of the tests' own: intake's reconciler looks over the requests every few seconds and takes a request
+     * no part reported on for 20 s for lost, so that a lost record comes back within a test's patience.
+     */
+    private static final Map<String, Map<String, String>> SETTINGS = Map.of(
+            "intake-service", Map.of("JUNIPER_INTAKE_RECONCILER_INTERVAL", "5s",
+                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S"));
 
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
     // one folder per instance: suites on two instances of one machine keep their logs apart
@@ -61,6 +68,27 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void launch(String service) throws IOException {
+        launch(service, service, port(service));
+    }
+
+    /**
+     * Starts one more instance of a service, as a second pod would be, under {@code name} on its own port; the
+     * worker's instance id derives from its port.
+     */
+    void startAnother(String service, String name, int port) throws Exception {
+        launch(service, name, port);
+        awaitReady(name, port);
+    }
+
+    /** Freezes a running instance as SIGSTOP does (a stalled pod, a long GC), or thaws it. */
+    void signal(String name, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(running.get(name).pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + name + " failed");
+        }
+    }
+
+    private void launch(String service, String name, int port) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
@@ -68,16 +96,21 @@ final class ServiceProcesses implements AutoCloseable {
         Files.createDirectories(logs);
         // the same options as ./platform gives them, marker property included, so that the tests see what it runs
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djuniper.platform.part=" + service + "@end-to-end-tests", "-jar", jar.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
+                "-Xmx256m", "-Djuniper.platform.part=" + name + "@end-to-end-tests", "-jar", jar.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(SETTINGS.getOrDefault(service, Map.of()));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
-        running.put(service, builder.start());
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        running.put(name, builder.start());
     }
 
     private void awaitReady(String service) throws Exception {
+        awaitReady(service, port(service));
+    }
+
+    private void awaitReady(String service, int port) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        URI ready = URI.create("http://127.0.0.1:" + port(service) + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             Process process = running.get(service);
             if (!process.isAlive()) {
