@@ -2,12 +2,15 @@
 # A queue of small requests through the running platform (./platform up) with several workers: TESTS test requests,
 # then PRODUCTIONS production requests submitted last. Prints when each lane's requests finished (the production
 # ones should not wait for the queued tests), the drain time, and the count of every request on every topic and in
-# the mail table, which must all match: nothing lost, nothing done twice.
-# Usage: deploy/bench/queue.sh [TESTS] [PRODUCTIONS] [WORKERS]   (default 50 2 2; the load run: 2000 0 2)
+# the mail table, which must all match: nothing lost, nothing done twice. With LONG_SCALE, one test request of a
+# sample at that scale is submitted first: the small ones must finish while it runs, on the other worker.
+# Usage: deploy/bench/queue.sh [TESTS] [PRODUCTIONS] [WORKERS] [LONG_SCALE]
+#   (default 50 2 2; the load run: 2000 0 2; one long run ahead of 20 small ones: 20 0 2 1)
 set -euo pipefail
 tests="${1:-50}"
 productions="${2:-2}"
 workers="${3:-2}"
+long_scale="${4:-0}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 eval "$(./platform env)"
@@ -38,26 +41,35 @@ done
 
 java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale 0.01 --database queue \
   --out "$work/queue.zip" >/dev/null
+if [[ "$long_scale" != 0 ]]; then
+  java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale "$long_scale" --database long \
+    --out "$work/long.zip" >/dev/null
+fi
 curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
   -H 'Content-Type: application/json' -d '{"project":"acme-hosting"}'
 
-# one request: create, upload, start; prints "<purpose> <id> <secret>"
+# one request: create, upload, start; prints "<label> <id> <secret>" (label: its purpose, or "long")
 submit() {
-  local purpose="$1" n="$2" created id secret
+  local purpose="$1" n="$2" archive="${3:-queue.zip}" label="${4:-$1}" created id secret
   created="$(curl -sf -X POST "$intake/api/v1/requests" -H 'Content-Type: application/json' -d "{\"contract\":\"M2026-0042\",\"email\":\"queue@acme.example\",\"database\":\"queue_${purpose}_${n}_$$\",\"targetVersion\":\"17.0\",\"purpose\":\"$purpose\"}")"
   id="$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$created")"
   secret="$(sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' <<<"$created")"
   curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
-    -H 'Content-Type: application/zip' --data-binary "@$work/queue.zip"
+    -H 'Content-Type: application/zip' --data-binary "@$work/$archive"
   curl -sf -o /dev/null -X POST "$intake/api/v1/requests/$id/start" -H "Authorization: Bearer $secret"
-  echo "$purpose $id $secret"
+  echo "$label $id $secret"
 }
 export -f submit
 export intake work
 
 start="$(now_ms)"
+: >"$work/requests.txt"
+if [[ "$long_scale" != 0 ]]; then
+  echo "[bench] submitting one long test request (scale $long_scale)"
+  submit test 0 long.zip long >>"$work/requests.txt"
+fi
 echo "[bench] submitting $tests test requests, then $productions production requests"
-seq 1 "$tests" | xargs -P 4 -I{} bash -c 'submit test {}' >"$work/requests.txt"
+seq 1 "$tests" | xargs -P 4 -I{} bash -c 'submit test {}' >>"$work/requests.txt"
 submitted_tests="$(now_ms)"
 for n in $(seq 1 "$productions"); do submit production "$n" >>"$work/requests.txt"; done
 
@@ -95,7 +107,7 @@ ids="$(awk '{print $2}' "$work/requests.txt" | sort)"
 classpath="$(cat ".platform/local/infra/kafka.classpath")"
 printf '%-24s %8s\n' topic records
 for topic in upgrade.requested upgrade.requested.priority upgrade.dump-upgraded upgrade.neutralized \
-  upgrade.report-ready upgrade.completed upgrade.failed; do
+  upgrade.report-ready upgrade.completed upgrade.failed upgrade.request-failed; do
   count="$(java -Xmx256m -cp "$classpath" org.apache.kafka.tools.consumer.ConsoleConsumer \
     --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --topic "$topic" --from-beginning --timeout-ms 8000 \
     --property print.key=true --property print.value=false 2>/dev/null | sort | uniq -c \
@@ -110,7 +122,8 @@ printf '%-24s %8s   (distinct requests: %s)\n' "outgoing mails" "${mails%|*}" "$
 
 echo
 awk -v start="$start" -v drained="$drained" -v tests="$tests" -v productions="$productions" -v workers="$workers" '
-  { rank++; if ($2 == "production") { prod[++p] = rank; prodms[p] = $4 - start } else { testms[++t] = $4 - start }
+  { rank++; if ($2 == "production") { prod[++p] = rank; prodms[p] = $4 - start }
+    else if ($2 == "long") { longms = $4 - start; longrank = rank } else { testms[++t] = $4 - start }
     state[$3]++ }
   END {
     printf "%d test + %d production requests, %d workers: done %d, failed %d; drained in %.1f s\n",
@@ -119,4 +132,9 @@ awk -v start="$start" -v drained="$drained" -v tests="$tests" -v productions="$p
       printf "production request %d finished %d-th of %d, %.1f s after the first submission\n", i, prod[i], rank,
         prodms[i] / 1000
     if (t > 0) printf "last test request finished %.1f s after the first submission\n", testms[t] / 1000
+    if (longrank) {
+      before = 0; for (i = 1; i <= t; i++) before += (testms[i] < longms)
+      printf "long request finished %d-th of %d, %.1f s after the first submission; %d of %d small test requests " \
+        "finished before it\n", longrank, rank, longms / 1000, before, t
+    }
   }' <(sort -k4 -n "$work/finished.txt")
