@@ -140,7 +140,7 @@ class RequestLifecycleTest {
         assertEquals(attempt, stop.attempt());
         assertEquals("operations", stop.by());
         assertFalse(store.exists(upgraded.key()), "what the run stored is gone");
-        assertTrue(store.exists(ArtifactKeys.of(r.id()).backup()), "the backup stays, for a retry");
+        assertTrue(store.exists(IntakeServiceTest.backupKey(r)), "the backup stays, for a retry");
 
         // the run announces its outcome before it heard of the stop: the request stays cancelled
         pass(r.id(), attempt);
