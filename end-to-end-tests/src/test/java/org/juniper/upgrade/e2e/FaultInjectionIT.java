@@ -2,15 +2,12 @@ package org.juniper.upgrade.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.juniper.upgrade.e2e.TestInstance.mailsWaiting;
-import static org.juniper.upgrade.e2e.TestInstance.sample;
-import static org.juniper.upgrade.e2e.TestInstance.terminal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
-import org.juniper.upgrade.events.Topics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +15,17 @@ import org.junit.jupiter.api.Test;
  * proves that the request still ends done, upgraded and mailed exactly once.
  */
 class FaultInjectionIT extends RunningPlatform {
-    private static final Duration RUN = Duration.ofMinutes(5);
-
-    private final IntakeClient intake = new IntakeClient();
-    private final Mailbox mailbox = new Mailbox();
+    /**
+     * How long intake's database stays away: a minute in the suite; {@code -Djuniper.e2e.intake-outage=PT15M} for
+     * the long run, longer than every redelivery window and Kafka's poll interval.
+     */
+    private static final Duration INTAKE_OUTAGE = Duration.parse(System.getProperty("juniper.e2e.intake-outage",
+            "PT1M"));
 
     @Test
     void aBrokerRestartDuringARunLosesAndDoublesNothing() throws Exception {
-        Journey journey = started("umbrella", 0.3);
-        awaitState(journey, "progress");
+        Journey journey = Journey.started("umbrella", 0.3);
+        journey.awaitState("progress");
         TestInstance.stop("kafka");
         try {
             Thread.sleep(10_000);
@@ -38,8 +37,8 @@ class FaultInjectionIT extends RunningPlatform {
 
     @Test
     void aRestartOfTheServicesDatabaseDuringARunLosesAndDoublesNothing() throws Exception {
-        Journey journey = started("cyberdyne", 0.3);
-        awaitState(journey, "progress");
+        Journey journey = Journey.started("cyberdyne", 0.3);
+        journey.awaitState("progress");
         TestInstance.stop("postgres-platform");
         try {
             Thread.sleep(10_000);
@@ -50,9 +49,29 @@ class FaultInjectionIT extends RunningPlatform {
     }
 
     @Test
+    void intakesDatabaseAwayWhileEventsFlowLosesNothingAndEveryRequestEndsDone() throws Exception {
+        List<Journey> journeys = new ArrayList<>();
+        for (String database : List.of("stark", "wonka", "acme")) {
+            journeys.add(Journey.started(database, 0.05));
+        }
+        journeys.get(0).awaitState("progress");
+        ScratchPostgres intakeOwner = ScratchPostgres.intakeDatabaseOwner();
+        intakeOwner.sql("postgres", "alter database intake allow_connections false");
+        try {
+            intakeOwner.sql("postgres", "select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                    + "where datname = 'intake'");
+            // the worker, the neutralizer and the report go on; what they publish waits for intake in the topics
+            Thread.sleep(INTAKE_OUTAGE.toMillis());
+        } finally {
+            intakeOwner.sql("postgres", "alter database intake allow_connections true");
+        }
+        Journey.allEndDoneWithOneMailAndOneCompletion(journeys);
+    }
+
+    @Test
     void anObjectStoreAwayForThirtySecondsDelaysTheRunAndLosesNothing() throws Exception {
-        Journey journey = started("tyrell", 0.3);
-        awaitState(journey, "progress");
+        Journey journey = Journey.started("tyrell", 0.3);
+        journey.awaitState("progress");
         TestInstance.stop("s3proxy");
         try {
             Thread.sleep(30_000);
@@ -63,62 +82,21 @@ class FaultInjectionIT extends RunningPlatform {
     }
 
     @Test
-    void aMailServerAwayForAMinuteDelaysTheMailWhichThenArrivesOnce() throws Exception {
-        await().atMost(Duration.ofMinutes(1)).until(() -> mailsWaiting() == 0);
+    void aMailServerAwayForHalfAMinuteDelaysTheMailWhichThenArrivesOnce() throws Exception {
         TestInstance.stop("greenmail");
         long stopped = System.nanoTime();
         Journey journey;
         try {
-            journey = started("hooli", 0.01);
-            awaitState(journey, "done");
+            journey = Journey.started("hooli", 0.01);
+            journey.awaitState("done");
             await().atMost(Duration.ofMinutes(1)).until(() -> mailsWaiting() >= 1);
-            Thread.sleep(Math.max(0, Duration.ofMinutes(1).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
-            assertEquals(1, mailsWaiting(), "the mail waits in the queue while the server is away");
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+            // other suites' late mails may wait beside it: the gauge counts the whole queue
+            assertTrue(mailsWaiting() >= 1, "the mail waits in the queue while the server is away");
         } finally {
             TestInstance.start("greenmail");
         }
         journey.endsDoneWithOneMailAndOneCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsWaiting() == 0);
-    }
-
-    /** One test request of a sample database, created, uploaded and started as the upgrade website does it. */
-    private Journey started(String database, double scale) throws Exception {
-        String email = "faults-" + UUID.randomUUID() + "@" + database + ".example";
-        IntakeClient.Request request = intake.create(email, database, "17.0", "test");
-        intake.upload(request, sample(database, scale));
-        intake.start(request);
-        return new Journey(request, email);
-    }
-
-    private void awaitState(Journey journey, String state) {
-        await().atMost(RUN).pollInterval(Duration.ofMillis(200))
-                .until(() -> state.equals(intake.status(journey.request).path("state").asText()));
-    }
-
-    private final class Journey {
-        final IntakeClient.Request request;
-        final String email;
-
-        Journey(IntakeClient.Request request, String email) {
-            this.request = request;
-            this.email = email;
-        }
-
-        void endsDoneWithOneMailAndOneCompletion() throws Exception {
-            // intake itself may be unable to answer while its database is away
-            await().atMost(RUN).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> terminal(intake.status(request).path("state").asText()));
-            assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> !mailbox.messages(email).isEmpty());
-            // give a second mail, if the platform were to send one, the time to arrive
-            Thread.sleep(3000);
-            List<Mailbox.Mail> mails = mailbox.messages(email);
-            assertEquals(1, mails.size(), "exactly one mail");
-            try (PlatformEvents events = new PlatformEvents(ServiceProcesses.env("KAFKA_BOOTSTRAP_SERVERS"))) {
-                assertEquals(1, events.read(Topics.COMPLETED, request.id(), Duration.ofSeconds(5), l -> false).size(),
-                        "exactly one upgrade.completed");
-            }
-        }
     }
 }

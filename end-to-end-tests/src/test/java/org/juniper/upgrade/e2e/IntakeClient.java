@@ -69,6 +69,12 @@ final class IntakeClient {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(backup)), 200);
     }
 
+    /** The upgrade scripts of the request's own, as a zip laid out as the platform's scripts. */
+    void uploadScripts(Request r, byte[] scripts) throws Exception {
+        send(authorized(r, "/scripts").header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(scripts)), 200);
+    }
+
     void start(Request r) throws Exception {
         send(authorized(r, "/start").POST(HttpRequest.BodyPublishers.noBody()), 200);
     }

@@ -34,6 +34,33 @@ final class ScratchPostgres {
         return new ScratchPostgres(ServiceProcesses.env("JUNIPER_PLATFORM_DB_PORT"), "worker", "worker");
     }
 
+    /** Intake's role in the services' cluster: the owner of intake's database, who can close it to everyone. */
+    static ScratchPostgres intakeDatabaseOwner() {
+        return new ScratchPostgres(ServiceProcesses.env("JUNIPER_PLATFORM_DB_PORT"), "intake", "intake");
+    }
+
+    /** Runs name their scratch database and role after their attempt and claim: run_<attempt>_<claim>. */
+    List<String> runDatabases(String attempt) {
+        return lines(sql(adminDb(), "select datname from pg_database where datname like " + runPattern(attempt)));
+    }
+
+    List<String> runRoles(String attempt) {
+        return lines(sql(adminDb(), "select rolname from pg_roles where rolname like " + runPattern(attempt)));
+    }
+
+    int runSessions(String attempt) {
+        return Integer.parseInt(sql(adminDb(), "select count(*) from pg_stat_activity where datname like "
+                + runPattern(attempt)));
+    }
+
+    private static String runPattern(String attempt) {
+        return "'run\\_" + attempt.replace("-", "") + "%'";
+    }
+
+    private static List<String> lines(String out) {
+        return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+
     /** The admin's own database: the cluster closes "postgres" to everyone but its owner. */
     String adminDb() {
         return env.get("PGUSER");

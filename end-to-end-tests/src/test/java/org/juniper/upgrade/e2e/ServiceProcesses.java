@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,16 @@ final class ServiceProcesses implements AutoCloseable {
             "report-service", "JUNIPER_REPORT_PORT",
             "notification-service", "JUNIPER_NOTIFICATION_PORT");
     /**
-     * Settings of the tests' own: intake's reconciler looks over the requests every few seconds and takes a request
-     * no part reported on for 20 s for lost, so that a lost record comes back within a test's patience.
+     * Settings of the tests' own, so that what takes minutes in production shows within a test's patience: intake's
+     * reconciler looks over the requests every few seconds and takes a request no part reported on for 20 s for
+     * lost; a worker silent for 10 s is taken for dead; a platform fault is retried for 45 s before the request
+     * fails with it.
      */
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "intake-service", Map.of("JUNIPER_INTAKE_RECONCILER_INTERVAL", "5s",
-                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S"));
+                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S"),
+            "upgrade-worker", Map.of("JUNIPER_WORKER_LEASE", "PT10S", "JUNIPER_WORKER_HEARTBEAT", "PT2S",
+                    "JUNIPER_WORKER_RETRY_WINDOW", "PT45S"));
 
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
     // one folder per instance: suites on two instances of one machine keep their logs apart
@@ -68,15 +73,18 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void launch(String service) throws IOException {
-        launch(service, service, port(service));
+        launch(service, service, port(service), Map.of());
     }
 
     /**
-     * Starts one more instance of a service, as a second pod would be, under {@code name} on its own port; the
-     * worker's instance id derives from its port.
+     * Starts one more instance of a service, as a second pod would be, under {@code name} on its own port (the
+     * worker's instance id derives from its port) and with its own work folder, and {@code settings} besides the
+     * tests' own.
      */
-    void startAnother(String service, String name, int port) throws Exception {
-        launch(service, name, port);
+    void startAnother(String service, String name, int port, Map<String, String> settings) throws Exception {
+        Map<String, String> own = new HashMap<>(settings);
+        own.put("JUNIPER_WORKER_WORK_DIR", Path.of(env("JUNIPER_WORKER_WORK_DIR")).resolveSibling(name).toString());
+        launch(service, name, port, own);
         awaitReady(name, port);
     }
 
@@ -88,7 +96,7 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    private void launch(String service, String name, int port) throws IOException {
+    private void launch(String service, String name, int port, Map<String, String> settings) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
@@ -99,6 +107,7 @@ final class ServiceProcesses implements AutoCloseable {
                 "-Xmx256m", "-Djuniper.platform.part=" + name + "@end-to-end-tests", "-jar", jar.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().putAll(SETTINGS.getOrDefault(service, Map.of()));
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         running.put(name, builder.start());

@@ -1,15 +1,20 @@
 package org.juniper.upgrade.e2e;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.juniper.erp.sample.SampleDatabase;
 import org.juniper.erp.sample.SampleSpec;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -65,20 +70,52 @@ final class TestInstance {
      * with {@code BACKUP:NOT_JUNIPER}.
      */
     static byte[] notJuniper(String database) throws Exception {
+        return backupOf(database, "CREATE TABLE public.orders (id integer, total numeric);\n");
+    }
+
+    /** A 14.0 backup whose dump is {@code dumpSql}: it passes intake's checks, whatever the worker makes of it. */
+    static byte[] backupOf(String database, String dumpSql) throws Exception {
         ByteArrayOutputStream backup = new ByteArrayOutputStream();
         try (BackupArchiveWriter writer = new BackupArchiveWriter(backup)) {
             writer.manifest(Manifest.of(database, "14.0", "15", Map.of("base", "14.0.1.3")));
             try (OutputStream dump = writer.dump()) {
-                dump.write("CREATE TABLE public.orders (id integer, total numeric);\n".getBytes(StandardCharsets.UTF_8));
+                dump.write(dumpSql.getBytes(StandardCharsets.UTF_8));
             }
             writer.finish();
         }
         return backup.toByteArray();
     }
 
+    /** A zip of upgrade scripts laid out as the platform's own: path to SQL. */
+    static byte[] scripts(Map<String, String> scripts) throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            for (Map.Entry<String, String> script : scripts.entrySet()) {
+                out.putNextEntry(new ZipEntry(script.getKey()));
+                out.write(script.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip.toByteArray();
+    }
+
     /** The instance's bucket, through the platform's client, as a hosting platform that keeps backups there. */
     static ArtifactStore objectStore() {
         return new ArtifactStore(new InstanceObjectStore(8 * 1024 * 1024));
+    }
+
+    /**
+     * The folders the instance's workers keep a run's filestore and archive in, named after the run's attempt and
+     * claim: one work folder per worker, side by side.
+     */
+    static List<Path> workFolders(String attempt) throws IOException {
+        Path workers = Path.of(ServiceProcesses.env("JUNIPER_WORKER_WORK_DIR")).getParent();
+        if (!Files.isDirectory(workers)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.walk(workers, 2)) {
+            return folders.filter(p -> p.getFileName().toString().startsWith(attempt)).toList();
+        }
     }
 
     static boolean terminal(String state) {

@@ -74,6 +74,12 @@ public final class PlatformEvents implements AutoCloseable {
      * or {@code timeout} passes.
      */
     public List<Received> read(String topic, String requestId, Duration timeout, Predicate<List<Received>> done) {
+        return read(topic, requestId::equals, timeout, done);
+    }
+
+    /** Every record of {@code topic} whose key {@code requests} accepts: one pass over the topic for many requests. */
+    public List<Received> read(String topic, Predicate<String> requests, Duration timeout,
+            Predicate<List<Received>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -87,7 +93,7 @@ public final class PlatformEvents implements AutoCloseable {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < deadline && !done.test(found)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (requestId.equals(r.key())) {
+                    if (r.key() != null && requests.test(r.key())) {
                         Map<String, String> headers = new HashMap<>();
                         r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
                         found.add(new Received(r.key(), headers, r.value()));
