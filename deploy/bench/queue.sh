@@ -29,7 +29,9 @@ now_ms() { date +%s%3N; }
 # ./platform runs one worker; the others are started here, on ports of their own, and stopped at the end
 for i in $(seq 2 "$workers"); do
   port=$((JUNIPER_WORKER_PORT + 60 + i))
-  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx256m \
+  # a work folder of its own: a worker drops the folders no run of its own holds
+  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    JUNIPER_WORKER_WORK_DIR="$(dirname "$JUNIPER_WORKER_WORK_DIR")/upgrade-worker-$i" java -Xmx256m \
     -jar upgrade-worker/target/quarkus-app/quarkus-run.jar >"$work/worker-$i.log" 2>&1 &
   extra_pids+=("$!")
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do

@@ -38,6 +38,8 @@ final class ServiceProcesses implements AutoCloseable {
             "upgrade-worker", Map.of("JUNIPER_WORKER_LEASE", "PT10S", "JUNIPER_WORKER_HEARTBEAT", "PT2S",
                     "JUNIPER_WORKER_RETRY_WINDOW", "PT45S"));
 
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
     // one folder per instance: suites on two instances of one machine keep their logs apart
     private final Path logs = root.resolve("end-to-end-tests/target/service-logs")
@@ -118,7 +120,8 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void awaitReady(String service, int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // as patient as ./platform up: on two busy cores, five services and a suite beside start slowly
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             Process process = running.get(service);
@@ -137,7 +140,7 @@ final class ServiceProcesses implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + " did not become ready in 90 s; see " + logs.resolve(service
+        throw new IllegalStateException(service + " did not become ready in " + READY_TIMEOUT.toSeconds() + " s; see " + logs.resolve(service
                 + ".log"));
     }
 
