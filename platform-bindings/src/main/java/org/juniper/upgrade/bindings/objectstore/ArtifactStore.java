@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.CompleteMultipartUploadArgs;
@@ -312,15 +313,42 @@ public class ArtifactStore {
     }
 
     /**
-     * Reads an object from {@code offset} on; the caller closes the stream.
+     * Reads an object from {@code offset} on; the caller closes the stream. A dropped connection is resumed where
+     * the reader is ({@link ResumingObjectStream}).
      *
      * @throws MissingArtifactException when there is no such object
      */
     public InputStream open(String key, long offset) {
+        GetObjectResponse first = get(key, offset, null);
+        String length = first.headers().get("Content-Length");
+        return new ResumingObjectStream(key, first, offset, length == null ? Long.MAX_VALUE : Long.parseLong(length),
+                first.headers().get("ETag"), (at, etag) -> {
+                    GetObjectResponse rest = get(key, at, etag);
+                    // a store that ignores If-Match still never mixes two versions of the object
+                    if (!etag.equals(rest.headers().get("ETag"))) {
+                        closeQuietly(rest);
+                        throw new ObjectStoreException(key + " changed while it was read", null);
+                    }
+                    return rest;
+                });
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more to read from it
+        }
+    }
+
+    private GetObjectResponse get(String key, long offset, String etag) {
         try {
             GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(config.bucket()).object(key);
             if (offset > 0) {
                 args.offset(offset);
+            }
+            if (etag != null) {
+                args.matchETag(etag);
             }
             return client.getObject(args.build());
         } catch (ErrorResponseException e) {
