@@ -101,7 +101,8 @@ class RequestLifecycleIT extends RunningPlatform {
     void aWorkerFrozenPastItsLeaseLosesTheRunToAnotherAndTheRequestEndsOnceFromRunsThatNeverOverlapped()
             throws Exception {
         int port = ServiceProcesses.port("upgrade-worker") + 50;
-        services.startAnother("upgrade-worker", "upgrade-worker-2", port);
+        services.startAnother("upgrade-worker", "upgrade-worker-2", port,
+                ServiceProcesses.managementPort("upgrade-worker") + 50);
         try {
             Journey journey = started("wayne", 0.3);
             String id = journey.request.id();
