@@ -12,7 +12,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 eval "$(./platform --instance "$instance" env)"
 intake="$JUNIPER_INTAKE_URL"
-curl -sf -o /dev/null "$intake/q/health/ready" \
+curl -sf -o /dev/null "http://127.0.0.1:$JUNIPER_INTAKE_MANAGEMENT_PORT/q/health/ready" \
   || { echo "bench: intake is not up at $intake (./platform --instance $instance up)" >&2; exit 1; }
 
 echo "[bench] building the fuzzer"

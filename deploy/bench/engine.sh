@@ -10,6 +10,7 @@ set -euo pipefail
 scale="${1:-1}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 intake="http://127.0.0.1:${JUNIPER_INTAKE_PORT:-15401}"
+intake_health="http://127.0.0.1:${JUNIPER_INTAKE_MANAGEMENT_PORT:-15411}/q/health/ready"
 s3="${JUNIPER_OBJECT_STORE_ENDPOINT:-http://127.0.0.1:15490}"
 bucket="${JUNIPER_OBJECT_STORE_BUCKET:-juniper-upgrades}"
 export AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
@@ -31,7 +32,7 @@ need aws awscli
 need zip zip
 need unzip unzip
 need jq jq
-curl -sf -o /dev/null "$intake/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
+curl -sf -o /dev/null "$intake_health" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
 worker_pid="$(pgrep -f "juniper.platform.part=upgrade-worker@${JUNIPER_PLATFORM_HOME:-$root/.platform/local}" | head -n 1)"
 [[ -n "$worker_pid" ]] || { echo "bench: no upgrade-worker process of this platform" >&2; exit 1; }
 jar="$root/juniper-erp/target/juniper-erp-sample.jar"

@@ -7,9 +7,10 @@ root="$(cd "$here/../.." && pwd)"
 duration="${1:-15}"
 connections="${2:-50}"
 intake="http://127.0.0.1:${JUNIPER_INTAKE_PORT:-15401}"
+intake_health="http://127.0.0.1:${JUNIPER_INTAKE_MANAGEMENT_PORT:-15411}/q/health/ready"
 
 command -v wrk >/dev/null || { echo "[bench] installing wrk"; apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
-curl -sf -o /dev/null "$intake/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
+curl -sf -o /dev/null "$intake_health" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
 
 curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
   -H 'Content-Type: application/json' -d '{"project":"acme-hosting"}'

@@ -23,18 +23,20 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-curl -sf -o /dev/null "$intake/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
+curl -sf -o /dev/null "http://127.0.0.1:$JUNIPER_INTAKE_MANAGEMENT_PORT/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-# ./platform runs one worker; the others are started here, on ports of their own, and stopped at the end
+# ./platform runs one worker; the others are started here, on ports of their own (management ones too), and
+# stopped at the end
 for i in $(seq 2 "$workers"); do
   port=$((JUNIPER_WORKER_PORT + 60 + i))
+  management=$((JUNIPER_WORKER_MANAGEMENT_PORT + 60 + i))
   # a work folder of its own: a worker drops the folders no run of its own holds
-  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$management" \
     JUNIPER_WORKER_WORK_DIR="$(dirname "$JUNIPER_WORKER_WORK_DIR")/upgrade-worker-$i" java -Xmx256m \
     -jar upgrade-worker/target/quarkus-app/quarkus-run.jar >"$work/worker-$i.log" 2>&1 &
   extra_pids+=("$!")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready"; do
     kill -0 "${extra_pids[-1]}" 2>/dev/null || { tail -20 "$work/worker-$i.log" >&2; exit 1; }
     sleep 0.5
   done

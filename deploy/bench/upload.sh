@@ -5,6 +5,7 @@
 set -euo pipefail
 size_mb="${1:-2048}"
 intake="http://127.0.0.1:${JUNIPER_INTAKE_PORT:-15401}"
+intake_health="http://127.0.0.1:${JUNIPER_INTAKE_MANAGEMENT_PORT:-15411}/q/health/ready"
 s3="${JUNIPER_OBJECT_STORE_ENDPOINT:-http://127.0.0.1:15490}"
 s3_env=(AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
   AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" AWS_DEFAULT_REGION=us-east-1)
@@ -22,7 +23,7 @@ trap cleanup EXIT
 need() { command -v "$1" >/dev/null || { echo "[bench] installing $2"; apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null; }; }; }
 need aws awscli
 need zip zip
-curl -sf -o /dev/null "$intake/q/health/ready" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
+curl -sf -o /dev/null "$intake_health" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
 intake_pid="$(pgrep -f "juniper.platform.part=intake-service@" | head -n 1)"
 
 # A valid backup made large by one incompressible attachment, stored uncompressed.

@@ -18,7 +18,7 @@ class ImageAndComposeTest {
     private static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
 
     @Test
-    void everyServiceImageRunsItsOwnFastJarOnAMaintainedJre17AndExposesItsHttpPort() {
+    void everyServiceImageRunsItsOwnFastJarOnAMaintainedJre17AndExposesItsHttpAndManagementPorts() {
         for (String service : Project.SERVICES) {
             String dockerfile = Project.read(Project.path(service).resolve(DOCKERFILE));
             ServiceConfig config = ServiceConfig.of(service);
@@ -28,7 +28,9 @@ class ImageAndComposeTest {
                         service + " copies its own " + part);
             }
             assertTrue(dockerfile.contains("\"-jar\", \"/deployments/quarkus-run.jar\"]"), service);
-            assertTrue(dockerfile.contains("\nEXPOSE " + config.httpPort(Map.of()) + "\n"), service);
+            assertTrue(dockerfile.contains("\nEXPOSE " + config.httpPort(Map.of()) + " " + config.managementPort(Map.of())
+                    + "\n"), service);
+            assertTrue(!config.managementHost(Map.of()).startsWith("127."), service + " image: management on loopback");
             assertTrue(dockerfile.contains("\nUSER 1001\n"), service + " runs as no root");
             for (String variable : config.imageEnv.keySet()) {
                 assertTrue(config.reads(variable), service + " image sets " + variable + ", which it does not read");
@@ -60,7 +62,7 @@ class ImageAndComposeTest {
     }
 
     @Test
-    void composeRunsEveryServiceFromItsImageFileWithSettingsItReadsAndHealthChecksOnReadiness() {
+    void composeRunsEveryServiceFromItsImageFileWithSettingsItReadsAndHealthChecksOnReadinessOnTheManagementPort() {
         JsonNode services = compose().path("services");
         for (String service : Project.SERVICES) {
             JsonNode entry = services.path(service);
@@ -74,8 +76,10 @@ class ImageAndComposeTest {
             env.keySet().forEach(v -> assertTrue(config.reads(v), service + " does not read " + v));
             assertEquals("kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), service);
             int port = config.httpPort(env);
+            int management = config.managementPort(env);
             assertTrue(entry.path("ports").get(0).asText().endsWith(":" + port), service);
-            assertTrue(entry.at("/healthcheck/test").toString().contains("/dev/tcp/127.0.0.1/" + port)
+            assertTrue(entry.path("ports").get(1).asText().endsWith(":" + management), service);
+            assertTrue(entry.at("/healthcheck/test").toString().contains("/dev/tcp/127.0.0.1/" + management + " ")
                     && entry.at("/healthcheck/test").toString().contains("GET /q/health/ready"), service);
         }
         services.fields().forEachRemaining(s -> s.getValue().path("depends_on").fieldNames().forEachRemaining(

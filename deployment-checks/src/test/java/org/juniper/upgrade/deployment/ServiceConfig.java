@@ -180,13 +180,30 @@ final class ServiceConfig {
 
     /** The HTTP port the service listens on given the environment of its container. */
     int httpPort(Map<String, String> env) {
-        String port = env.getOrDefault("QUARKUS_HTTP_PORT",
-                imageEnv.getOrDefault("QUARKUS_HTTP_PORT", properties.get("quarkus.http.port")));
-        return Integer.parseInt(port);
+        return Integer.parseInt(setting(env, "quarkus.http.port", "8080"));
     }
 
     String httpHost(Map<String, String> env) {
-        return env.getOrDefault("QUARKUS_HTTP_HOST",
-                imageEnv.getOrDefault("QUARKUS_HTTP_HOST", properties.getOrDefault("quarkus.http.host", "0.0.0.0")));
+        return setting(env, "quarkus.http.host", "0.0.0.0");
+    }
+
+    /** Whether health and metrics are served on a management interface of their own, apart from the API. */
+    boolean managementInterface() {
+        return Boolean.parseBoolean(properties.get("quarkus.management.enabled"));
+    }
+
+    /** The port of the management interface (health, metrics) given the environment of its container. */
+    int managementPort(Map<String, String> env) {
+        return Integer.parseInt(setting(env, "quarkus.management.port", "9000"));
+    }
+
+    String managementHost(Map<String, String> env) {
+        return setting(env, "quarkus.management.host", "0.0.0.0");
+    }
+
+    /** A property as the container sees it: its environment, then the image's, then application.properties. */
+    private String setting(Map<String, String> env, String property, String fallback) {
+        String variable = envName(property);
+        return env.getOrDefault(variable, imageEnv.getOrDefault(variable, properties.getOrDefault(property, fallback)));
     }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,30 +44,106 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void probesAndScrapingPointAtTheHealthAndMetricsEndpointsOnThePortTheServiceListensOn(String kustomization) {
+    void probesAndScrapingPointAtTheHealthAndMetricsEndpointsOnTheManagementPortApartFromTheApi(String kustomization) {
         Manifests manifests = Manifests.of(kustomization);
+        List<String> problems = new ArrayList<>();
         for (ObjectNode workload : manifests.workloads()) {
-            JsonNode pod = workload.at("/spec/template");
-            for (JsonNode container : pod.at("/spec/containers")) {
-                String service = Manifests.serviceOf(container).orElse(null);
-                if (service == null) {
+            problems.addAll(managementProblems(manifests, workload));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aProbeOrAScrapeOnTheApiPortInsteadOfTheManagementPortFailsTheCheck() {
+        Manifests manifests = Manifests.of("base");
+        ObjectNode intake = manifests.find("Deployment", "intake-service").orElseThrow().deepCopy();
+        ObjectNode container = (ObjectNode) intake.at("/spec/template/spec/containers/0");
+        ((ObjectNode) container.at("/readinessProbe/httpGet")).put("port", "http");
+        ((ObjectNode) container.at("/livenessProbe/httpGet")).put("port", 8080);
+        ((ObjectNode) intake.at("/spec/template/metadata/annotations")).put("prometheus.io/port", "8080");
+
+        List<String> problems = managementProblems(manifests, intake);
+
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("readinessProbe on port 8080"), problems.get(0));
+        assertTrue(problems.get(1).contains("livenessProbe on port 8080"), problems.get(1));
+        assertTrue(problems.get(2).contains("scraped on port 8080"), problems.get(2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void noServicePublishesTheHealthAndMetricsOfThePodsItSelects(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        for (ObjectNode service : manifests.ofKind("Service")) {
+            JsonNode selector = service.at("/spec/selector");
+            for (ObjectNode workload : manifests.workloads()) {
+                if (!matches(selector, workload.at("/spec/template/metadata/labels"))) {
                     continue;
                 }
-                String where = Kustomize.name(workload) + "/" + container.path("name").asText();
-                ServiceConfig config = ServiceConfig.of(service);
-                Map<String, String> env = manifests.environment(container);
-                int port = config.httpPort(env);
-                assertTrue(!config.httpHost(env).startsWith("127."), where + " listens on loopback only");
-                assertEquals(port, containerPort(container, container.at("/readinessProbe/httpGet/port")), where);
-                assertEquals(port, containerPort(container, container.at("/livenessProbe/httpGet/port")), where);
-                assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), where);
-                assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), where);
-                assertEquals(String.valueOf(port), pod.at("/metadata/annotations/prometheus.io~1port").asText(), where);
-                assertEquals("/q/metrics", pod.at("/metadata/annotations/prometheus.io~1path").asText(), where);
-                assertTrue(container.at("/resources/requests/memory").isTextual()
-                        && container.at("/resources/limits/memory").isTextual(), where + " has memory resources");
+                for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                    Manifests.serviceOf(container).ifPresent(name -> {
+                        int management = ServiceConfig.of(name).managementPort(manifests.environment(container));
+                        for (JsonNode port : service.at("/spec/ports")) {
+                            assertTrue(containerPort(container, port.path("targetPort")) != management,
+                                    Kustomize.name(service) + " publishes the management port of " + name);
+                        }
+                    });
+                }
             }
         }
+    }
+
+    /**
+     * What is wrong with how a workload's service containers are probed and scraped: health and metrics must be on
+     * the service's management interface, on a port of their own that the pod reaches, and the API port must not
+     * answer them.
+     */
+    private static List<String> managementProblems(Manifests manifests, ObjectNode workload) {
+        List<String> problems = new ArrayList<>();
+        JsonNode pod = workload.at("/spec/template");
+        for (JsonNode container : pod.at("/spec/containers")) {
+            String service = Manifests.serviceOf(container).orElse(null);
+            if (service == null) {
+                continue;
+            }
+            String where = Kustomize.name(workload) + "/" + container.path("name").asText();
+            ServiceConfig config = ServiceConfig.of(service);
+            Map<String, String> env = manifests.environment(container);
+            int port = config.httpPort(env);
+            int management = config.managementPort(env);
+            if (!config.managementInterface() || management == port) {
+                problems.add(where + ": health and metrics are not on a management interface of their own");
+            }
+            if (config.httpHost(env).startsWith("127.") || config.managementHost(env).startsWith("127.")) {
+                problems.add(where + " listens on loopback only");
+            }
+            if (containerPort(container, IntNode.valueOf(management)) != management) {
+                problems.add(where + " declares no container port " + management + " for health and metrics");
+            }
+            for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                int probed = containerPort(container, container.at("/" + probe + "/httpGet/port"));
+                if (probed != management) {
+                    problems.add(where + ": " + probe + " on port " + probed + ", not on the management port "
+                            + management);
+                }
+            }
+            if (!"/q/health/ready".equals(container.at("/readinessProbe/httpGet/path").asText())
+                    || !"/q/health/live".equals(container.at("/livenessProbe/httpGet/path").asText())) {
+                problems.add(where + ": probes not on /q/health/ready and /q/health/live");
+            }
+            String scraped = pod.at("/metadata/annotations/prometheus.io~1port").asText();
+            if (!String.valueOf(management).equals(scraped)) {
+                problems.add(where + ": scraped on port " + scraped + ", not on the management port " + management);
+            }
+            if (!"/q/metrics".equals(pod.at("/metadata/annotations/prometheus.io~1path").asText())) {
+                problems.add(where + ": scraped elsewhere than /q/metrics");
+            }
+            if (!container.at("/resources/requests/memory").isTextual()
+                    || !container.at("/resources/limits/memory").isTextual()) {
+                problems.add(where + " has no memory resources");
+            }
+        }
+        return problems;
     }
 
     @ParameterizedTest

@@ -93,7 +93,8 @@ class RequestLifecycleIT extends RunningPlatform {
     void aWorkerFrozenPastItsLeaseLosesTheRunToAnotherAndTheRequestEndsOnceFromRunsThatNeverOverlapped()
             throws Exception {
         int port = ServiceProcesses.port("upgrade-worker") + 50;
-        services.startAnother("upgrade-worker", "upgrade-worker-2", port, Map.of());
+        services.startAnother("upgrade-worker", "upgrade-worker-2", port,
+                ServiceProcesses.managementPort("upgrade-worker") + 50, Map.of());
         try {
             Journey journey = Journey.started("wayne", 0.3);
             String id = journey.id();

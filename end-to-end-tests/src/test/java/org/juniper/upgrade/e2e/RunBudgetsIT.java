@@ -57,10 +57,10 @@ class RunBudgetsIT extends RunningPlatform {
 
     @Test
     void aRunPastItsWholeRunDeadlineFailsRunDeadlineThoughNoStatementOutlivedItsTimeout() throws Exception {
-        int port = ServiceProcesses.port("upgrade-worker") + 60;
         services.kill("upgrade-worker");
         try {
-            services.startAnother("upgrade-worker", "hasty-worker", port, Map.of(
+            services.startAnother("upgrade-worker", "hasty-worker", ServiceProcesses.port("upgrade-worker") + 54,
+                    ServiceProcesses.managementPort("upgrade-worker") + 54, Map.of(
                     "JUNIPER_WORKER_RUN_DEADLINE_BASE", "PT12S", "JUNIPER_WORKER_RUN_DEADLINE_PER_GB", "PT0S"));
             // each statement far within the statement timeout (30 min), all of them beyond the run's 12 s
             Journey slow = Journey.started("molasses", TestInstance.backupOf("molasses",

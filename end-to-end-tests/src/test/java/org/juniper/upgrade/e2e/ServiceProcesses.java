@@ -26,6 +26,13 @@ final class ServiceProcesses implements AutoCloseable {
             "neutralizer-service", "JUNIPER_NEUTRALIZER_PORT",
             "report-service", "JUNIPER_REPORT_PORT",
             "notification-service", "JUNIPER_NOTIFICATION_PORT");
+    /** Where each service answers health and metrics, apart from its own port. */
+    private static final Map<String, String> MANAGEMENT_PORT_VARIABLES = Map.of(
+            "intake-service", "JUNIPER_INTAKE_MANAGEMENT_PORT",
+            "upgrade-worker", "JUNIPER_WORKER_MANAGEMENT_PORT",
+            "neutralizer-service", "JUNIPER_NEUTRALIZER_MANAGEMENT_PORT",
+            "report-service", "JUNIPER_REPORT_MANAGEMENT_PORT",
+            "notification-service", "JUNIPER_NOTIFICATION_MANAGEMENT_PORT");
     /**
      * Settings of the tests' own, so that what takes minutes in production shows within a test's patience: intake's
      * reconciler looks over the requests every few seconds and takes a request no part reported on for 20 s for
@@ -60,6 +67,10 @@ final class ServiceProcesses implements AutoCloseable {
         return Integer.parseInt(env(PORT_VARIABLES.get(service)));
     }
 
+    static int managementPort(String service) {
+        return Integer.parseInt(env(MANAGEMENT_PORT_VARIABLES.get(service)));
+    }
+
     void startAll() throws Exception {
         for (String service : SERVICES) {
             launch(service);
@@ -75,19 +86,20 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void launch(String service) throws IOException {
-        launch(service, service, port(service), Map.of());
+        launch(service, service, port(service), managementPort(service), Map.of());
     }
 
     /**
-     * Starts one more instance of a service, as a second pod would be, under {@code name} on its own port (the
+     * Starts one more instance of a service, as a second pod would be, under {@code name} on its own ports (the
      * worker's instance id derives from its port) and with its own work folder, and {@code settings} besides the
      * tests' own.
      */
-    void startAnother(String service, String name, int port, Map<String, String> settings) throws Exception {
+    void startAnother(String service, String name, int port, int managementPort, Map<String, String> settings)
+            throws Exception {
         Map<String, String> own = new HashMap<>(settings);
         own.put("JUNIPER_WORKER_WORK_DIR", Path.of(env("JUNIPER_WORKER_WORK_DIR")).resolveSibling(name).toString());
-        launch(service, name, port, own);
-        awaitReady(name, port);
+        launch(service, name, port, managementPort, own);
+        awaitReady(name, managementPort);
     }
 
     /** Freezes a running instance as SIGSTOP does (a stalled pod, a long GC), or thaws it. */
@@ -98,7 +110,8 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    private void launch(String service, String name, int port, Map<String, String> settings) throws IOException {
+    private void launch(String service, String name, int port, int managementPort, Map<String, String> settings)
+            throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
@@ -108,6 +121,7 @@ final class ServiceProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djuniper.platform.part=" + name + "@end-to-end-tests", "-jar", jar.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().putAll(SETTINGS.getOrDefault(service, Map.of()));
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
@@ -116,13 +130,13 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void awaitReady(String service) throws Exception {
-        awaitReady(service, port(service));
+        awaitReady(service, managementPort(service));
     }
 
-    private void awaitReady(String service, int port) throws Exception {
+    private void awaitReady(String service, int managementPort) throws Exception {
         // as patient as ./platform up: on two busy cores, five services and a suite beside start slowly
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             Process process = running.get(service);
             if (!process.isAlive()) {

@@ -51,7 +51,7 @@ final class TestInstance {
     /** The notification service's gauge of mails queued and not sent yet. */
     static long mailsWaiting() throws Exception {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + ServiceProcesses.port("notification-service") + "/q/metrics")).build(),
+                + ServiceProcesses.managementPort("notification-service") + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return metrics.body().lines().filter(line -> line.startsWith("juniper_mails_waiting"))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -10,11 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -31,6 +36,9 @@ class UpgradeJourneyIT extends RunningPlatform {
     private static final Duration RUN = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUSTOM_VIEW = "stock.move.line.tree.reserved";
+    private static final Pattern UUID_PATTERN = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final IntakeClient intake = new IntakeClient();
     private final Mailbox mailbox = new Mailbox();
@@ -157,6 +165,48 @@ class UpgradeJourneyIT extends RunningPlatform {
         } finally {
             postgres.dropAll(prefix);
         }
+    }
+
+    @Test
+    @Order(5)
+    void everyServiceAnswersHealthAndMetricsOnItsManagementPortOnlyAndNoMetricLabelHoldsARequestId()
+            throws Exception {
+        // a request of this test's own, so that every service has handled one, and refusals naming its id
+        String email = "e2e-" + UUID.randomUUID() + "@acme.example";
+        IntakeClient.Request request = intake.create(email, "umbrella", "17.0", "test");
+        intake.upload(request, sample("umbrella", 0.01));
+        intake.start(request);
+        await().atMost(RUN).pollInterval(Duration.ofMillis(500))
+                .until(() -> terminal(intake.status(request).path("state").asText()));
+        await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
+        URI requestUrl = URI.create("http://127.0.0.1:" + ServiceProcesses.port("intake-service") + "/api/v1/requests/"
+                + request.id());
+        for (HttpRequest.Builder refused : List.of(HttpRequest.newBuilder(requestUrl),
+                HttpRequest.newBuilder(requestUrl.resolve(request.id() + "/log")).DELETE(),
+                HttpRequest.newBuilder(requestUrl.resolve(request.id() + "/start")).header("Content-Type",
+                        "application/json").POST(HttpRequest.BodyPublishers.ofString("x".repeat(20_000))))) {
+            assertEquals(4, HTTP.send(refused.build(), HttpResponse.BodyHandlers.discarding()).statusCode() / 100);
+        }
+
+        for (String service : ServiceProcesses.SERVICES) {
+            String own = "http://127.0.0.1:" + ServiceProcesses.port(service);
+            String management = "http://127.0.0.1:" + ServiceProcesses.managementPort(service);
+            for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+                HttpResponse<String> refused = get(own + path);
+                assertEquals(404, refused.statusCode(), service + " answers " + path + " on its own port");
+                if (service.equals("intake-service")) {
+                    assertTrue(refused.body().contains("ROUTE:NOT_FOUND"), refused.body());
+                }
+                assertEquals(200, get(management + path).statusCode(), service + " " + path);
+            }
+            List<String> withIds = get(management + "/q/metrics").body().lines()
+                    .filter(line -> !line.startsWith("#") && UUID_PATTERN.matcher(line).find()).toList();
+            assertEquals(List.of(), withIds, service + ": series labelled with a request id");
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -87,7 +87,7 @@ class RefusalBodyTest {
                 "database", "cache-" + java.util.UUID.randomUUID().toString().substring(0, 8), "targetVersion",
                 "17.0")).post("/api/v1/requests").then().statusCode(201)
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
-        given().get("/q/health/live").then().header("X-Content-Type-Options", "nosniff");
+        given().get("/q/openapi").then().header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
