@@ -1,4 +1,4 @@
-package org.juniper.upgrade.worker.scratch;
+package org.juniper.upgrade.archive.psql;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class PsqlSession {
     private static final byte[] ABORT = new byte[0];
 
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED);
-    private final CompletableFuture<PgTool.Result> result = new CompletableFuture<>();
+    private final CompletableFuture<PgProcess.Result> result = new CompletableFuture<>();
     private final OutputStream input = new BufferedOutputStream(new OutputStream() {
         @Override
         public void write(int b) throws IOException {
@@ -55,7 +55,7 @@ final class PsqlSession {
     PsqlSession(List<String> command, Map<String, String> env, String restrictKey, byte[] preamble) {
         Thread feeder = new Thread(() -> {
             try {
-                result.complete(PgTool.run(command, env, stdin -> {
+                result.complete(PgProcess.run(command, env, stdin -> {
                     DumpGuard.restrict(stdin, restrictKey);
                     stdin.write(preamble);
                     for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
@@ -100,7 +100,7 @@ final class PsqlSession {
     }
 
     /** Ends the input and waits for psql to run what it was given. */
-    PgTool.Result finish() throws Exception {
+    PgProcess.Result finish() throws Exception {
         try {
             input.flush();
             put(END);
