@@ -338,6 +338,11 @@ public final class ParallelRestore implements DumpGuard.Router {
 
     /** Waits for every session; returns the errors of the first that failed, or null. */
     private String finishAll() throws Exception {
+        // every session gets what it buffered first: small statements (index builds, key validations) sit in the
+        // buffers until the run ends, and would otherwise run one session after the other
+        for (PsqlSession session : sessions) {
+            session.endInput();
+        }
         String failure = null;
         for (PsqlSession session : sessions) {
             PgProcess.Result result = session.finish();

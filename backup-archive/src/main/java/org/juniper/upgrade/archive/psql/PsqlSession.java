@@ -25,6 +25,7 @@ final class PsqlSession {
     private static final byte[] ABORT = new byte[0];
 
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED);
+    private boolean ended;
     private final CompletableFuture<PgProcess.Result> result = new CompletableFuture<>();
     private final OutputStream input = new BufferedOutputStream(new OutputStream() {
         @Override
@@ -99,14 +100,23 @@ final class PsqlSession {
         }
     }
 
-    /** Ends the input and waits for psql to run what it was given. */
-    PgProcess.Result finish() throws Exception {
+    /** Hands psql the rest of its input and its end, without waiting for it to run them. */
+    void endInput() throws IOException {
+        if (ended) {
+            return;
+        }
+        ended = true;
         try {
             input.flush();
             put(END);
         } catch (Ended e) {
             // psql stopped early: its result says why
         }
+    }
+
+    /** Ends the input and waits for psql to run what it was given. */
+    PgProcess.Result finish() throws Exception {
+        endInput();
         try {
             return result.get();
         } catch (ExecutionException e) {
