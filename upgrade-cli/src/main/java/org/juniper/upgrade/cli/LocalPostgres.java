@@ -5,17 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.juniper.erp.JuniperPack;
-import org.juniper.upgrade.archive.DumpGuard;
 import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.archive.psql.ParallelRestore;
+import org.juniper.upgrade.archive.psql.RestoreFailedException;
 
 /** The administrator's PostgreSQL server, driven through its client tools as the administrator would. */
 final class LocalPostgres {
@@ -184,31 +183,39 @@ final class LocalPostgres {
     }
 
     /**
-     * Restores a plain dump into an existing empty database, all or nothing. psql runs in restricted mode so no
-     * meta-command of the dump runs, and the dump goes between our own BEGIN and COMMIT: if this process dies
-     * midway, psql reaches the end of its input without COMMIT and nothing is kept (--single-transaction would
-     * commit at that end of input).
+     * Restores a plain dump into an existing empty database over {@code jobs} psql sessions, as the worker does.
+     * Its statements commit as they go, so the caller restores into a database that takes its name only once whole
+     * and is dropped otherwise. psql runs in restricted mode: no meta-command of the dump runs.
      */
-    void restorePlain(String database, InputStream dump) {
-        String restrictKey = HexFormat.of().formatHex(randomBytes());
-        InvalidBackupException[] refused = {null};
-        PgTools.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database),
-                in -> {
-                    in.write("BEGIN;\n".getBytes(StandardCharsets.US_ASCII));
-                    try {
-                        DumpGuard.copy(dump, in, restrictKey);
-                    } catch (InvalidBackupException e) {
-                        refused[0] = e;
-                        return;
-                    }
-                    in.write("\nCOMMIT;\n".getBytes(StandardCharsets.US_ASCII));
-                }, null);
-        if (refused[0] != null) {
-            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump was not restored: " + refused[0].getMessage());
-        }
-        if (result.exitCode() != 0) {
-            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump does not restore into '" + database + "': "
-                    + result.lastErrors());
+    void restorePlain(String database, InputStream dump, int jobs) {
+        ParallelRestore.Psql psql = new ParallelRestore.Psql() {
+            @Override
+            public List<String> command(boolean singleTransaction) {
+                List<String> command = tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database);
+                if (singleTransaction) {
+                    command.add("--single-transaction");
+                }
+                return command;
+            }
+
+            @Override
+            public Map<String, String> env() {
+                return Map.of();
+            }
+        };
+        ParallelRestore.Restoring restoring = null;
+        try {
+            restoring = new ParallelRestore(database, psql, jobs).start(dump);
+            restoring.finish();
+        } catch (InvalidBackupException e) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump was not restored: " + e.getMessage());
+        } catch (RestoreFailedException e) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "restoring into '" + database + "': " + e.getMessage());
+        } catch (Exception e) {
+            if (restoring != null) {
+                restoring.abort();
+            }
+            throw new CliFailure(Exit.FAILED, "restoring into '" + database + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -237,12 +244,6 @@ final class LocalPostgres {
     void moduleRegistryFrom(Path dump, OutputStream out) {
         requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--data-only", "--table=ir_module_module",
                 "-f", "-", dump.toString()), null, out));
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 
     private static void requireSuccess(String tool, PgTools.Result result) {
