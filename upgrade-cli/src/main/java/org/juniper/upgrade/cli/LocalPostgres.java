@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.psql.ParallelRestore;
@@ -21,6 +24,8 @@ final class LocalPostgres {
     /** Where server-wide statements run, as for createdb: postgres, or template1 where postgres is closed. */
     private static final List<String> MAINTENANCE_DBS = List.of("postgres", "template1");
     private static final String FIELD_SEPARATOR = "\u001f";
+    /** What pg_dump -v says in parallel mode once a table's data is written. */
+    private static final Pattern FINISHED_TABLE = Pattern.compile("finished item \\d+ TABLE DATA (\\S+)$");
     /** psql's exit code when the connection failed or went bad. */
     private static final int PSQL_CONNECTION_FAILED = 2;
     private static final String CONNECTION_HINT = "psql and pg_dump choose the server from PGHOST, PGPORT, PGUSER "
@@ -228,10 +233,32 @@ final class LocalPostgres {
                 database), null, out));
     }
 
-    /** A directory-format dump made by {@code jobs} parallel workers: the shortest time holding the live database. */
-    void dumpDirectory(String database, Path directory, int jobs) {
+    /**
+     * A directory-format dump made by {@code jobs} parallel workers: the shortest time holding the live database.
+     * {@code dumped} is told the name of each table whose data is written.
+     */
+    void dumpDirectory(String database, Path directory, int jobs, Consumer<String> dumped) {
         requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-Fd", "-j",
-                String.valueOf(jobs), "-f", directory.toString(), "-d", database), null, null));
+                String.valueOf(jobs), "-v", "-f", directory.toString(), "-d", database), null, null, line -> {
+                    Matcher finished = FINISHED_TABLE.matcher(line);
+                    if (finished.find()) {
+                        dumped.accept(finished.group(1));
+                    }
+                }));
+    }
+
+    /**
+     * The size of each table's data (heap and TOAST) by table name, what its dump roughly weighs: a dump's progress
+     * is measured against it.
+     */
+    Map<String, Long> tableSizes(String database) {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (String[] row : query(database, "select c.relname, pg_table_size(c.oid) from pg_class c join "
+                + "pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'm') and n.nspname not in "
+                + "('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'", Map.of())) {
+            sizes.merge(row[0], Long.parseLong(row[1]), Long::sum);
+        }
+        return sizes;
     }
 
     /** The plain SQL of a custom-format or directory dump, written by pg_restore to {@code out}. */
