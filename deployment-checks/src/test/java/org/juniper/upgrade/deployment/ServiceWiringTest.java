@@ -166,6 +166,25 @@ class ServiceWiringTest {
         assertEquals(List.of(), unread);
     }
 
+    /** Without it, /upgrade serves no launcher and the links that leave the platform have no address. */
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void intakeIsGivenThePublicAddressItsLauncherAndLinksAreMadeFrom(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        List<String> addresses = new ArrayList<>();
+        for (ObjectNode workload : manifests.workloads()) {
+            for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                if (Manifests.serviceOf(container).filter("intake-service"::equals).isPresent()) {
+                    addresses.add(manifests.environment(container).get("JUNIPER_INTAKE_PUBLIC_URL"));
+                }
+            }
+        }
+        assertEquals(1, addresses.size(), "one intake deployment: " + addresses);
+        String address = addresses.get(0);
+        assertTrue(address != null && address.matches(kustomization.endsWith("production") ? "https://[^/]+.*"
+                : "https?://[^/]+.*"), kustomization + ": JUNIPER_INTAKE_PUBLIC_URL is " + address);
+    }
+
     @ParameterizedTest
     @MethodSource("kustomizations")
     void datasourcesUseTheirCloudNativePgClusterAndItsGeneratedCredentials(String kustomization) {

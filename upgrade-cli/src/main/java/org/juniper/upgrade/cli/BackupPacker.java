@@ -93,18 +93,24 @@ final class BackupPacker {
                 + (jobs > 1 ? " with " + jobs + " parallel jobs" : "") + ".");
         Checksum checksum = pack(workDir, writer -> {
             writer.manifest(manifest);
+            Map<String, Long> tables = local.tableSizes(database);
+            long estimate = tables.values().stream().mapToLong(Long::longValue).sum();
             try (OutputStream dump = writer.dump()) {
                 if (jobs > 1) {
                     Path directory = workDir.resolve("dump-directory");
                     deleteTree(directory);
-                    local.dumpDirectory(database, directory, jobs);
-                    try (Progress progress = new Progress(ui, "pack", -1)) {
+                    // the directory's files are compressed: the tables written tell the progress, not their bytes
+                    try (Progress progress = Progress.estimated(ui, "dump", estimate)) {
+                        local.dumpDirectory(database, directory, jobs, table -> progress.add(tables.getOrDefault(
+                                table, 0L)));
+                    }
+                    try (Progress progress = Progress.estimated(ui, "pack", estimate)) {
                         local.plainFrom(directory, progress.counting(dump));
                     } finally {
                         deleteTree(directory);
                     }
                 } else {
-                    try (Progress progress = new Progress(ui, "dump", -1)) {
+                    try (Progress progress = Progress.estimated(ui, "dump", estimate)) {
                         local.dumpPlain(database, progress.counting(dump));
                     }
                 }

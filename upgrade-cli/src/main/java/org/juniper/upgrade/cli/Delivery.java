@@ -16,11 +16,14 @@ final class Delivery {
         this.restorer = restorer;
     }
 
-    /** Downloads into {@code workDir}, restores as planned, and removes the download once restored. */
-    void restore(Token token, RequestStatus request, Restorer.Plan plan, Path workDir) {
+    /**
+     * Downloads into {@code workDir}, restores as planned over {@code jobs} sessions, and removes the download once
+     * restored.
+     */
+    void restore(Token token, RequestStatus request, Restorer.Plan plan, int jobs, Path workDir) {
         Path archive = workDir.resolve(token.id() + ".zip");
         intake.download(token, result(request), archive, ui);
-        String version = restorer.restore(archive, plan);
+        String version = restorer.restore(archive, plan, jobs);
         try {
             Files.deleteIfExists(archive);
         } catch (IOException e) {
@@ -29,7 +32,7 @@ final class Delivery {
         String copy = "test".equals(request.purpose()) ? ", a neutralized test copy (no mail goes out, scheduled "
                 + "actions and payments are off)" : "";
         if (plan.inPlace()) {
-            ui.say("Done: database '" + plan.replaces() + "' is now at Juniper " + version + ". The previous one is "
+            ui.say("Done: database '" + plan.name() + "' is now at Juniper " + version + ". The previous one is "
                     + "kept as '" + plan.keptAs() + "' with its filestore; drop it once you are satisfied.");
         } else {
             ui.say("Done: database '" + plan.name() + "' is the upgraded copy at Juniper " + version + copy + ".");

@@ -2,11 +2,15 @@ package org.juniper.upgrade.cli;
 
 import java.time.Duration;
 
-/** Shows a running request as it goes: its state when it changes, and its live log as lines arrive. */
+/**
+ * Shows a running request as it goes: its state, stage and time left when they change (the time left at most once a
+ * minute), and its live log as lines arrive.
+ */
 final class Follower {
     /** A run takes hours: a platform out of reach for a few minutes (a restart, a network blip) is waited for. */
     private static final int TOLERATED_FAILURES = 10;
     private static final long LONGEST_WAIT_MILLIS = 60_000;
+    private static final long RESHOW_NANOS = 60_000_000_000L;
 
     private final IntakeClient intake;
     private final Ui ui;
@@ -23,15 +27,20 @@ final class Follower {
         ui.say("Following request " + token.id() + " (Ctrl-C stops following; the upgrade goes on, and running the "
                 + "same command again picks it up).");
         long logOffset = 0;
+        String shownStage = "";
         String shown = "";
+        long shownAt = 0;
         int failures = 0;
         while (true) {
             try {
                 RequestStatus status = intake.status(token);
-                String line = status.state() + "/" + status.stage();
-                if (!line.equals(shown)) {
+                String stage = status.state() + "/" + status.stage();
+                String line = status.describe();
+                if (!stage.equals(shownStage) || !line.equals(shown) && System.nanoTime() - shownAt >= RESHOW_NANOS) {
+                    shownStage = stage;
                     shown = line;
-                    ui.say("[" + status.describe() + "]");
+                    shownAt = System.nanoTime();
+                    ui.say("[" + line + "]");
                 }
                 // the log is read after the status, so a finished request's last lines are never missed
                 IntakeClient.LogChunk log = intake.log(token, logOffset);

@@ -5,23 +5,27 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.juniper.erp.JuniperPack;
-import org.juniper.upgrade.archive.DumpGuard;
 import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.archive.psql.ParallelRestore;
+import org.juniper.upgrade.archive.psql.RestoreFailedException;
 
 /** The administrator's PostgreSQL server, driven through its client tools as the administrator would. */
 final class LocalPostgres {
     /** Where server-wide statements run, as for createdb: postgres, or template1 where postgres is closed. */
     private static final List<String> MAINTENANCE_DBS = List.of("postgres", "template1");
     private static final String FIELD_SEPARATOR = "\u001f";
+    /** What pg_dump -v says in parallel mode once a table's data is written. */
+    private static final Pattern FINISHED_TABLE = Pattern.compile("finished item \\d+ TABLE DATA (\\S+)$");
     /** psql's exit code when the connection failed or went bad. */
     private static final int PSQL_CONNECTION_FAILED = 2;
     private static final String CONNECTION_HINT = "psql and pg_dump choose the server from PGHOST, PGPORT, PGUSER "
@@ -184,31 +188,39 @@ final class LocalPostgres {
     }
 
     /**
-     * Restores a plain dump into an existing empty database, all or nothing. psql runs in restricted mode so no
-     * meta-command of the dump runs, and the dump goes between our own BEGIN and COMMIT: if this process dies
-     * midway, psql reaches the end of its input without COMMIT and nothing is kept (--single-transaction would
-     * commit at that end of input).
+     * Restores a plain dump into an existing empty database over {@code jobs} psql sessions, as the worker does.
+     * Its statements commit as they go, so the caller restores into a database that takes its name only once whole
+     * and is dropped otherwise. psql runs in restricted mode: no meta-command of the dump runs.
      */
-    void restorePlain(String database, InputStream dump) {
-        String restrictKey = HexFormat.of().formatHex(randomBytes());
-        InvalidBackupException[] refused = {null};
-        PgTools.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database),
-                in -> {
-                    in.write("BEGIN;\n".getBytes(StandardCharsets.US_ASCII));
-                    try {
-                        DumpGuard.copy(dump, in, restrictKey);
-                    } catch (InvalidBackupException e) {
-                        refused[0] = e;
-                        return;
-                    }
-                    in.write("\nCOMMIT;\n".getBytes(StandardCharsets.US_ASCII));
-                }, null);
-        if (refused[0] != null) {
-            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump was not restored: " + refused[0].getMessage());
-        }
-        if (result.exitCode() != 0) {
-            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump does not restore into '" + database + "': "
-                    + result.lastErrors());
+    void restorePlain(String database, InputStream dump, int jobs) {
+        ParallelRestore.Psql psql = new ParallelRestore.Psql() {
+            @Override
+            public List<String> command(boolean singleTransaction) {
+                List<String> command = tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database);
+                if (singleTransaction) {
+                    command.add("--single-transaction");
+                }
+                return command;
+            }
+
+            @Override
+            public Map<String, String> env() {
+                return Map.of();
+            }
+        };
+        ParallelRestore.Restoring restoring = null;
+        try {
+            restoring = new ParallelRestore(database, psql, jobs).start(dump);
+            restoring.finish();
+        } catch (InvalidBackupException e) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "the dump was not restored: " + e.getMessage());
+        } catch (RestoreFailedException e) {
+            throw new CliFailure(Exit.LOCAL_DATABASE, "restoring into '" + database + "': " + e.getMessage());
+        } catch (Exception e) {
+            if (restoring != null) {
+                restoring.abort();
+            }
+            throw new CliFailure(Exit.FAILED, "restoring into '" + database + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -221,10 +233,32 @@ final class LocalPostgres {
                 database), null, out));
     }
 
-    /** A directory-format dump made by {@code jobs} parallel workers: the shortest time holding the live database. */
-    void dumpDirectory(String database, Path directory, int jobs) {
+    /**
+     * A directory-format dump made by {@code jobs} parallel workers: the shortest time holding the live database.
+     * {@code dumped} is told the name of each table whose data is written.
+     */
+    void dumpDirectory(String database, Path directory, int jobs, Consumer<String> dumped) {
         requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-Fd", "-j",
-                String.valueOf(jobs), "-f", directory.toString(), "-d", database), null, null));
+                String.valueOf(jobs), "-v", "-f", directory.toString(), "-d", database), null, null, line -> {
+                    Matcher finished = FINISHED_TABLE.matcher(line);
+                    if (finished.find()) {
+                        dumped.accept(finished.group(1));
+                    }
+                }));
+    }
+
+    /**
+     * The size of each table's data (heap and TOAST) by table name, what its dump roughly weighs: a dump's progress
+     * is measured against it.
+     */
+    Map<String, Long> tableSizes(String database) {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (String[] row : query(database, "select c.relname, pg_table_size(c.oid) from pg_class c join "
+                + "pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'm') and n.nspname not in "
+                + "('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'", Map.of())) {
+            sizes.merge(row[0], Long.parseLong(row[1]), Long::sum);
+        }
+        return sizes;
     }
 
     /** The plain SQL of a custom-format or directory dump, written by pg_restore to {@code out}. */
@@ -237,12 +271,6 @@ final class LocalPostgres {
     void moduleRegistryFrom(Path dump, OutputStream out) {
         requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--data-only", "--table=ir_module_module",
                 "-f", "-", dump.toString()), null, out));
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 
     private static void requireSuccess(String tool, PgTools.Result result) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,11 @@ final class PgTools {
      * to drop it).
      */
     Result run(List<String> command, StdinWriter stdin, OutputStream stdout) {
+        return run(command, stdin, stdout, null);
+    }
+
+    /** {@link #run(List, StdinWriter, OutputStream)}, giving each line of standard error to {@code errorLines}. */
+    Result run(List<String> command, StdinWriter stdin, OutputStream stdout, Consumer<String> errorLines) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (stdin == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -105,7 +111,7 @@ final class PgTools {
         }
         try {
             StringBuilder errors = new StringBuilder();
-            Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors));
+            Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors, errorLines));
             Thread outputCopier = stdout == null ? null : daemon(() -> {
                 try (InputStream out = process.getInputStream()) {
                     out.transferTo(stdout);
@@ -161,13 +167,25 @@ final class PgTools {
         return thread;
     }
 
-    private static void keepTail(InputStream errors, StringBuilder tail) {
+    private static void keepTail(InputStream errors, StringBuilder tail, Consumer<String> lines) {
+        StringBuilder line = new StringBuilder();
         try (InputStream in = errors) {
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
+                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+                if (lines != null) {
+                    for (char c : text.toCharArray()) {
+                        if (c == '\n') {
+                            lines.accept(line.toString());
+                            line.setLength(0);
+                        } else {
+                            line.append(c);
+                        }
+                    }
+                }
                 synchronized (tail) {
-                    tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    tail.append(text);
                     if (tail.length() > ERROR_TAIL) {
                         tail.delete(0, tail.length() - ERROR_TAIL);
                     }

@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /**
  * Progress of one long step (dump, upload, download, restore) on standard error: a bar with the rate and the time
- * left, redrawn in place at a terminal, a line every few seconds in a log file, and always a closing summary.
+ * left, redrawn in place at a terminal, a line every few seconds in a log file, and always a closing summary; each
+ * line starts with the local time. A total that is only an estimate (a dump's, from the database's size) is shown
+ * with '~', and the bar stops short of its end until the step has ended.
  */
 public final class Progress implements AutoCloseable {
     private static final long TERMINAL_REFRESH_NANOS = 250_000_000L;
@@ -19,17 +21,28 @@ public final class Progress implements AutoCloseable {
     private final Ui ui;
     private final String step;
     private final long total;
+    private final boolean estimated;
     private final long started = System.nanoTime();
     private long done;
     /** Bytes done before this run (a resumed upload): not counted in the rate. */
     private long before;
     private long shownAt = started;
 
-    /** @param total bytes expected, or -1 when unknown (a dump's size is known only at its end) */
+    /** @param total bytes expected, or -1 when unknown */
     public Progress(Ui ui, String step, long total) {
+        this(ui, step, total, false);
+    }
+
+    private Progress(Ui ui, String step, long total, boolean estimated) {
         this.ui = ui;
         this.step = step;
         this.total = total;
+        this.estimated = estimated;
+    }
+
+    /** A step whose size is known only at its end: {@code estimate} bytes, or -1 when there is none. */
+    public static Progress estimated(Ui ui, String step, long estimate) {
+        return new Progress(ui, step, estimate, true);
     }
 
     /** The step resumes with {@code bytes} already done. */
@@ -98,28 +111,34 @@ public final class Progress implements AutoCloseable {
     }
 
     private void show(boolean last) {
+        ui.err().print(ui.interactive() ? "\r\033[K" + line(last) + (last ? "\n" : "") : line(last) + "\n");
+        ui.err().flush();
+    }
+
+    /** The line as shown, time first. */
+    String line(boolean last) {
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
         double rate = (done - before) / seconds;
-        StringBuilder line = new StringBuilder(step).append(": ");
-        if (total > 0) {
-            int filled = (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / total);
+        StringBuilder line = new StringBuilder(Ui.stamp()).append(step).append(": ");
+        if (total > 0 && !(last && estimated)) {
+            // an estimate may be passed before the end: the bar then waits short of it
+            long percent = Math.min(done * 100 / total, estimated ? 99 : 100);
+            int filled = (int) (percent * BAR_WIDTH / 100);
             line.append('[').append("#".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled)).append(String.format(
-                    Locale.ROOT, "] %3d%% %s of %s", done * 100 / total, bytes(done), bytes(total)));
+                    Locale.ROOT, "] %3d%% %s of %s%s", percent, bytes(done), estimated ? "~" : "", bytes(total)));
         } else {
             line.append(bytes(done));
         }
         line.append(", ").append(bytes((long) rate)).append("/s");
         if (last) {
             line.append(", ").append(duration(Math.round(seconds)));
-        } else if (total > 0 && rate > 0) {
-            line.append(", ").append(duration(Math.round((total - done) / rate))).append(" left");
+        } else if (total > 0 && rate > 0 && done < total) {
+            line.append(", ").append(estimated ? "about " : "").append(duration(Math.round((total - done) / rate)))
+                    .append(" left");
+        } else if (total > 0 && done >= total) {
+            line.append(", almost done");
         }
-        if (ui.interactive()) {
-            ui.err().print("\r\033[K" + line + (last ? "\n" : ""));
-        } else {
-            ui.err().println(Ui.stamp() + line);
-        }
-        ui.err().flush();
+        return line.toString();
     }
 
     /** A duration as people read it: 42 s, 3 min 05 s, 2 h 07 min. */

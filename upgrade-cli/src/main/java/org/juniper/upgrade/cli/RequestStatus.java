@@ -55,6 +55,9 @@ record RequestStatus(UUID id, String database, String sourceVersion, String targ
         if ("progress".equals(state) && estimatedSeconds != null && elapsedSeconds != null) {
             long left = estimatedSeconds - elapsedSeconds;
             line.append(left > 0 ? " (about " + Progress.duration(left) + " left)" : " (taking longer than usual)");
+        } else if ("progress".equals(state) && elapsedSeconds != null) {
+            // no past run between these versions to tell the time left from
+            line.append(" (running for ").append(Progress.duration(elapsedSeconds)).append(")");
         }
         if ("pending".equals(state) && estimatedSeconds != null) {
             line.append(String.format(Locale.ROOT, " (runs between these versions take about %d min)",

@@ -31,6 +31,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--production", description = "Replace the database given with -d by the upgraded one.")
     boolean production;
 
+    @Option(names = {"-j", "--core-count", "--jobs"}, paramLabel = "N", defaultValue = "4",
+            description = "Restore with N parallel psql sessions (default 4).")
+    int jobs;
+
     @Mixin
     PlatformOptions platform;
 
@@ -39,11 +43,14 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jobs < 1) {
+            throw new CliFailure(Exit.USAGE, "-j/--core-count must be at least 1");
+        }
         if (production && (database == null || restoreName != null)) {
             throw new CliFailure(Exit.USAGE, "--production replaces the database given with -d, and takes no "
                     + "-r/--restored-name");
         }
-                Ui ui = root.ui();
+        Ui ui = root.ui();
         IntakeClient intake = platform.intake();
         RequestStatus request = intake.status(token);
         if (!request.done()) {
@@ -59,14 +66,14 @@ final class RestoreCommand implements Callable<Integer> {
         }
         LocalDateTime now = LocalDateTime.now();
         Restorer.Plan plan = production
-                ? Restorer.Plan.inPlace(database, RestoreNames.staging(database, now),
-                        RestoreNames.keptOriginal(database, request.targetVersion(), now))
+                ? Restorer.Plan.inPlace(database, RestoreNames.keptOriginal(database, request.targetVersion(), now))
                 : Restorer.Plan.newDatabase(restoreName != null ? restoreName : RestoreNames.copy(database != null
                         ? database : request.database(), request.purpose(), request.targetVersion(), now), database);
         LocalPostgres postgres = local.postgres();
         Restorer restorer = new Restorer(ui, postgres, local.filestore());
         restorer.check(plan);
-        new Delivery(ui, intake, restorer).restore(token, request, plan, local.state().workDir(request.database()));
+        new Delivery(ui, intake, restorer).restore(token, request, plan, jobs,
+                local.state().workDir(request.database()));
         return Exit.OK;
     }
 }

@@ -27,9 +27,12 @@ final class RestoreNames {
         return fit(database, "_before_" + target + "_" + STAMP.format(at));
     }
 
-    /** Where the upgraded database is restored before it takes the production database's name. */
-    static String staging(String database, LocalDateTime at) {
-        return fit(database, "_restoring_" + STAMP.format(at));
+    /**
+     * Where a database is restored before it takes {@code name}. Without a time of its own, a database that a killed
+     * run left there stops the next run, which says to drop it, rather than being forgotten.
+     */
+    static String staging(String name) {
+        return fit(name, "_restoring");
     }
 
     /** {@code name} if it is a valid database name; otherwise a usage failure that says what is allowed. */

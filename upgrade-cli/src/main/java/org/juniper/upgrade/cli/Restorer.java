@@ -14,9 +14,10 @@ import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
 
 /**
- * Turns a downloaded archive into a local database with its filestore: always a new database, which in production
- * then takes the original's name while the original is kept under another one. Any failure, or an interruption,
- * reverses every step taken.
+ * Turns a downloaded archive into a local database with its filestore: always restored into a new database under a
+ * staging name, which takes its own name only once whole (in production, the original's, while the original is kept
+ * under another one). Any failure, or an interruption, reverses every step taken; a run killed outright leaves at
+ * most the staging database, never a half database under the name asked for.
  */
 final class Restorer {
     private static final Pattern DUMPED_BY = Pattern.compile("-- Dumped by pg_dump version (\\d+)");
@@ -26,23 +27,24 @@ final class Restorer {
     /**
      * Where the result goes.
      *
-     * @param name the database created
+     * @param name the database the result ends as
+     * @param staging where it is restored first: parallel sessions commit as they go
      * @param filestoreFrom the database whose filestore files the new one starts with, or null
-     * @param replaces in production, the database whose name the restored one takes, or null
-     * @param keptAs in production, the name the replaced database is kept under
+     * @param keptAs in production, the name the database it replaces is kept under; null for a new database
      */
-    record Plan(String name, String filestoreFrom, String replaces, String keptAs) {
+    record Plan(String name, String staging, String filestoreFrom, String keptAs) {
         static Plan newDatabase(String name, String filestoreFrom) {
-            return new Plan(RestoreNames.check(name, "the restored database's name"), filestoreFrom, null, null);
+            RestoreNames.check(name, "the restored database's name");
+            return new Plan(name, RestoreNames.staging(name), filestoreFrom, null);
         }
 
-        /** The upgraded database goes to {@code staging} first, then takes {@code database}'s name. */
-        static Plan inPlace(String database, String staging, String keptAs) {
-            return new Plan(staging, database, database, keptAs);
+        /** The upgraded database takes {@code database}'s name; the database it replaces is kept as {@code keptAs}. */
+        static Plan inPlace(String database, String keptAs) {
+            return new Plan(database, RestoreNames.staging(database), database, keptAs);
         }
 
         boolean inPlace() {
-            return replaces != null;
+            return keptAs != null;
         }
     }
 
@@ -60,13 +62,15 @@ final class Restorer {
     void check(Plan plan) {
         local.requireRestrictedMode();
         if (plan.inPlace()) {
-            if (!local.exists(plan.replaces())) {
-                throw new CliFailure(Exit.LOCAL_DATABASE, "there is no database '" + plan.replaces() + "' to "
+            if (!local.exists(plan.name())) {
+                throw new CliFailure(Exit.LOCAL_DATABASE, "there is no database '" + plan.name() + "' to "
                         + "replace on the local PostgreSQL");
             }
             requireFree(plan.keptAs(), "the original database would be kept as '" + plan.keptAs() + "'");
+        } else {
+            requireFree(plan.name(), "the upgraded database would be restored as '" + plan.name() + "'");
         }
-        requireFree(plan.name(), "the upgraded database would be restored as '" + plan.name() + "'");
+        requireFree(plan.staging(), "the upgraded database would be restored there before it takes its name");
     }
 
     /** Checks the local tools can restore the archive's dump. */
@@ -78,16 +82,21 @@ final class Restorer {
         }
     }
 
-    /** Restores {@code archive} as planned; returns the Juniper version of the restored database. */
-    String restore(Path archive, Plan plan) {
+    /**
+     * Restores {@code archive} as planned over {@code jobs} psql sessions; returns the Juniper version of the
+     * restored database.
+     */
+    String restore(Path archive, Plan plan, int jobs) {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             ZipEntry dump = dumpOf(zip);
             local.requireRestorable(dumpedBy(zip, dump));
             check(plan);
             try (Undo undo = new Undo(ui)) {
-                restoreInto(zip, dump, plan, undo);
+                restoreInto(zip, dump, plan, jobs, undo);
                 if (plan.inPlace()) {
                     swap(plan, undo);
+                } else {
+                    name(plan, undo);
                 }
                 undo.commit();
             }
@@ -97,28 +106,37 @@ final class Restorer {
         }
     }
 
-    private void restoreInto(ZipFile zip, ZipEntry dump, Plan plan, Undo undo) throws IOException {
-        String name = plan.name();
-        local.create(name);
-        undo.push("drop the unfinished database '" + name + "'", () -> local.drop(name));
-        if (!filestore.exists(name)) {
-            undo.push("remove the filestore " + filestore.of(name), () -> filestore.delete(name));
+    private void restoreInto(ZipFile zip, ZipEntry dump, Plan plan, int jobs, Undo undo) throws IOException {
+        String staged = plan.staging();
+        local.create(staged);
+        undo.push("drop the unfinished database '" + staged + "'", () -> local.drop(staged));
+        if (!filestore.exists(staged)) {
+            undo.push("remove the filestore " + filestore.of(staged), () -> filestore.delete(staged));
         }
         try (InputStream in = zip.getInputStream(dump); Progress progress = new Progress(ui, "restore",
                 dump.getSize())) {
-            local.restorePlain(name, progress.counting(in));
+            local.restorePlain(staged, progress.counting(in), jobs);
         }
-        Filestore.Merged merged = filestore.merge(plan.filestoreFrom(), name, zip);
-        ui.say("Filestore " + filestore.of(plan.inPlace() ? plan.replaces() : name) + ": " + files(merged
-                .fromOriginal()) + " of '" + plan.filestoreFrom() + "' and " + files(merged.fromArchive())
-                + " from the upgrade.");
+        Filestore.Merged merged = filestore.merge(plan.filestoreFrom(), staged, zip);
+        ui.say("Filestore " + filestore.of(plan.name()) + ": " + files(merged.fromOriginal()) + " of '"
+                + plan.filestoreFrom() + "' and " + files(merged.fromArchive()) + " from the upgrade.");
+    }
+
+    /** The whole restored database takes its name. */
+    private void name(Plan plan, Undo undo) {
+        String name = plan.name();
+        String staged = plan.staging();
+        local.rename(staged, name);
+        undo.push("rename the restored database back to '" + staged + "'", () -> local.rename(name, staged));
+        filestore.rename(staged, name);
+        undo.push("move the restored filestore back to " + filestore.of(staged), () -> filestore.rename(name, staged));
     }
 
     /** The restored database takes the production name; the original keeps its data under {@code keptAs}. */
     private void swap(Plan plan, Undo undo) {
-        String original = plan.replaces();
+        String original = plan.name();
         String kept = plan.keptAs();
-        String staged = plan.name();
+        String staged = plan.staging();
         local.rename(original, kept);
         undo.push("give '" + original + "' its name back", () -> local.rename(kept, original));
         filestore.rename(original, kept);

@@ -93,7 +93,7 @@ final class Submission {
             if (plan == null) {
                 delivery.keep(token, end, Path.of("").toAbsolutePath());
             } else {
-                delivery.restore(token, end, plan, store.workDir(database));
+                delivery.restore(token, end, plan, ask.jobs(), store.workDir(database));
             }
         } catch (CliFailure e) {
             throw new CliFailure(e.exitCode(), e.getMessage() + "\nThe upgrade itself is done and stays "
@@ -109,8 +109,7 @@ final class Submission {
      */
     private static Restorer.Plan planFor(Ask ask, String database, LocalDateTime now) {
         if (ask.production() && ask.database() != null && ask.restoreName() == null && !ask.beside()) {
-            return Restorer.Plan.inPlace(database, RestoreNames.staging(database, now),
-                    RestoreNames.keptOriginal(database, ask.target(), now));
+            return Restorer.Plan.inPlace(database, RestoreNames.keptOriginal(database, ask.target(), now));
         }
         String name = ask.restoreName() != null ? ask.restoreName()
                 : RestoreNames.copy(database, ask.purpose(), ask.target(), now);

@@ -50,8 +50,8 @@ abstract class SubmitCommand implements Callable<Integer> {
     boolean noRestore;
 
     @Option(names = {"-j", "--core-count", "--jobs"}, paramLabel = "N", defaultValue = "4",
-            description = "Dump the database with N parallel jobs (directory format, then packed; default 4; 1 "
-                    + "dumps straight into the backup).")
+            description = "Dump and restore with N parallel jobs (default 4): pg_dump -j N in directory format, "
+                    + "then packed (1 dumps straight into the backup), and the result restored over N psql sessions.")
     int jobs;
 
     @Option(names = "--scripts", paramLabel = "DIR",

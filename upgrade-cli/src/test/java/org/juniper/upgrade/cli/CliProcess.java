@@ -56,6 +56,13 @@ final class CliProcess {
         return new Result(process.exitValue(), output());
     }
 
+    /** Kills the CLI outright (SIGKILL): nothing of its own runs after. */
+    Result killOutright() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return new Result(process.exitValue(), output());
+    }
+
     private String output() throws IOException {
         try (InputStream in = Files.newInputStream(output)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ class RestoreNamesTest {
     @Test
     void aReplacedProductionDatabaseIsKeptUnderANameThatSaysWhatItWas() {
         assertEquals("acme_before_17.0_2026_05_04_09_30", RestoreNames.keptOriginal("acme", "17.0", AT));
-        assertEquals("acme_restoring_2026_05_04_09_30", RestoreNames.staging("acme", AT));
+        assertEquals("acme_restoring", RestoreNames.staging("acme"));
     }
 
     @Test

@@ -30,7 +30,7 @@ final class ScratchPostgres {
     }
 
     /** The admin role's own database: the cluster closes "postgres" to everyone but its owner. */
-    private String adminDb() {
+    String adminDb() {
         return env.get("PGUSER");
     }
 

@@ -155,7 +155,7 @@ class UpgradeCliProcessTest {
         intake.slowRestore(3);
         CliProcess run = CliProcess.start(env(), work, args("production", "-d", database, "-t", "17.0"));
         // a session in the upgraded database keeps it from taking the original's name, after the original moved
-        Process session = postgres.session(awaitDatabase(database + "_restoring_"));
+        Process session = postgres.session(awaitDatabase(database + "_restoring"));
         CliProcess.Result result;
         try {
             result = run.waitFor();
@@ -171,6 +171,79 @@ class UpgradeCliProcessTest {
                 + "name = 'base'"));
         assertEquals(List.of(database), namesIn(filestore), "the filestore is back under its name, alone");
         assertEquals(List.of(ORIGINAL_FILE), filestoreContents(database));
+    }
+
+    @Test
+    void aTestRunWhoseRestoreFailsLeavesNoDatabaseUnderTheNameAskedForNorAnyOther() throws Exception {
+        intake.breakResult();
+
+        CliProcess.Result run = cli("test", "-d", database, "-t", "17.0", "-r", prefix + "_copy");
+
+        assertEquals(Exit.LOCAL_DATABASE, run.exitCode(), run.output());
+        assertTrue(run.output().contains("THIS IS NOT SQL"), "psql's error is shown:\n" + run.output());
+        assertTrue(run.output().contains("Reverted: drop the unfinished database '" + prefix + "_copy_restoring'"),
+                run.output());
+        assertEquals(List.of(database), postgres.databasesStartingWith(prefix), "only the original is there");
+        assertEquals(List.of(database), namesIn(filestore), "no filestore folder was added");
+    }
+
+    @Test
+    void aRunKilledOutrightDuringTheRestoreLeavesNothingUnderTheNameAskedForAndTheNextRunSaysWhatToDrop()
+            throws Exception {
+        intake.slowRestore(10);
+        String copy = prefix + "_copy";
+        CliProcess run = CliProcess.start(env(), work, args("test", "-d", database, "-t", "17.0", "-r", copy));
+        awaitDatabase(copy + "_restoring");
+        awaitSession(copy + "_restoring", "SELECT pg_sleep(10)");
+
+        run.killOutright();
+        CliProcess.Result again = cli("test", "-d", database, "-t", "17.0", "-r", copy);
+
+        assertFalse(postgres.exists(copy), "no half database under the name asked for");
+        assertEquals(Exit.LOCAL_DATABASE, again.exitCode(), again.output());
+        assertTrue(again.output().contains("a database '" + copy + "_restoring' already exists"), again.output());
+        postgres.dropStartingWith(copy + "_restoring");
+        intake.slowRestore(0);
+        CliProcess.Result last = cli("test", "-d", database, "-t", "17.0", "-r", copy);
+        assertEquals(Exit.OK, last.exitCode(), last.output());
+        assertEquals("true", postgres.sql(copy,
+                "select value from ir_config_parameter where key = 'database.is_neutralized'"));
+        assertEquals(List.of(database, copy), postgres.databasesStartingWith(prefix));
+    }
+
+    @Test
+    void minusJRestoresTheResultOverThatManyPsqlSessionsAtOnce() throws Exception {
+        // three indexes whose build takes a while, but only where the CLI restores: the dump stays quick to make
+        postgres.sql(database, """
+                CREATE FUNCTION public.slow(i integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+                BEGIN
+                    IF current_database() LIKE '%\\_restoring' THEN
+                        PERFORM pg_sleep(3);
+                    END IF;
+                    RETURN i;
+                END $$;
+                CREATE TABLE public.slow_index (id integer);
+                INSERT INTO public.slow_index VALUES (1);
+                CREATE INDEX slow_a ON public.slow_index (public.slow(id));
+                CREATE INDEX slow_b ON public.slow_index (public.slow(id + 1));
+                CREATE INDEX slow_c ON public.slow_index (public.slow(id + 2));
+                """);
+        String copy = prefix + "_copy";
+        CliProcess run = CliProcess.start(env(), work, args("test", "-d", database, "-t", "17.0", "-r", copy,
+                "-j", "3"));
+        String staging = awaitDatabase(copy + "_restoring");
+        int most = 0;
+        for (int i = 0; i < 300 && !postgres.databasesStartingWith(staging).isEmpty(); i++) {
+            most = Math.max(most, Integer.parseInt(postgres.sql(postgres.adminDb(), "select count(*) from "
+                    + "pg_stat_activity where datname = '" + staging + "' and state = 'active' and query like "
+                    + "'CREATE INDEX slow_%'")));
+            Thread.sleep(50);
+        }
+        CliProcess.Result result = run.waitFor();
+
+        assertEquals(Exit.OK, result.exitCode(), result.output());
+        assertEquals(3, most, "the three index builds ran at once");
+        assertEquals("3", postgres.sql(copy, "select count(*) from pg_indexes where tablename = 'slow_index'"));
     }
 
     @Test
@@ -312,6 +385,18 @@ class UpgradeCliProcessTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no database " + prefix + "* within 30 s");
+    }
+
+    /** Waits until a session in {@code database} runs {@code query}. */
+    private void awaitSession(String database, String query) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (!postgres.sql(postgres.adminDb(), "select 1 from pg_stat_activity where datname = '" + database
+                    + "' and query like '" + query + "%'").isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no session runs " + query + " in " + database + " within 30 s");
     }
 
     private static String restoredName(String output) {

@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.archive.psql.ParallelRestore;
+import org.juniper.upgrade.archive.psql.PgProcess;
+import org.juniper.upgrade.archive.psql.RestoreFailedException;
 
 /**
  * One run's database, owned by a role that exists only for this run and has no other right. Everything from the
@@ -44,7 +48,43 @@ public final class ScratchDatabase {
      * follows the dump in an archive is read meanwhile. The caller finishes or aborts what it gets.
      */
     public Restoring startPlainRestore(InputStream dump) throws Exception {
-        return new ParallelRestore(this, cluster.restoreSessions()).start(dump);
+        ParallelRestore.Restoring restoring;
+        try {
+            restoring = new ParallelRestore(name, new ParallelRestore.Psql() {
+                @Override
+                public List<String> command(boolean singleTransaction) {
+                    return psqlCommand(singleTransaction);
+                }
+
+                @Override
+                public Map<String, String> env() {
+                    return ScratchDatabase.this.env();
+                }
+            }, cluster.restoreSessions()).start(dump);
+        } catch (InvalidBackupException e) {
+            throw new ScratchFailure(e.reason(), e.getMessage());
+        } catch (RestoreFailedException e) {
+            throw restoreFailed(e);
+        }
+        return new Restoring() {
+            @Override
+            public void finish() throws Exception {
+                try {
+                    restoring.finish();
+                } catch (RestoreFailedException e) {
+                    throw restoreFailed(e);
+                }
+            }
+
+            @Override
+            public void abort() {
+                restoring.abort();
+            }
+        };
+    }
+
+    private static ScratchFailure restoreFailed(RestoreFailedException e) {
+        return new ScratchFailure("RESTORE:FAILED", e.getMessage());
     }
 
     /** A restore whose dump is read and whose last statements may still run. */
@@ -54,12 +94,6 @@ public final class ScratchDatabase {
 
         /** Stops what still runs, when the run fails for another reason. */
         void abort();
-    }
-
-    /** A psql session as the run's role, its input under a restrict key of its own, opened by {@code preamble}. */
-    PsqlSession psqlSession(boolean singleTransaction, byte[] preamble) {
-        return new PsqlSession(psqlCommand(singleTransaction), env(), HexFormat.of().formatHex(randomBytes()),
-                preamble);
     }
 
     List<String> psqlCommand(boolean singleTransaction) {
@@ -73,25 +107,25 @@ public final class ScratchDatabase {
 
     /** Restores a pg_dump custom-format file; ownership and privileges in it are ignored. */
     public void restoreCustom(Path file) throws Exception {
-        PgTool.Result result = PgTool.run(
+        PgProcess.Result result = PgProcess.run(
                 PgTool.args(cluster.tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error",
                         "--single-transaction", "-h", cluster.host(), "-p", cluster.port(), "-U", role, "-d", name,
                         file.toString()),
                 env(), null, null);
         if (result.exitCode() != 0) {
             throw new ScratchFailure("RESTORE:FAILED", "the custom-format dump does not restore: "
-                    + lastLines(result.errors()));
+                    + result.lastLines(5));
         }
     }
 
     /** Writes a plain {@code pg_dump --no-owner} of the database to {@code out}. */
     public void dump(OutputStream out) throws Exception {
-        PgTool.Result result = PgTool.run(
+        PgProcess.Result result = PgProcess.run(
                 PgTool.args(cluster.tool("pg_dump"), "--no-owner", "--no-privileges", "-h", cluster.host(), "-p",
                         cluster.port(), "-U", role, "-d", name),
                 env(), null, out);
         if (result.exitCode() != 0) {
-            throw new ScratchFailure("DUMP:FAILED", "pg_dump failed: " + lastLines(result.errors()));
+            throw new ScratchFailure("DUMP:FAILED", "pg_dump failed: " + result.lastLines(5));
         }
     }
 
@@ -132,12 +166,5 @@ public final class ScratchDatabase {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    static String lastLines(String errors) {
-        String trimmed = errors.strip();
-        String[] lines = trimmed.split("\n");
-        int from = Math.max(0, lines.length - 5);
-        return String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length));
     }
 }

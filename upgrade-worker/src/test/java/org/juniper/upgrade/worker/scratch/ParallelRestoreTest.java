@@ -22,6 +22,7 @@ import org.juniper.erp.sample.SampleSpec;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.DumpGuard;
+import org.juniper.upgrade.archive.psql.PgProcess;
 import org.junit.jupiter.api.Test;
 
 /** The restore of a plain dump over parallel psql sessions, against one psql session, on the scratch cluster. */
@@ -37,7 +38,7 @@ class ParallelRestoreTest {
         ScratchDatabase single = scratch.create("single-" + UUID.randomUUID(), 1);
         try {
             parallel.restorePlain(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
-            PgTool.Result result = PgTool.run(single.psqlCommand(true), single.env(),
+            PgProcess.Result result = PgProcess.run(single.psqlCommand(true), single.env(),
                     stdin -> DumpGuard.copy(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), stdin,
                             "K3y"), null);
             assertEquals(0, result.exitCode(), result.errors());

@@ -1,22 +1,23 @@
-package org.juniper.upgrade.worker.scratch;
+package org.juniper.upgrade.archive.psql;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.logging.Logger;
 import org.juniper.upgrade.archive.DumpGuard;
-import org.juniper.upgrade.archive.InvalidBackupException;
 
 /**
  * Restores a plain dump over several psql sessions, as {@code pg_restore -j} does for an archive. pg_dump heads each
@@ -25,11 +26,12 @@ import org.juniper.upgrade.archive.InvalidBackupException;
  * session in one transaction; table data, and then indexes and keys, are spread over the sessions, each statement
  * committed on its own so that sessions never wait on each other's transactions; foreign keys are added unvalidated
  * in one session, then validated in parallel (validating locks the referenced table only for row sharing). A failed
- * restore fails the run, whose database is dropped. Each session's input passes {@link DumpGuard} and starts in
- * psql's restricted mode with a key of its own.
+ * restore leaves committed parts behind, so the caller restores into a database that it drops on failure. Each
+ * session's input passes {@link DumpGuard} and starts in psql's restricted mode with a key of its own.
  */
-final class ParallelRestore implements DumpGuard.Router {
-    private static final Logger LOG = Logger.getLogger(ParallelRestore.class);
+public final class ParallelRestore implements DumpGuard.Router {
+    private static final System.Logger LOG = System.getLogger(ParallelRestore.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ENTRY = Pattern.compile("^-- (?:Data for )?Name: .*; Type: ([A-Z ]+); Schema: .*");
     // an identifier as pg_dump writes it, without spaces, semicolons or backslashes: safe to repeat in a statement
     private static final String IDENTIFIER = "[A-Za-z0-9_$.\"]+";
@@ -45,10 +47,31 @@ final class ParallelRestore implements DumpGuard.Router {
     private static final int FOREIGN_KEY_ENTRY = 64 * 1024;
     /** The settings before the first entry are replayed in every session; a dump with more runs in one session. */
     private static final int PREAMBLE = 64 * 1024;
+    /** psql's last error lines a failure quotes. */
+    private static final int ERROR_LINES = 5;
 
     private enum Kind { SERIAL, DATA, BUILD, FOREIGN_KEY }
 
-    private final ScratchDatabase db;
+    /** How to start psql on the database restored into. */
+    public interface Psql {
+        /** psql connected to the database, with ON_ERROR_STOP and, when asked, --single-transaction. */
+        List<String> command(boolean singleTransaction);
+
+        /** What psql needs in its environment besides this process's (a password, say). */
+        Map<String, String> env();
+    }
+
+    /** A restore whose dump is read and whose last statements may still run. */
+    public interface Restoring {
+        /** Waits for the restore's end; throws {@link RestoreFailedException} when it failed. */
+        void finish() throws Exception;
+
+        /** Stops what still runs, when the restore fails for another reason. */
+        void abort();
+    }
+
+    private final String name;
+    private final Psql psql;
     private final int width;
     private final ByteArrayOutputStream preamble = new ByteArrayOutputStream();
     // also ended from the thread of the caller while the last run goes on
@@ -67,24 +90,28 @@ final class ParallelRestore implements DumpGuard.Router {
     /** The session whose load transaction ends when its COPY data does. */
     private OutputStream openLoad;
 
-    ParallelRestore(ScratchDatabase db, int width) {
-        this.db = db;
+    /**
+     * @param name the database restored into, for logs
+     * @param width the sessions that load data and build indexes at once
+     */
+    public ParallelRestore(String name, Psql psql, int width) {
+        this.name = name;
+        this.psql = psql;
         this.width = Math.max(1, width);
     }
 
     /**
      * Reads the whole dump into the sessions. The last run (the foreign keys and their validation) goes on in the
-     * background, so that the caller reads what follows the dump meanwhile; {@link #finish} waits for it.
+     * background, so that the caller reads what follows the dump meanwhile; {@link Restoring#finish} waits for it.
+     * A dump the guard refuses throws its {@link org.juniper.upgrade.archive.InvalidBackupException}, one psql
+     * refuses a {@link RestoreFailedException}.
      */
-    ScratchDatabase.Restoring start(InputStream dump) throws Exception {
-        sessions.add(db.psqlSession(true, new byte[0]));
+    public Restoring start(InputStream dump) throws Exception {
+        sessions.add(session(true, new byte[0]));
         current = new Tee(sessions.get(0).input(), preamble);
         try {
             DumpGuard.route(dump, this);
             commitLoad();
-        } catch (InvalidBackupException e) {
-            abort();
-            throw new ScratchFailure(e.reason(), e.getMessage());
         } catch (RunFailed e) {
             abort();
             throw e.failure;
@@ -105,10 +132,10 @@ final class ParallelRestore implements DumpGuard.Router {
                 abort();
                 lastRun.completeExceptionally(e);
             }
-        }, "restore-" + db.name());
+        }, "restore-" + name);
         thread.setDaemon(true);
         thread.start();
-        return new ScratchDatabase.Restoring() {
+        return new Restoring() {
             @Override
             public void finish() throws Exception {
                 try {
@@ -126,15 +153,22 @@ final class ParallelRestore implements DumpGuard.Router {
     }
 
     /** A session stopped reading: its errors say why. */
-    private ScratchFailure ended(PsqlSession.Ended e) {
+    private RestoreFailedException ended(PsqlSession.Ended e) {
         String errors;
         try {
-            errors = e.session().finish().errors();
+            errors = e.session().finish().lastLines(ERROR_LINES);
         } catch (Exception failure) {
             errors = failure.getMessage();
         }
         abort();
-        return new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + ScratchDatabase.lastLines(errors));
+        return new RestoreFailedException("the dump does not restore: " + errors);
+    }
+
+    /** A psql session whose input is restricted under a key of its own, opened by {@code preamble}. */
+    private PsqlSession session(boolean singleTransaction, byte[] preamble) {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        return new PsqlSession(psql.command(singleTransaction), psql.env(), HexFormat.of().formatHex(key), preamble);
     }
 
     @Override
@@ -159,7 +193,7 @@ final class ParallelRestore implements DumpGuard.Router {
         if (entryKind != kind) {
             try {
                 endRun();
-            } catch (ScratchFailure f) {
+            } catch (RestoreFailedException f) {
                 throw new RunFailed(f);
             } catch (IOException e) {
                 throw e;
@@ -258,7 +292,7 @@ final class ParallelRestore implements DumpGuard.Router {
         boolean parallel = runKind == Kind.DATA || runKind == Kind.BUILD;
         int count = parallel ? width : 1;
         for (int i = 0; i < count; i++) {
-            sessions.add(db.psqlSession(!parallel, preamble.toByteArray()));
+            sessions.add(session(!parallel, preamble.toByteArray()));
         }
         next = 0;
     }
@@ -282,31 +316,38 @@ final class ParallelRestore implements DumpGuard.Router {
     private void endRun() throws Exception {
         settleForeignKey();
         String failure = finishAll();
-        LOG.debugf("%s: %s run restored in %d ms", db.name(), kind, (System.nanoTime() - runStart) / 1_000_000);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1} run restored in {2} ms", name, kind,
+                (System.nanoTime() - runStart) / 1_000_000);
         if (failure == null && !validations.isEmpty()) {
             long validating = System.nanoTime();
             for (int i = 0; i < width; i++) {
-                sessions.add(db.psqlSession(false, preamble.toByteArray()));
+                sessions.add(session(false, preamble.toByteArray()));
             }
             for (int i = 0; i < validations.size(); i++) {
                 sessions.get(i % width).input().write(validations.get(i).getBytes(StandardCharsets.UTF_8));
             }
             validations.clear();
             failure = finishAll();
-            LOG.debugf("%s: foreign keys validated in %d ms", db.name(), (System.nanoTime() - validating) / 1_000_000);
+            LOG.log(System.Logger.Level.DEBUG, "{0}: foreign keys validated in {1} ms", name,
+                    (System.nanoTime() - validating) / 1_000_000);
         }
         if (failure != null) {
-            throw new ScratchFailure("RESTORE:FAILED", "the dump does not restore: " + failure);
+            throw new RestoreFailedException("the dump does not restore: " + failure);
         }
     }
 
     /** Waits for every session; returns the errors of the first that failed, or null. */
     private String finishAll() throws Exception {
+        // every session gets what it buffered first: small statements (index builds, key validations) sit in the
+        // buffers until the run ends, and would otherwise run one session after the other
+        for (PsqlSession session : sessions) {
+            session.endInput();
+        }
         String failure = null;
         for (PsqlSession session : sessions) {
-            PgTool.Result result = session.finish();
+            PgProcess.Result result = session.finish();
             if (result.exitCode() != 0 && failure == null) {
-                failure = ScratchDatabase.lastLines(result.errors());
+                failure = result.lastLines(ERROR_LINES);
             }
         }
         sessions.clear();
@@ -327,9 +368,9 @@ final class ParallelRestore implements DumpGuard.Router {
 
     /** A run failed while the dump was being read. */
     private static final class RunFailed extends IOException {
-        final ScratchFailure failure;
+        final RestoreFailedException failure;
 
-        RunFailed(ScratchFailure failure) {
+        RunFailed(RestoreFailedException failure) {
             super(failure.getMessage());
             this.failure = failure;
         }

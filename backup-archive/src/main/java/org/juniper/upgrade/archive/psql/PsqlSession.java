@@ -1,4 +1,4 @@
-package org.juniper.upgrade.worker.scratch;
+package org.juniper.upgrade.archive.psql;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,7 +25,8 @@ final class PsqlSession {
     private static final byte[] ABORT = new byte[0];
 
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED);
-    private final CompletableFuture<PgTool.Result> result = new CompletableFuture<>();
+    private boolean ended;
+    private final CompletableFuture<PgProcess.Result> result = new CompletableFuture<>();
     private final OutputStream input = new BufferedOutputStream(new OutputStream() {
         @Override
         public void write(int b) throws IOException {
@@ -55,7 +56,7 @@ final class PsqlSession {
     PsqlSession(List<String> command, Map<String, String> env, String restrictKey, byte[] preamble) {
         Thread feeder = new Thread(() -> {
             try {
-                result.complete(PgTool.run(command, env, stdin -> {
+                result.complete(PgProcess.run(command, env, stdin -> {
                     DumpGuard.restrict(stdin, restrictKey);
                     stdin.write(preamble);
                     for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
@@ -99,14 +100,23 @@ final class PsqlSession {
         }
     }
 
-    /** Ends the input and waits for psql to run what it was given. */
-    PgTool.Result finish() throws Exception {
+    /** Hands psql the rest of its input and its end, without waiting for it to run them. */
+    void endInput() throws IOException {
+        if (ended) {
+            return;
+        }
+        ended = true;
         try {
             input.flush();
             put(END);
         } catch (Ended e) {
             // psql stopped early: its result says why
         }
+    }
+
+    /** Ends the input and waits for psql to run what it was given. */
+    PgProcess.Result finish() throws Exception {
+        endInput();
         try {
             return result.get();
         } catch (ExecutionException e) {

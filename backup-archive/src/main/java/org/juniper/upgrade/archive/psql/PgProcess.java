@@ -1,0 +1,102 @@
+package org.juniper.upgrade.archive.psql;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one PostgreSQL client tool, feeding or draining its standard streams, keeping the tail of its errors. */
+public final class PgProcess {
+    private static final int ERROR_TAIL = 4000;
+
+    private PgProcess() {
+    }
+
+    public interface StdinWriter {
+        void write(OutputStream stdin) throws Exception;
+    }
+
+    /** How a tool ended; {@code errors} is the tail of its standard error. */
+    public record Result(int exitCode, String errors) {
+        /** The last {@code count} lines of the errors on one line, for a message. */
+        public String lastLines(int count) {
+            String[] lines = errors.strip().split("\n");
+            return String.join(" | ", Arrays.copyOfRange(lines, Math.max(0, lines.length - count), lines.length));
+        }
+    }
+
+    /**
+     * Runs the tool with {@code env} added to this process's environment; {@code stdin} writes its input (or null),
+     * {@code stdout} receives its output (or null).
+     */
+    public static Result run(List<String> command, Map<String, String> env, StdinWriter stdin, OutputStream stdout)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        if (stdout == null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        StringBuilder errors = new StringBuilder();
+        Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors));
+        Thread outputCopier = stdout == null ? null : daemon(() -> {
+            try (InputStream out = process.getInputStream()) {
+                out.transferTo(stdout);
+            } catch (IOException e) {
+                process.destroy();
+            }
+        });
+        Exception inputFailure = null;
+        if (stdin != null) {
+            try (OutputStream in = process.getOutputStream()) {
+                stdin.write(in);
+            } catch (IOException e) {
+                // the tool stopped reading: its exit code and errors say why
+                inputFailure = e;
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw e;
+            }
+        }
+        int exit = process.waitFor();
+        errorReader.join();
+        if (outputCopier != null) {
+            outputCopier.join();
+        }
+        if (exit == 0 && inputFailure != null) {
+            throw inputFailure;
+        }
+        return new Result(exit, errors.toString());
+    }
+
+    private static void keepTail(InputStream err, StringBuilder tail) {
+        try (InputStream in = err) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                synchronized (tail) {
+                    tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    if (tail.length() > ERROR_TAIL) {
+                        tail.delete(0, tail.length() - ERROR_TAIL);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended; what was read is the tail
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "pg-tool-io");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
