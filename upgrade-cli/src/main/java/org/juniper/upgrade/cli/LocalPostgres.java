@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.psql.ParallelRestore;
+import org.juniper.upgrade.archive.psql.PgProcess;
 import org.juniper.upgrade.archive.psql.RestoreFailedException;
 
 /** The administrator's PostgreSQL server, driven through its client tools as the administrator would. */
@@ -48,14 +49,14 @@ final class LocalPostgres {
                 "ON_ERROR_STOP=1", "-d", database, "-f", "-");
         vars.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PgTools.Result result = tools.run(command, in -> in.write(sql.getBytes(StandardCharsets.UTF_8)), out);
+        PgProcess.Result result = tools.run(command, in -> in.write(sql.getBytes(StandardCharsets.UTF_8)), out);
         if (result.exitCode() == PSQL_CONNECTION_FAILED) {
             throw new CliFailure(Exit.LOCAL_DATABASE, "cannot connect to the local PostgreSQL (" + result
-                    .lastErrors() + "); " + CONNECTION_HINT);
+                    .lastLines(4) + "); " + CONNECTION_HINT);
         }
         if (result.exitCode() != 0) {
             throw new CliFailure(Exit.LOCAL_DATABASE, "PostgreSQL refused a statement in database '" + database
-                    + "': " + result.lastErrors());
+                    + "': " + result.lastLines(4));
         }
         List<String[]> rows = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -172,12 +173,12 @@ final class LocalPostgres {
 
     /** psql gained \restrict in 13.22, 14.19, 15.14, 16.10 and 17.6; older ones would stop on the dump's first line. */
     void requireRestrictedMode() {
-        PgTools.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+        PgProcess.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
                 maintenanceDb(), "-f", "-"), in -> in.write("\\restrict check\n\\unrestrict check\n"
                         .getBytes(StandardCharsets.US_ASCII)), null);
         if (result.exitCode() == PSQL_CONNECTION_FAILED) {
             throw new CliFailure(Exit.LOCAL_DATABASE, "cannot connect to the local PostgreSQL (" + result
-                    .lastErrors() + "); " + CONNECTION_HINT);
+                    .lastLines(4) + "); " + CONNECTION_HINT);
         }
         if (result.exitCode() != 0) {
             throw new CliFailure(Exit.LOCAL_TOOLS, "psql " + tools.majorVersion("psql") + " here is older than the "
@@ -273,9 +274,9 @@ final class LocalPostgres {
                 "-f", "-", dump.toString()), null, out));
     }
 
-    private static void requireSuccess(String tool, PgTools.Result result) {
+    private static void requireSuccess(String tool, PgProcess.Result result) {
         if (result.exitCode() != 0) {
-            throw new CliFailure(Exit.LOCAL_DATABASE, tool + " failed: " + result.lastErrors()
+            throw new CliFailure(Exit.LOCAL_DATABASE, tool + " failed: " + result.lastLines(4)
                     + (result.errors().contains("connection") ? "; " + CONNECTION_HINT : ""));
         }
     }

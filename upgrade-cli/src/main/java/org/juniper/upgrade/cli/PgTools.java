@@ -1,18 +1,19 @@
 package org.juniper.upgrade.cli;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.archive.psql.PgProcess;
+import org.juniper.upgrade.archive.psql.PgProcess.Result;
+import org.juniper.upgrade.archive.psql.PgProcess.StdinWriter;
 
 /**
  * The local PostgreSQL client tools (psql, pg_dump, pg_restore), found on the PATH or in {@code --pg-bin}. They run
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  * the server, exactly as for psql at the same prompt.
  */
 final class PgTools {
-    private static final int ERROR_TAIL = 4000;
     private static final Pattern VERSION = Pattern.compile("\\) (\\d+)(?:\\.(\\d+))?");
 
     private final Path binDir;
@@ -28,19 +28,6 @@ final class PgTools {
     /** @param binDir where the tools are, or null to look on the PATH */
     PgTools(Path binDir) {
         this.binDir = binDir;
-    }
-
-    interface StdinWriter {
-        void write(OutputStream stdin) throws Exception;
-    }
-
-    /** How a tool ended; {@code errors} is the tail of its standard error. */
-    record Result(int exitCode, String errors) {
-        /** The last lines of the errors on one line, for a message. */
-        String lastErrors() {
-            String[] lines = errors.strip().split("\n");
-            return String.join(" | ", Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length));
-        }
     }
 
     /** The tool's path; a missing tool ends the command with what to install. */
@@ -96,48 +83,10 @@ final class PgTools {
 
     /** {@link #run(List, StdinWriter, OutputStream)}, giving each line of standard error to {@code errorLines}. */
     Result run(List<String> command, StdinWriter stdin, OutputStream stdout, Consumer<String> errorLines) {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (stdin == null) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        }
-        if (stdout == null) {
-            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        }
-        Process process;
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new CliFailure(Exit.LOCAL_TOOLS, "cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        }
-        try {
-            StringBuilder errors = new StringBuilder();
-            Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors, errorLines));
-            Thread outputCopier = stdout == null ? null : daemon(() -> {
-                try (InputStream out = process.getInputStream()) {
-                    out.transferTo(stdout);
-                } catch (IOException e) {
-                    // the receiver failed (disk full, ...): stopping the tool makes the failure visible
-                    process.destroy();
-                }
-            });
-            IOException inputFailure = null;
-            if (stdin != null) {
-                try (OutputStream in = process.getOutputStream()) {
-                    stdin.write(in);
-                } catch (IOException e) {
-                    // the tool stopped reading: its exit code and errors say why
-                    inputFailure = e;
-                }
-            }
-            int exit = process.waitFor();
-            errorReader.join();
-            if (outputCopier != null) {
-                outputCopier.join();
-            }
-            if (exit == 0 && inputFailure != null) {
-                throw inputFailure;
-            }
-            return new Result(exit, errors.toString());
+            return PgProcess.run(command, Map.of(), stdin, stdout, errorLines);
+        } catch (PgProcess.NotStarted e) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(Exit.FAILED, command.get(0) + " was interrupted", e);
@@ -145,10 +94,6 @@ final class PgTools {
             throw e;
         } catch (Exception e) {
             throw new CliFailure(Exit.FAILED, "feeding " + command.get(0) + " failed: " + e.getMessage(), e);
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
         }
     }
 
@@ -158,41 +103,5 @@ final class PgTools {
         command.add(find(tool).toString());
         command.addAll(Arrays.asList(args));
         return command;
-    }
-
-    private static Thread daemon(Runnable body) {
-        Thread thread = new Thread(body, "pg-tool-stream");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void keepTail(InputStream errors, StringBuilder tail, Consumer<String> lines) {
-        StringBuilder line = new StringBuilder();
-        try (InputStream in = errors) {
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
-                if (lines != null) {
-                    for (char c : text.toCharArray()) {
-                        if (c == '\n') {
-                            lines.accept(line.toString());
-                            line.setLength(0);
-                        } else {
-                            line.append(c);
-                        }
-                    }
-                }
-                synchronized (tail) {
-                    tail.append(text);
-                    if (tail.length() > ERROR_TAIL) {
-                        tail.delete(0, tail.length() - ERROR_TAIL);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the tool's exit code tells what happened
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs one PostgreSQL client tool, feeding or draining its standard streams, keeping the tail of its errors. */
 public final class PgProcess {
@@ -29,12 +30,25 @@ public final class PgProcess {
         }
     }
 
+    /** The tool could not be started at all (not executable, gone): no exit code, no errors of its own. */
+    public static final class NotStarted extends IOException {
+        NotStarted(String tool, IOException cause) {
+            super("cannot run " + tool + ": " + cause.getMessage(), cause);
+        }
+    }
+
     /**
      * Runs the tool with {@code env} added to this process's environment; {@code stdin} writes its input (or null),
      * {@code stdout} receives its output (or null).
      */
     public static Result run(List<String> command, Map<String, String> env, StdinWriter stdin, OutputStream stdout)
             throws Exception {
+        return run(command, env, stdin, stdout, null);
+    }
+
+    /** {@link #run(List, Map, StdinWriter, OutputStream)}, giving each line of standard error to {@code errorLines}. */
+    public static Result run(List<String> command, Map<String, String> env, StdinWriter stdin, OutputStream stdout,
+            Consumer<String> errorLines) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         if (stdin == null) {
@@ -43,46 +57,67 @@ public final class PgProcess {
         if (stdout == null) {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
-        Process process = builder.start();
-        StringBuilder errors = new StringBuilder();
-        Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors));
-        Thread outputCopier = stdout == null ? null : daemon(() -> {
-            try (InputStream out = process.getInputStream()) {
-                out.transferTo(stdout);
-            } catch (IOException e) {
-                process.destroy();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new NotStarted(command.get(0), e);
+        }
+        try {
+            StringBuilder errors = new StringBuilder();
+            Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors, errorLines));
+            Thread outputCopier = stdout == null ? null : daemon(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    out.transferTo(stdout);
+                } catch (IOException e) {
+                    // the receiver failed (disk full, ...): stopping the tool makes the failure visible
+                    process.destroy();
+                }
+            });
+            IOException inputFailure = null;
+            if (stdin != null) {
+                try (OutputStream in = process.getOutputStream()) {
+                    stdin.write(in);
+                } catch (IOException e) {
+                    // the tool stopped reading: its exit code and errors say why
+                    inputFailure = e;
+                }
             }
-        });
-        Exception inputFailure = null;
-        if (stdin != null) {
-            try (OutputStream in = process.getOutputStream()) {
-                stdin.write(in);
-            } catch (IOException e) {
-                // the tool stopped reading: its exit code and errors say why
-                inputFailure = e;
-            } catch (Exception e) {
+            int exit = process.waitFor();
+            errorReader.join();
+            if (outputCopier != null) {
+                outputCopier.join();
+            }
+            if (exit == 0 && inputFailure != null) {
+                throw inputFailure;
+            }
+            return new Result(exit, errors.toString());
+        } finally {
+            if (process.isAlive()) {
                 process.destroyForcibly();
-                throw e;
             }
         }
-        int exit = process.waitFor();
-        errorReader.join();
-        if (outputCopier != null) {
-            outputCopier.join();
-        }
-        if (exit == 0 && inputFailure != null) {
-            throw inputFailure;
-        }
-        return new Result(exit, errors.toString());
     }
 
-    private static void keepTail(InputStream err, StringBuilder tail) {
+    private static void keepTail(InputStream err, StringBuilder tail, Consumer<String> lines) {
+        StringBuilder line = new StringBuilder();
         try (InputStream in = err) {
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
+                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+                if (lines != null) {
+                    for (char c : text.toCharArray()) {
+                        if (c == '\n') {
+                            lines.accept(line.toString());
+                            line.setLength(0);
+                        } else {
+                            line.append(c);
+                        }
+                    }
+                }
                 synchronized (tail) {
-                    tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    tail.append(text);
                     if (tail.length() > ERROR_TAIL) {
                         tail.delete(0, tail.length() - ERROR_TAIL);
                     }
