@@ -180,13 +180,12 @@ public class RequestService {
      * @param expectedSha256 the checksum the client computed, or null
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
+        // the request before a place among the uploads: an upload refused for another in flight takes none
+        uploads.claim(id, secret);
         try (UploadsInFlight.Slot slot = uploads.enter()) {
-            uploads.claim(id, secret);
-            try {
-                return receiveBackup(id, uploads.renewing(id, body), expectedSha256);
-            } finally {
-                uploads.release(id);
-            }
+            return receiveBackup(id, uploads.renewing(id, body), expectedSha256);
+        } finally {
+            uploads.release(id);
         }
     }
 
