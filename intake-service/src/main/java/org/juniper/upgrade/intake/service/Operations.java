@@ -48,11 +48,12 @@ public class Operations {
 
     @Transactional
     public Queue queue() {
+        Map<Purpose, Map<RequestState, Long>> counts = requests.countsByPurposeAndState();
         Map<String, Map<String, Long>> lanes = new LinkedHashMap<>();
         for (Purpose purpose : Purpose.values()) {
             Map<String, Long> states = new LinkedHashMap<>();
             for (RequestState state : RequestState.values()) {
-                states.put(state.code(), requests.countIn(state, purpose));
+                states.put(state.code(), counts.getOrDefault(purpose, Map.of()).getOrDefault(state, 0L));
             }
             lanes.put(purpose.code(), states);
         }
