@@ -40,6 +40,15 @@ final class RawHttp implements AutoCloseable {
         return http;
     }
 
+    /** Sends {@code request} as it is, framing included, and reads the answer. */
+    static Answer exchange(URL intake, byte[] request) throws IOException {
+        try (RawHttp http = new RawHttp(new Socket(intake.getHost(), intake.getPort()))) {
+            http.socket.setSoTimeout(30_000);
+            http.write(request, 0, request.length);
+            return http.answer();
+        }
+    }
+
     void write(byte[] bytes, int from, int to) throws IOException {
         out.write(bytes, from, to - from);
         out.flush();

@@ -139,6 +139,9 @@ class UploadSafetyTest {
             refused.then().statusCode(503).time(lessThan(1000L)).header("Retry-After", "30")
                     .body("failures[0].reason", equalTo("UPLOAD:BUSY"));
             IntakeServiceTest.status(late).then().body("state", equalTo("new"));
+            // a second upload of a request that holds one is refused for that, not for the others
+            IntakeServiceTest.upload(holding.get(0), backup).then().statusCode(409)
+                    .body("failures[0].reason", equalTo("UPLOAD:IN_PROGRESS"));
 
             for (RawHttp upload : held) {
                 upload.write(backup, backup.length - 10, backup.length);

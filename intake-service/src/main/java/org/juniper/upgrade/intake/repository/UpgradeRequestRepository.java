@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import io.quarkus.panache.common.Sort;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.intake.domain.RequestState;
@@ -77,8 +79,15 @@ public class UpgradeRequestRepository implements PanacheRepositoryBase<UpgradeRe
                 .setParameter(2, createdBefore).setMaxResults(limit).getResultList();
     }
 
-    public long countIn(RequestState state, Purpose purpose) {
-        return count("state = ?1 and purpose = ?2", state, purpose);
+    /** How many requests each purpose has in each state, in one pass: pairs without requests are left out. */
+    public Map<Purpose, Map<RequestState, Long>> countsByPurposeAndState() {
+        Map<Purpose, Map<RequestState, Long>> counts = new EnumMap<>(Purpose.class);
+        for (Object[] row : getEntityManager().createQuery("select r.purpose, r.state, count(r) from UpgradeRequest r "
+                + "group by r.purpose, r.state", Object[].class).getResultList()) {
+            counts.computeIfAbsent((Purpose) row[0], p -> new EnumMap<>(RequestState.class))
+                    .put((RequestState) row[1], (Long) row[2]);
+        }
+        return counts;
     }
 
     /** The request, locked for the rest of the transaction so that concurrent events apply one after another. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,14 +133,20 @@ public class OpsResource {
     public Map<String, Integer> purge(@QueryParam("olderThan") String olderThan,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
-        Duration age;
+        Instant before;
         try {
-            age = olderThan == null ? purge.retention() : Duration.parse(olderThan);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new RequestRefusedException(400, new Failure("PURGE:INVALID", "'" + olderThan
-                    + "' is not a duration", "an ISO-8601 duration such as P30D or PT1H"));
+            Duration age = olderThan == null ? purge.retention() : Duration.parse(olderThan);
+            // a negative age would reach into the future and archive what has just finished
+            if (age.isNegative()) {
+                throw new DateTimeException("negative");
+            }
+            before = Instant.now().minus(age);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new RequestRefusedException(400, new Failure("PURGE:INVALID", "'" + Failure.shown(olderThan)
+                    + "' is not a duration back from now", "an ISO-8601 duration such as P30D or PT1H, not "
+                    + "negative and within the calendar"));
         }
-        return Map.of("archived", purge.purgeFinishedBefore(Instant.now().minus(age)));
+        return Map.of("archived", purge.purgeFinishedBefore(before));
     }
 
     @POST

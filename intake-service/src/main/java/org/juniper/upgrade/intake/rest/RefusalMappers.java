@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -45,8 +46,9 @@ class RefusalMappers {
     Response framework(WebApplicationException e, HttpServerRequest request) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        Response.ResponseBuilder answer = refusal(status, List.of(frameworkFailure(status, original, request)));
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        Response.ResponseBuilder answer = refusal(status, List.of(frameworkFailure(status, request.method().name(),
+                request.path(), allow, request.getHeader(HttpHeaders.CONTENT_TYPE))));
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
@@ -57,30 +59,51 @@ class RefusalMappers {
     @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
             MismatchedInputException.class}, priority = Priorities.USER - 100)
     Response malformedJson(JsonProcessingException e) {
-        String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return malformedBody(e.getOriginalMessage());
+    }
+
+    /** Bytes that are no text in the encoding the body's first bytes announce (UTF-16 or UTF-32, say). */
+    @ServerExceptionMapper
+    Response undecodableJson(CharConversionException e) {
+        return malformedBody(e.getMessage());
+    }
+
+    private static Response malformedBody(String detail) {
+        String shown = detail == null ? "" : detail;
         return refusal(400, List.of(new Failure("REQUEST:MALFORMED", "the body is not the JSON this route takes: "
-                + (detail.length() > 200 ? detail.substring(0, 200) + "..." : detail), OPENAPI))).build();
+                + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown), OPENAPI))).build();
     }
 
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
-        return refusal(500, List.of(new Failure("PLATFORM:ERROR", "the platform failed to answer; nothing "
-                + "already accepted was lost", "retry later; the upgrade team has the details in the log"))).build();
+        return refusal(500, List.of(PLATFORM_ERROR)).build();
     }
 
-    private static Failure frameworkFailure(int status, Response original, HttpServerRequest request) {
-        String call = request.method() + " " + Failure.shown(request.path());
+    static final Failure PLATFORM_ERROR = new Failure("PLATFORM:ERROR", "the platform failed to answer; nothing "
+            + "already accepted was lost", "retry later; the upgrade team has the details in the log");
+
+    /**
+     * The framework's refusal of a call by its status, whether the REST layer or the HTTP router gives it.
+     *
+     * @param allow the methods the path takes, for a 405
+     */
+    static Failure frameworkFailure(int status, String method, String path, String allow, String contentType) {
+        String call = method + " " + Failure.shown(path);
         return switch (status) {
             case 404 -> new Failure("ROUTE:NOT_FOUND", "nothing answers " + call, OPENAPI
                     + "; request ids are UUIDs");
-            case 405 -> new Failure("METHOD:NOT_ALLOWED", call + " is not a route", "one of "
-                    + original.getHeaderString(HttpHeaders.ALLOW) + " on this path");
+            case 405 -> new Failure("METHOD:NOT_ALLOWED", call + " is not a route", "one of " + allow
+                    + " on this path");
             case 406 -> new Failure("ACCEPT:UNSUPPORTED", call + " cannot answer in the type asked for", OPENAPI);
+            case 413 -> new Failure("REQUEST:TOO_LARGE", call + " carries a larger body than this route takes",
+                    OPENAPI);
             case 415 -> new Failure("CONTENT_TYPE:UNSUPPORTED", call + " does not take a body of type '"
-                    + Failure.shown(String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE))) + "'",
+                    + Failure.shown(String.valueOf(contentType)) + "'",
                     "application/json for JSON bodies, application/zip or application/octet-stream for uploads");
-            default -> new Failure("REQUEST:MALFORMED", call + " is not a request this route takes", OPENAPI);
+            default -> new Failure("REQUEST:MALFORMED", call + " is not a well-formed request: its path, query or "
+                    + "headers cannot be read", OPENAPI + ", with percent-escapes of two hex digits and a valid "
+                    + "Host header");
         };
     }
 

@@ -2,8 +2,10 @@ package org.juniper.upgrade.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +30,10 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class Campaigns {
     private static final Logger LOG = Logger.getLogger(Campaigns.class);
-    /** The longest key S3 stores. */
+    /** The longest key S3 stores, in UTF-8 bytes. */
     private static final int MAX_KEY = 1024;
+    /** The longest name between a key's slashes that a store keeping objects as files (S3Proxy's) takes. */
+    private static final int MAX_KEY_SEGMENT = 255;
     /** Below a requester's own test requests: a campaign never goes first. */
     static final int CAMPAIGN_PRIORITY = -1;
 
@@ -121,7 +125,8 @@ public class Campaigns {
             return;
         }
         List<Failure> own = new ArrayList<>();
-        Contract contract = requestService.checkRequester(ask(d, target), own);
+        requestService.checkRequester(ask(d, target), own);
+        Contract contract = requestService.knownContract(d.contract(), own);
         if (contract != null && d.database() != null) {
             if (!seen.add(contract.code + "/" + d.database())) {
                 own.add(new Failure("CAMPAIGN:DUPLICATE_DATABASE", "the database is listed twice for contract "
@@ -133,15 +138,25 @@ public class Campaigns {
         if (d.backupKey() == null || d.backupKey().isBlank()) {
             own.add(new Failure("BACKUP:KEY_MISSING", "no backup key given",
                     "the object-store key of the database's latest backup"));
-        } else if (d.backupKey().trim().length() > MAX_KEY) {
+        } else if (!isStorableKey(d.backupKey().trim())) {
             own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
-                    + "' in the store", "an object-store key of at most " + MAX_KEY + " characters"));
+                    + "' in the store", "an object-store key of at most " + MAX_KEY + " bytes, " + MAX_KEY_SEGMENT
+                    + " between slashes, without NUL"));
         } else if (!store.exists(d.backupKey().trim())) {
             own.add(new Failure("BACKUP:NOT_FOUND", "there is no object '" + Failure.shown(d.backupKey())
                     + "' in the store",
                     "the object-store key of the database's latest backup, as the hosting platform stored it"));
         }
         own.forEach(f -> failures.add(new Failure(f.reason(), where + f.message(), f.expected())));
+    }
+
+    /** Whether the store could hold an object under {@code key}: one it cannot is not asked for. */
+    private static boolean isStorableKey(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY || key.indexOf('\0') >= 0) {
+            return false;
+        }
+        return Arrays.stream(key.split("/")).allMatch(segment -> segment.getBytes(StandardCharsets.UTF_8).length
+                <= MAX_KEY_SEGMENT);
     }
 
     private static NewRequest ask(NewCampaign.Database d, String target) {

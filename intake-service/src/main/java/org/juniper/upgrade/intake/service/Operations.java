@@ -48,11 +48,12 @@ public class Operations {
 
     @Transactional
     public Queue queue() {
+        Map<Purpose, Map<RequestState, Long>> counts = requests.countsByPurposeAndState();
         Map<String, Map<String, Long>> lanes = new LinkedHashMap<>();
         for (Purpose purpose : Purpose.values()) {
             Map<String, Long> states = new LinkedHashMap<>();
             for (RequestState state : RequestState.values()) {
-                states.put(state.code(), requests.countIn(state, purpose));
+                states.put(state.code(), counts.getOrDefault(purpose, Map.of()).getOrDefault(state, 0L));
             }
             lanes.put(purpose.code(), states);
         }
@@ -65,9 +66,9 @@ public class Operations {
      */
     @Transactional
     public void registerContract(String code, String project, boolean move) {
-        if (code == null || code.isBlank() || code.length() > NAME || !isProject(project)) {
+        if (!StoredText.fits(code, NAME) || !isProject(project)) {
             throw new RequestRefusedException(400, new Failure("CONTRACT:INVALID", "a contract needs a code and a "
-                    + "project of at most " + NAME + " characters", "PUT /ops/v1/contracts/<code> with "
+                    + "project of at most " + NAME + " characters, without NUL", "PUT /ops/v1/contracts/<code> with "
                     + "{\"project\": \"<hosting project>\"}"));
         }
         Contract contract = contracts.findByIdOptional(code).orElseGet(Contract::new);
@@ -101,7 +102,7 @@ public class Operations {
     }
 
     private static boolean isProject(String project) {
-        return project != null && !project.isBlank() && project.length() <= NAME;
+        return StoredText.fits(project, NAME);
     }
 
     private static RequestRefusedException movedSilently(String reason, String what, String from, String to) {
@@ -134,9 +135,9 @@ public class Operations {
 
     /** Stops a request that has not ended, whatever its state; the run ends within seconds. */
     public UpgradeRequest abort(UUID id, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+        if (!StoredText.fits(reason, 1000)) {
             throw new RequestRefusedException(400, new Failure("ABORT:REASON_MISSING", "an abort needs a reason of "
-                    + "at most 1000 characters, for the requester and the record", "{\"reason\": \"<why>\"}"));
+                    + "at most 1000 characters without NUL, for the requester and the record", "{\"reason\": \"<why>\"}"));
         }
         return stops.stop(id, RequestStops.BY_OPERATIONS, reason.strip(), request -> {
         });

@@ -82,9 +82,12 @@ public class RequestService {
             throw unknownSecret();
         }
         List<Failure> failures = new ArrayList<>();
-        Contract contract = checkRequester(ask, failures);
+        checkRequester(ask, failures);
         Purpose purpose = purposeOf(ask.purpose(), failures);
         checkVersions(ask.sourceVersion(), ask.targetVersion(), failures);
+        // the contract is looked up last, for a request that would otherwise be created: a refusal never tells a
+        // known contract from an unknown one at less cost than creating a request
+        Contract contract = failures.isEmpty() ? knownContract(ask.contract(), failures) : null;
         if (!failures.isEmpty()) {
             throw new RequestRefusedException(400, failures);
         }
@@ -108,21 +111,10 @@ public class RequestService {
         return new Created(request, secret);
     }
 
-    /** Adds what is wrong with the contract, address and database name; returns the contract if it is known. */
-    Contract checkRequester(NewRequest ask, List<Failure> failures) {
-        Contract contract = null;
+    /** Adds what is wrong with the address and database name, and a missing contract; not whether it is known. */
+    void checkRequester(NewRequest ask, List<Failure> failures) {
         if (blank(ask.contract())) {
             failures.add(new Failure("CONTRACT:MISSING", "no contract given", "your Juniper contract number"));
-        } else if (ask.contract().trim().length() > MAX_CONTRACT) {
-            failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
-                    + "' is known",
-                    "the contract number of your Juniper subscription, at most " + MAX_CONTRACT + " characters"));
-        } else {
-            contract = contracts.findByIdOptional(ask.contract().trim()).orElse(null);
-            if (contract == null) {
-                failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(ask.contract())
-                        + "' is known", "the contract number of your Juniper subscription"));
-            }
         }
         if (!isEmail(ask.email())) {
             failures.add(new Failure("EMAIL:INVALID", "'" + Failure.shown(ask.email()) + "' is not an e-mail address"
@@ -135,6 +127,23 @@ public class RequestService {
             failures.add(new Failure("DATABASE:INVALID", "'" + Failure.shown(ask.database())
                     + "' is not a database name",
                     "1 to 63 letters, digits, '_', '.' or '-', the first a letter, digit or '_'"));
+        }
+    }
+
+    /**
+     * The contract of that code, or null with the one refusal for every code that is not known, whether it is
+     * unknown or could not be stored at all (too long, a NUL in it); null without a refusal when none is given.
+     */
+    Contract knownContract(String code, List<Failure> failures) {
+        if (blank(code)) {
+            return null;
+        }
+        String trimmed = code.trim();
+        Contract contract = StoredText.fits(trimmed, MAX_CONTRACT)
+                ? contracts.findByIdOptional(trimmed).orElse(null) : null;
+        if (contract == null) {
+            failures.add(new Failure("CONTRACT:NOT_FOUND", "no contract '" + Failure.shown(code) + "' is known",
+                    "the contract number of your Juniper subscription, at most " + MAX_CONTRACT + " characters"));
         }
         return contract;
     }
@@ -171,13 +180,12 @@ public class RequestService {
      * @param expectedSha256 the checksum the client computed, or null
      */
     public UpgradeRequest storeBackup(UUID id, String secret, InputStream body, String expectedSha256) {
+        // the request before a place among the uploads: an upload refused for another in flight takes none
+        uploads.claim(id, secret);
         try (UploadsInFlight.Slot slot = uploads.enter()) {
-            uploads.claim(id, secret);
-            try {
-                return receiveBackup(id, uploads.renewing(id, body), expectedSha256);
-            } finally {
-                uploads.release(id);
-            }
+            return receiveBackup(id, uploads.renewing(id, body), expectedSha256);
+        } finally {
+            uploads.release(id);
         }
     }
 

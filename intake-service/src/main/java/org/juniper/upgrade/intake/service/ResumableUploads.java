@@ -70,19 +70,18 @@ public class ResumableUploads {
      */
     public Progress append(UUID id, String secret, long offset, Long announcedLength, Long pieceLength,
             String expectedSha256, InputStream body) {
+        // the request before a place among the uploads: a piece refused for another in flight takes none
+        UpgradeRequest request = inFlight.claim(id, secret);
         try (UploadsInFlight.Slot slot = inFlight.enter()) {
-            UpgradeRequest request = inFlight.claim(id, secret);
-            try {
-                if (request.backupKey != null) {
-                    throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this "
-                            + "request is already stored and checked", "start the request, or create a new one for "
-                            + "another backup"));
-                }
-                return appendClaimed(id, offset, announcedLength, pieceLength, expectedSha256,
-                        inFlight.renewing(id, body));
-            } finally {
-                inFlight.release(id);
+            if (request.backupKey != null) {
+                throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this "
+                        + "request is already stored and checked", "start the request, or create a new one for "
+                        + "another backup"));
             }
+            return appendClaimed(id, offset, announcedLength, pieceLength, expectedSha256,
+                    inFlight.renewing(id, body));
+        } finally {
+            inFlight.release(id);
         }
     }
 
