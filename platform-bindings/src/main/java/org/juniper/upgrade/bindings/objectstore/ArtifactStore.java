@@ -47,6 +47,8 @@ import org.juniper.upgrade.events.StoredObject;
 /**
  * The platform's bucket. An artifact is complete once its checksum record ({@code <key>.sha256.json}) exists: it is
  * written last, so a crash mid-upload leaves no artifact that looks finished, and a retry simply writes it again.
+ * Every failure of the store is an {@link ObjectStoreException}: the client reports a store it cannot reach as an
+ * {@link IllegalStateException}, which would otherwise pass for a fault of whoever called.
  */
 @ApplicationScoped
 public class ArtifactStore {
@@ -172,7 +174,7 @@ public class ArtifactStore {
                     }
                     completeMultipart(key, uploadId, uploaded);
                 }
-            } catch (MinioException e) {
+            } catch (MinioException | IllegalStateException e) {
                 throw new ObjectStoreException("could not store " + key, e);
             }
             completed = true;
@@ -196,7 +198,7 @@ public class ArtifactStore {
             client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(stored.key() + CHECKSUM_SUFFIX)
                     .stream(new ByteArrayInputStream(record), (long) record.length, null)
                     .contentType("application/json").build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("could not record the checksum of " + stored.key(), e);
         }
     }
@@ -247,7 +249,7 @@ public class ArtifactStore {
                     }
                 }
                 return new Part(partNumber, etag.replace("\"", ""));
-            } catch (MinioException | IOException e) {
+            } catch (MinioException | IOException | IllegalStateException e) {
                 throw new ObjectStoreException("could not store part " + partNumber + " of " + key, e);
             }
         }, partSenders);
@@ -292,7 +294,7 @@ public class ArtifactStore {
             throw new ObjectStoreException("could not look up " + key, e);
         } catch (JsonProcessingException e) {
             throw new ObjectStoreException("the checksum record of " + key + " is damaged", e);
-        } catch (MinioException | IOException e) {
+        } catch (MinioException | IOException | IllegalStateException e) {
             throw new ObjectStoreException("could not look up " + key, e);
         }
     }
@@ -307,7 +309,7 @@ public class ArtifactStore {
                 return false;
             }
             throw new ObjectStoreException("could not look up " + key, e);
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("could not look up " + key, e);
         }
     }
@@ -356,7 +358,7 @@ public class ArtifactStore {
                 throw new MissingArtifactException(key);
             }
             throw new ObjectStoreException("could not read " + key, e);
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("could not read " + key, e);
         }
     }
@@ -379,7 +381,7 @@ public class ArtifactStore {
             return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
                     .bucket(config.bucket()).object(key)
                     .expiry((int) validity.toSeconds(), TimeUnit.SECONDS).build());
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("could not sign a download of " + key, e);
         }
     }
@@ -394,7 +396,7 @@ public class ArtifactStore {
                         .build());
                 deleted++;
             }
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("could not delete the objects under " + prefix, e);
         }
         return deleted;
@@ -406,7 +408,7 @@ public class ArtifactStore {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
                 throw new ObjectStoreException("bucket " + config.bucket() + " does not exist", null);
             }
-        } catch (MinioException e) {
+        } catch (MinioException | IllegalStateException e) {
             throw new ObjectStoreException("object store at " + config.endpoint() + " does not answer", e);
         }
     }

@@ -27,6 +27,7 @@ import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
+import org.juniper.upgrade.bindings.objectstore.ObjectStoreException;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
@@ -163,8 +164,15 @@ public class UpgradeRun {
         run.requireHeld();
         RunLog log = run.log();
         log.last("failed", message);
-        store.put(ArtifactKeys.of(request.requestId()).attempt(run.attempt()).log(), log.bytes(),
-                "text/plain; charset=utf-8");
+        try {
+            store.put(ArtifactKeys.of(request.requestId()).attempt(run.attempt()).log(), log.bytes(),
+                    "text/plain; charset=utf-8");
+        } catch (ObjectStoreException away) {
+            // the failure matters more than its log, which intake has line by line: a store that is away (often
+            // the very fault being reported) must not keep the request from ending
+            LOG.warnf("attempt %s of request %s: its log is not stored (%s); its failure is published all the same",
+                    run.attempt(), request.requestId(), away.getMessage());
+        }
         publisher.publish(new UpgradeFailed(request.requestId(), run.stage(), reason, message,
                 java.time.Instant.now(), run.attempt()));
     }
