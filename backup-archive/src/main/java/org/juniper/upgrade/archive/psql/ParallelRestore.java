@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,6 +90,11 @@ public final class ParallelRestore implements DumpGuard.Router {
     private String tableEntry;
     /** The session whose load transaction ends when its COPY data does. */
     private OutputStream openLoad;
+    /**
+     * The session that emptied and loaded each table in this run: a later load of the same table goes there too,
+     * behind the first one's commit, or the first one's TRUNCATE could empty rows another session loaded already.
+     */
+    private final Map<String, OutputStream> emptiedBy = new HashMap<>();
 
     /**
      * @param name the database restored into, for logs
@@ -230,10 +236,18 @@ public final class ParallelRestore implements DumpGuard.Router {
      */
     private OutputStream load(String line) throws IOException {
         Matcher copy = COPY.matcher(line);
-        if (!copy.matches() || !loadable.remove(copy.group(1))) {
+        if (!copy.matches()) {
+            return current;
+        }
+        OutputStream emptied = emptiedBy.get(copy.group(1));
+        if (emptied != null) {
+            return emptied;
+        }
+        if (!loadable.remove(copy.group(1))) {
             return current;
         }
         OutputStream session = current;
+        emptiedBy.put(copy.group(1), session);
         session.write(("BEGIN;\nTRUNCATE ONLY " + copy.group(1) + ";\n").getBytes(StandardCharsets.US_ASCII));
         openLoad = session;
         byte[] frozen = ("COPY " + copy.group(1) + " " + (copy.group(2) == null ? "" : copy.group(2))
@@ -288,6 +302,8 @@ public final class ParallelRestore implements DumpGuard.Router {
 
     private void startRun(Kind runKind) {
         kind = runKind;
+        // the runs before have ended, their loads committed
+        emptiedBy.clear();
         runStart = System.nanoTime();
         boolean parallel = runKind == Kind.DATA || runKind == Kind.BUILD;
         int count = parallel ? width : 1;
