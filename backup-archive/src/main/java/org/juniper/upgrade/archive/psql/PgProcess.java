@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs one PostgreSQL client tool, feeding or draining its standard streams, keeping the tail of its errors. */
@@ -66,11 +67,14 @@ public final class PgProcess {
         try {
             StringBuilder errors = new StringBuilder();
             Thread errorReader = daemon(() -> keepTail(process.getErrorStream(), errors, errorLines));
+            AtomicReference<Exception> outputFailure = new AtomicReference<>();
             Thread outputCopier = stdout == null ? null : daemon(() -> {
                 try (InputStream out = process.getInputStream()) {
                     out.transferTo(stdout);
-                } catch (IOException e) {
-                    // the receiver failed (disk full, ...): stopping the tool makes the failure visible
+                } catch (IOException | RuntimeException e) {
+                    // the receiver failed (disk full, the object store away): the tool is stopped, and the failure
+                    // is the receiver's, not the tool's
+                    outputFailure.set(e);
                     process.destroy();
                 }
             });
@@ -87,6 +91,9 @@ public final class PgProcess {
             errorReader.join();
             if (outputCopier != null) {
                 outputCopier.join();
+            }
+            if (outputFailure.get() != null) {
+                throw outputFailure.get();
             }
             if (exit == 0 && inputFailure != null) {
                 throw inputFailure;
