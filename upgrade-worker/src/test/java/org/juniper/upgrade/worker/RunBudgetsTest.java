@@ -46,7 +46,7 @@ class RunBudgetsTest {
     public static class ShortBudgets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("juniper.worker.run-deadline-base", "PT12S", "juniper.worker.run-deadline-per-gb", "PT0S",
+            return Map.of("juniper.worker.run-deadline-base", "PT20S", "juniper.worker.run-deadline-per-gb", "PT0S",
                     "juniper.worker.slots", "any,any");
         }
     }
@@ -65,15 +65,15 @@ class RunBudgetsTest {
 
     @Test
     void aRunPastItsDeadlineFailsRunDeadlineNamingTheStageThoughNoStatementOutlivedItsTimeout() throws Exception {
-        // each statement well within the statement timeout (20 s), all of them beyond the run's 12 s
-        UpgradeRequested request = request("CREATE TABLE t (id integer);\n" + "SELECT pg_sleep(3);\n".repeat(6));
+        // each statement well within the statement timeout (20 s), all of them beyond the run's 20 s
+        UpgradeRequested request = request("CREATE TABLE t (id integer);\n" + "SELECT pg_sleep(3);\n".repeat(10));
         try (PlatformEvents platform = new PlatformEvents(bootstrapServers)) {
             platform.publish(request);
             UpgradeFailed failure = failure(platform, request);
 
             assertEquals("RUN:DEADLINE", failure.reason(), failure.message());
             assertEquals("restore", failure.stage());
-            assertTrue(failure.message().contains("12 seconds") && failure.message().contains("the restore stage"),
+            assertTrue(failure.message().contains("20 seconds") && failure.message().contains("the restore stage"),
                     failure.message());
             assertEquals(0, sessions(runRole(request.attempt())), "no session of the run is left");
         }
@@ -122,7 +122,8 @@ class RunBudgetsTest {
 
     @Test
     void aLongRunDoesNotHoldBackSmallJobsWhileAnotherSlotIsIdle() throws Exception {
-        UpgradeRequested slow = request("CREATE TABLE t (id integer);\nSELECT pg_sleep(6);\n");
+        // long enough for three small jobs on a busy machine, short of the run's deadline
+        UpgradeRequested slow = request("CREATE TABLE t (id integer);\nSELECT pg_sleep(14);\n");
         List<UpgradeRequested> small = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             small.add(request("CREATE TABLE t (id integer);\n"));
