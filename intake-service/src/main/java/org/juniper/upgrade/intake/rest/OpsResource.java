@@ -38,6 +38,9 @@ import org.juniper.upgrade.intake.service.TargetCatalog;
 @Tag(name = "operations", description = "For the platform's operators")
 @Blocking
 public class OpsResource {
+    /** How many requests one purge call archives at most. */
+    static final int PURGE_PER_CALL = 10;
+
     private final Access access;
     private final Operations operations;
     private final TargetCatalog targets;
@@ -127,10 +130,11 @@ public class OpsResource {
 
     @POST
     @Path("purge")
-    @Operation(summary = "Purge expired artifacts now", description = "Deletes the objects of requests finished "
-            + "before 'olderThan' (an ISO-8601 duration, default: the configured retention) and archives them; the "
-            + "same runs every hour by itself.")
-    public Map<String, Integer> purge(@QueryParam("olderThan") String olderThan,
+    @Operation(summary = "Purge expired artifacts now", description = "Deletes the objects of the oldest requests "
+            + "finished before 'olderThan' (an ISO-8601 duration, default: the configured retention), at most "
+            + PURGE_PER_CALL + " per call, and archives them; 'more' says whether to call again. The same runs every "
+            + "hour by itself, for all of them.")
+    public Map<String, Object> purge(@QueryParam("olderThan") String olderThan,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
         Instant before;
@@ -146,7 +150,9 @@ public class OpsResource {
                     + "' is not a duration back from now", "an ISO-8601 duration such as P30D or PT1H, not "
                     + "negative and within the calendar"));
         }
-        return Map.of("archived", purge.purgeFinishedBefore(before));
+        // bounded, so that one call costs the platform no more than a second or so, however much has expired
+        int archived = purge.purgeFinishedBefore(before, PURGE_PER_CALL);
+        return Map.of("archived", archived, "more", purge.anyFinishedBefore(before));
     }
 
     @POST

@@ -45,17 +45,29 @@ public class ArtifactPurge {
         purgeFinishedBefore(Instant.now().minus(config.artifactRetention()));
     }
 
-    /** Purges requests finished before {@code cutoff}; returns how many were archived. */
+    /** Purges every request finished before {@code cutoff}; returns how many were archived. */
     public int purgeFinishedBefore(Instant cutoff) {
         int archived = 0;
-        List<UpgradeRequest> batch;
+        int round;
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> requests.expired(cutoff, BATCH));
-            for (UpgradeRequest expired : batch) {
-                archived += QuarkusTransaction.requiringNew().call(() -> archive(expired.id, cutoff)) ? 1 : 0;
-            }
-        } while (batch.size() == BATCH);
+            round = purgeFinishedBefore(cutoff, BATCH);
+            archived += round;
+        } while (round == BATCH);
         return archived;
+    }
+
+    /** Purges at most {@code limit} requests finished before {@code cutoff}, the oldest first. */
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        int archived = 0;
+        for (UpgradeRequest expired : QuarkusTransaction.requiringNew().call(() -> requests.expired(cutoff, limit))) {
+            archived += QuarkusTransaction.requiringNew().call(() -> archive(expired.id, cutoff)) ? 1 : 0;
+        }
+        return archived;
+    }
+
+    /** Whether a request finished before {@code cutoff} is still to be purged. */
+    public boolean anyFinishedBefore(Instant cutoff) {
+        return !QuarkusTransaction.requiringNew().call(() -> requests.expired(cutoff, 1)).isEmpty();
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.juniper.upgrade.neutralizer.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,7 +10,12 @@ import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.neutralizer.service.Neutralization;
 
-/** Only test copies are neutralized; a production request passes by untouched. */
+/**
+ * Only test copies are neutralized; a production request passes by untouched. Requests are neutralized side by side
+ * (the pool's size is {@code smallrye.messaging.worker.neutralizations.max-concurrency}), so that a large copy holds
+ * back none of the small ones behind it; the commit strategy commits an offset only once every record before it is
+ * done.
+ */
 @ApplicationScoped
 public class DumpUpgradedListener {
     private final Neutralization neutralization;
@@ -20,7 +25,7 @@ public class DumpUpgradedListener {
     }
 
     @Incoming("dump-upgraded")
-    @Blocking
+    @Blocking(value = "neutralizations", ordered = false)
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
         DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
         if (upgraded.purpose() == Purpose.TEST) {

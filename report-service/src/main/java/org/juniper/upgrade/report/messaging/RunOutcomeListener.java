@@ -1,6 +1,6 @@
 package org.juniper.upgrade.report.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,7 +13,8 @@ import org.juniper.upgrade.report.service.ReportWriter;
 
 /**
  * A run ends in an upgraded database (a neutralized one for a test) or in a failure; either way the request gets
- * its report.
+ * its report. Reports of different requests are written side by side (the pool's size is
+ * {@code smallrye.messaging.worker.reports.max-concurrency}): a large database's report holds back none behind it.
  */
 @ApplicationScoped
 public class RunOutcomeListener {
@@ -24,21 +25,21 @@ public class RunOutcomeListener {
     }
 
     @Incoming("dump-upgraded")
-    @Blocking
+    @Blocking(value = "reports", ordered = false)
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
         DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
         Redelivery.untilDone("report of " + upgraded.requestId(), () -> reports.upgraded(upgraded));
     }
 
     @Incoming("neutralized")
-    @Blocking
+    @Blocking(value = "reports", ordered = false)
     public void onNeutralized(ConsumerRecord<String, String> record) throws Exception {
         Neutralized neutralized = KafkaEvents.data(record, Neutralized.class);
         Redelivery.untilDone("report of " + neutralized.requestId(), () -> reports.neutralized(neutralized));
     }
 
     @Incoming("failed")
-    @Blocking
+    @Blocking(value = "reports", ordered = false)
     public void onFailed(ConsumerRecord<String, String> record) throws Exception {
         UpgradeFailed failed = KafkaEvents.data(record, UpgradeFailed.class);
         Redelivery.untilDone("failure report of " + failed.requestId(), () -> reports.failed(failed));
