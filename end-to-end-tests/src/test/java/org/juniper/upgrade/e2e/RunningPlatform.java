@@ -4,21 +4,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The five services, started as processes once per test class and stopped after it, with the contract the tests
- * submit their requests under.
+ * The five services, started as processes once for all the test classes of a run and stopped when it ends, with the
+ * contract the tests submit their requests under. A test that kills, freezes or adds an instance puts the five back
+ * as it found them; after each class, whatever a failed test left otherwise is put back too, so that the next class
+ * meets the platform as the operator runs it.
  */
 abstract class RunningPlatform {
     static ServiceProcesses services;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        services = new ServiceProcesses();
-        services.startAll();
+    static synchronized void startPlatform() throws Exception {
+        if (services != null) {
+            return;
+        }
+        ServiceProcesses started = new ServiceProcesses();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-services"));
+        started.startAll();
         new IntakeClient().registerContract("M2026-0042", "acme-hosting");
+        services = started;
     }
 
     @AfterAll
-    static void stopPlatform() throws Exception {
-        services.close();
+    static void restorePlatform() throws Exception {
+        services.restoreStandardSet();
     }
 }

@@ -158,6 +158,27 @@ final class ServiceProcesses implements AutoCloseable {
                 + ".log"));
     }
 
+    /**
+     * Puts the platform back to the five services, each running: stops every instance a test added and starts again
+     * any of the five that is gone, thawing first what a test left frozen.
+     */
+    void restoreStandardSet() throws Exception {
+        for (String name : List.copyOf(running.keySet())) {
+            if (running.get(name).isAlive()) {
+                signal(name, "CONT");
+            }
+            if (!SERVICES.contains(name)) {
+                kill(name);
+            }
+        }
+        for (String service : SERVICES) {
+            Process process = running.get(service);
+            if (process == null || !process.isAlive()) {
+                start(service);
+            }
+        }
+    }
+
     /** Ends the service the hard way, like a crashed pod: no shutdown hook runs, nothing is committed. */
     void kill(String service) throws InterruptedException {
         Process process = running.remove(service);
