@@ -25,13 +25,21 @@ abstract class RunningPlatform {
                 Thread.currentThread().interrupt();
             }
         }, "stop-services"));
-        started.startAll();
-        new IntakeClient().registerContract("M2026-0042", "acme-hosting");
+        try {
+            started.startAll();
+            new IntakeClient().registerContract("M2026-0042", "acme-hosting");
+        } catch (Exception | AssertionError e) {
+            // the next class starts them afresh, on ports these must not hold
+            started.close();
+            throw e;
+        }
         services = started;
     }
 
     @AfterAll
     static void restorePlatform() throws Exception {
-        services.restoreStandardSet();
+        if (services != null) {
+            services.restoreStandardSet();
+        }
     }
 }

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +48,7 @@ final class ServiceProcesses implements AutoCloseable {
             "upgrade-worker", Map.of("JUNIPER_WORKER_LEASE", "PT10S", "JUNIPER_WORKER_HEARTBEAT", "PT2S",
                     "JUNIPER_WORKER_RETRY_WINDOW", "PT45S"));
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final Path root = Path.of(System.getProperty("juniper.project.root", ".."));
     // one folder per instance: suites on two instances of one machine keep their logs apart
@@ -71,12 +74,21 @@ final class ServiceProcesses implements AutoCloseable {
         return Integer.parseInt(env(MANAGEMENT_PORT_VARIABLES.get(service)));
     }
 
+    /**
+     * Starts the five and waits until each is ready. The lanes of one suite run take turns (a lock in the project's
+     * runner folder): five services of three lanes starting at once on two cores take minutes each.
+     */
     void startAll() throws Exception {
-        for (String service : SERVICES) {
-            launch(service);
-        }
-        for (String service : SERVICES) {
-            awaitReady(service);
+        Path lockFile = root.resolve(".platform/e2e-services-start.lock");
+        Files.createDirectories(lockFile.getParent());
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock turn = channel.lock()) {
+            for (String service : SERVICES) {
+                launch(service);
+            }
+            for (String service : SERVICES) {
+                awaitReady(service);
+            }
         }
     }
 
@@ -134,7 +146,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void awaitReady(String service, int managementPort) throws Exception {
-        // as patient as ./platform up: on two busy cores, five services and a suite beside start slowly
+        // more patient than ./platform up: on two busy cores, three lanes start their services at the same time
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (System.nanoTime() < deadline) {
