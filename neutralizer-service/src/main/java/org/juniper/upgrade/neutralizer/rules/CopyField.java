@@ -1,4 +1,4 @@
-package org.juniper.erp.neutralize;
+package org.juniper.upgrade.neutralizer.rules;
 
 /** One field of a COPY text row: {@code \N} is NULL, and backslash escapes carry tabs, newlines and backslashes. */
 public final class CopyField {

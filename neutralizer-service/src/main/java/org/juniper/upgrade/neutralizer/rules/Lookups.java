@@ -1,4 +1,4 @@
-package org.juniper.erp.neutralize;
+package org.juniper.upgrade.neutralizer.rules;
 
 import java.util.Collection;
 import java.util.HashMap;

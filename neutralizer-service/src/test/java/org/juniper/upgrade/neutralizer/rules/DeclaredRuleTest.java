@@ -1,4 +1,4 @@
-package org.juniper.erp.neutralize;
+package org.juniper.upgrade.neutralizer.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
