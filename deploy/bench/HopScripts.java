@@ -6,7 +6,7 @@ import org.juniper.erp.UpgradeScript;
 /**
  * Writes the scripts of each hop, in the order the worker runs them, to {@code <out>/<version>.sql}, so that psql
  * can run the same upgrade by hand. Run with the pack on the class path:
- * {@code java -cp juniper-erp-sample.jar HopScripts.java 14.0 17.0 out}.
+ * {@code java -cp juniper-sample.jar HopScripts.java 14.0 17.0 out}.
  */
 public class HopScripts {
     public static void main(String[] args) throws Exception {

@@ -17,12 +17,12 @@ curl -sf -o /dev/null "http://127.0.0.1:$JUNIPER_INTAKE_MANAGEMENT_PORT/q/health
 
 echo "[bench] building the fuzzer"
 ./mvnw -B -q package -Dmaven.test.skip=true -pl api-fuzz
-[[ -f juniper-erp/target/juniper-erp-sample.jar ]] || ./mvnw -B -q package -Dmaven.test.skip=true -pl juniper-erp -am
+[[ -f juniper-sample/target/juniper-sample.jar ]] || ./mvnw -B -q package -Dmaven.test.skip=true -pl juniper-sample -am
 
 out="$JUNIPER_PLATFORM_HOME/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 # the smallest valid 14.0 backup: every piece sent in parallel carries it, and each upload is checked as it streams
-java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale 0.0001 --database fuzz \
+java -jar juniper-sample/target/juniper-sample.jar --version 14.0 --scale 0.0001 --database fuzz \
   --out "$out/fuzz-backup.zip" >/dev/null
 
 rc=0

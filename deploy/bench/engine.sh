@@ -35,8 +35,8 @@ need jq jq
 curl -sf -o /dev/null "$intake_health" || { echo "bench: intake is not up at $intake (./platform up)" >&2; exit 1; }
 worker_pid="$(pgrep -f "juniper.platform.part=upgrade-worker@${JUNIPER_PLATFORM_HOME:-$root/.platform/local}" | head -n 1)"
 [[ -n "$worker_pid" ]] || { echo "bench: no upgrade-worker process of this platform" >&2; exit 1; }
-jar="$root/juniper-erp/target/juniper-erp-sample.jar"
-[[ -f "$jar" ]] || (cd "$root" && ./mvnw -B -q package -DskipTests -pl juniper-erp -am)
+jar="$root/juniper-sample/target/juniper-sample.jar"
+[[ -f "$jar" ]] || (cd "$root" && ./mvnw -B -q package -DskipTests -pl juniper-sample -am)
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }

@@ -23,13 +23,13 @@ cleanup() {
 trap cleanup EXIT
 admin "select 1" >/dev/null || { echo "bench: no scratch PostgreSQL on port $PGPORT (./platform --instance $instance infra-up)" >&2; exit 1; }
 
-echo "[bench] building the pack and the neutralizer"
-./mvnw -B -q package -Dmaven.test.skip=true -pl juniper-erp,neutralizer-service -am
+echo "[bench] building the sample generator and the neutralizer"
+./mvnw -B -q package -Dmaven.test.skip=true -pl juniper-sample,neutralizer-service -am
 app="neutralizer-service/target/quarkus-app"
 classpath="$(ls "$app"/app/*.jar "$app"/lib/main/*.jar | tr '\n' ':')"
 
 echo "[bench] generating a 14.0 sample at scale $scale"
-java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale "$scale" --database acme --out "$work/acme.zip" >/dev/null
+java -jar juniper-sample/target/juniper-sample.jar --version 14.0 --scale "$scale" --database acme --out "$work/acme.zip" >/dev/null
 archive_bytes="$(stat -c %s "$work/acme.zip")"
 
 now() { date +%s.%N; }

@@ -43,10 +43,10 @@ for i in $(seq 2 "$workers"); do
   echo "[bench] worker $i ready on port $port"
 done
 
-java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale 0.01 --database queue \
+java -jar juniper-sample/target/juniper-sample.jar --version 14.0 --scale 0.01 --database queue \
   --out "$work/queue.zip" >/dev/null
 if [[ "$long_scale" != 0 ]]; then
-  java -jar juniper-erp/target/juniper-erp-sample.jar --version 14.0 --scale "$long_scale" --database long \
+  java -jar juniper-sample/target/juniper-sample.jar --version 14.0 --scale "$long_scale" --database long \
     --out "$work/long.zip" >/dev/null
 fi
 curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \

@@ -17,9 +17,9 @@ set -euo pipefail
 : "${JUNIPER_SCRATCH_PORT:?is not set: run eval \"\$(./platform --instance NAME env)\" with the platform up}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 CLI_JAR="$ROOT/upgrade-cli/target/upgrade-cli.jar"
-SAMPLE_JAR="$ROOT/juniper-erp/target/juniper-erp-sample.jar"
+SAMPLE_JAR="$ROOT/juniper-sample/target/juniper-sample.jar"
 [[ -f "$CLI_JAR" ]] || { echo "missing $CLI_JAR: ./mvnw -B -q -o -f upgrade-cli/pom.xml package" >&2; exit 1; }
-[[ -f "$SAMPLE_JAR" ]] || { echo "missing $SAMPLE_JAR: ./mvnw -q -o install -DskipTests -pl juniper-erp" >&2; exit 1; }
+[[ -f "$SAMPLE_JAR" ]] || { echo "missing $SAMPLE_JAR: ./mvnw -q -o install -DskipTests -pl juniper-sample -am" >&2; exit 1; }
 
 export PGHOST=127.0.0.1 PGPORT="$JUNIPER_SCRATCH_PORT"
 export PGUSER="${JUNIPER_SCRATCH_ADMIN_USER:-scratch_admin}" PGPASSWORD="${JUNIPER_SCRATCH_ADMIN_PASSWORD:-scratch_admin}"

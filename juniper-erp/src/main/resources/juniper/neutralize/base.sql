@@ -1,9 +1,9 @@
 -- Neutralization rules of the base module, with the semantics of Odoo's neutralize.sql: a test copy of a database
 -- must not act on the outside world. Each rule is one statement after its "-- rule: <name>" line, applied in file
 -- order. Written for the 14.0 schema; juniper/neutralize/<version>/base.sql replaces this file from that version on.
--- Statements keep to the declarative subset of SQL that org.juniper.erp.neutralize.RuleParser describes (UPDATE,
--- DELETE, INSERT ... VALUES [ON CONFLICT], INSERT ... SELECT from the same table, plain terms and lookups in another
--- table): the neutralizer applies them to the dump's rows as it streams, and its preview prints them back as SQL.
+-- Statements keep to the declarative subset of SQL that the neutralizer's RuleParser describes (UPDATE, DELETE,
+-- INSERT ... VALUES [ON CONFLICT], INSERT ... SELECT from the same table, plain terms and lookups in another table):
+-- the neutralizer applies them to the dump's rows as it streams, and its preview prints them back as SQL.
 
 -- rule: crons-off
 -- Scheduled actions stop, except the housekeeping one that keeps the database tidy.

@@ -37,7 +37,7 @@ public final class ApiFuzzCommand {
                                           [--ops-token local-ops-token] [--seed 1] [--count 20000]
                                           [--connections 4] [--timeout-ms 10000] [--out summary.json]
                                           [--case N]
-              --backup       a small valid backup (juniper-erp-sample.jar --scale 0.0001): the fixtures' uploads and
+              --backup       a small valid backup (juniper-sample.jar --scale 0.0001): the fixtures' uploads and
                              the pieces sent in parallel
               --base-url     the running intake; its OpenAPI document is read from /q/openapi?format=json
               --ops-token    the operations token: the fixtures' contract is registered with it

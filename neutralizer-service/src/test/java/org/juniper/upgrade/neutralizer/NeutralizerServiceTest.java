@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.erp.JuniperPack;
 import org.juniper.erp.UpgradeScript;
-import org.juniper.erp.sample.SampleDatabase;
-import org.juniper.erp.sample.SampleSpec;
+import org.juniper.sample.SampleDatabase;
+import org.juniper.sample.SampleSpec;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -41,6 +41,7 @@ import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.RunStopped;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.Topics;
+import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -411,8 +412,8 @@ class NeutralizerServiceTest {
     }
 
     private static List<String> tablesOfTheRules(String version) {
-        return new ArrayList<>(org.juniper.erp.neutralize.DeclaredRule.of(PACK, version, PACK.modules(version))
-                .stream().map(org.juniper.erp.neutralize.DeclaredRule::table).distinct().toList());
+        return new ArrayList<>(DeclaredRule.of(PACK, version, PACK.modules(version)).stream()
+                .map(DeclaredRule::table).distinct().toList());
     }
 
     /** A table's rows, but for what differs by nature between two runs: ids and times of added rows, new uuids. */

@@ -29,9 +29,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.juniper.erp.sample.CustomModule;
-import org.juniper.erp.sample.SampleDatabase;
-import org.juniper.erp.sample.SampleSpec;
+import org.juniper.sample.CustomModule;
+import org.juniper.sample.SampleDatabase;
+import org.juniper.sample.SampleSpec;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -46,8 +46,8 @@ import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.worker.config.ScratchConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The worker on the real broker, S3 server and scratch PostgreSQL, with real pg_dump and psql. */
 @QuarkusTest

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.juniper.erp.JuniperPack;
-import org.juniper.erp.neutralize.DeclaredRule;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -13,6 +12,7 @@ import org.juniper.upgrade.archive.Checksum;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.events.Neutralized;
+import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
 
 /**
  * Turns an upgraded archive into its test archive in one pass: the manifest (which the worker writes first) names

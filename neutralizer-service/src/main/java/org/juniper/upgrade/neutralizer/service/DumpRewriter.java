@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.juniper.erp.neutralize.DeclaredRule;
-import org.juniper.erp.neutralize.Lookup;
-import org.juniper.erp.neutralize.Lookups;
-import org.juniper.erp.neutralize.TableRewriter;
 import org.juniper.upgrade.archive.Bytes;
+import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
+import org.juniper.upgrade.neutralizer.rules.Lookup;
+import org.juniper.upgrade.neutralizer.rules.Lookups;
+import org.juniper.upgrade.neutralizer.rules.TableRewriter;
 
 /**
  * Streams a plain dump once and applies the rules to the COPY blocks of the tables they name, row by row; every

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.juniper.erp.JuniperPack;
-import org.juniper.erp.neutralize.DeclaredRule;
-import org.juniper.erp.sample.SampleDatabase;
-import org.juniper.erp.sample.SampleSpec;
+import org.juniper.sample.SampleDatabase;
+import org.juniper.sample.SampleSpec;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Sha1;
+import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
