@@ -1,5 +1,9 @@
 package org.juniper.erp;
 
+import static org.juniper.upgrade.events.FailureReason.SCRIPTS_INVALID;
+import static org.juniper.upgrade.events.FailureReason.SCRIPTS_OUTSIDE_HOPS;
+import static org.juniper.upgrade.events.FailureReason.SCRIPTS_TOO_LARGE;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.juniper.upgrade.events.FailureReason;
 
 /**
  * The customer's own upgrade scripts that a request brings, for the modules the pack does not know: a zip laid out
@@ -34,12 +39,6 @@ import java.util.zip.ZipInputStream;
 public final class CustomScripts {
     /** The most a request's scripts may weigh, zipped and unzipped alike: scripts are text, and held in memory. */
     public static final long MAX_BYTES = 16L << 20;
-    /** The scripts do not follow the layout, or are not scripts. */
-    public static final String INVALID = "SCRIPTS:INVALID";
-    /** The zip, or what it unpacks to, is larger than {@link #MAX_BYTES}. */
-    public static final String TOO_LARGE = "SCRIPTS:TOO_LARGE";
-    /** A script of a version that the request's upgrade does not go through. */
-    public static final String OUTSIDE_HOPS = "SCRIPTS:OUTSIDE_HOPS";
     /** Problems listed at most, so that a zip of a million bad entries gets a short answer. */
     static final int MAX_PROBLEMS = 20;
 
@@ -56,8 +55,14 @@ public final class CustomScripts {
         this.packVersions = packVersions;
     }
 
-    /** One thing wrong with the scripts: where, what, and what would be accepted. */
-    public record Problem(String reason, String path, String message, String expected) {
+    /**
+     * One thing wrong with the scripts: where, what, and what would be accepted.
+     *
+     * @param reason {@code SCRIPTS:INVALID} when they do not follow the layout or are not scripts,
+     *     {@code SCRIPTS:TOO_LARGE} beyond {@link #MAX_BYTES} zipped or unzipped, {@code SCRIPTS:OUTSIDE_HOPS} for a
+     *     script of a version the request's upgrade does not go through
+     */
+    public record Problem(FailureReason reason, String path, String message, String expected) {
     }
 
     /** Reads and checks the zip {@code zip} against the versions of {@code pack}. */
@@ -73,8 +78,8 @@ public final class CustomScripts {
             throw new InvalidScriptsException(List.of(tooLarge(maxBytes)));
         }
         if (!startsWith(zip, ZIP_MAGIC) && !startsWith(zip, EMPTY_ZIP_MAGIC)) {
-            throw new InvalidScriptsException(List.of(new Problem(INVALID, "", "the scripts are not a zip archive",
-                    "a zip of " + ScriptPath.LAYOUT + " files")));
+            throw new InvalidScriptsException(List.of(new Problem(SCRIPTS_INVALID, "",
+                    "the scripts are not a zip archive", "a zip of " + ScriptPath.LAYOUT + " files")));
         }
         List<Problem> problems = new ArrayList<>();
         Map<String, UpgradeScript> found = new TreeMap<>();
@@ -94,7 +99,7 @@ public final class CustomScripts {
                 unpacked += content.length;
                 if (!seen.add(path)) {
                     if (reportedTwice.add(path)) {
-                        problems.add(new Problem(INVALID, path, shown(path) + " is in the zip twice",
+                        problems.add(new Problem(SCRIPTS_INVALID, path, shown(path) + " is in the zip twice",
                                 "each script once"));
                     }
                     found.remove(path);
@@ -102,7 +107,7 @@ public final class CustomScripts {
                 }
                 Optional<ScriptPath> where = ScriptPath.parse(path);
                 if (where.isEmpty()) {
-                    problems.add(new Problem(INVALID, path, shown(path) + " is not where a script goes",
+                    problems.add(new Problem(SCRIPTS_INVALID, path, shown(path) + " is not where a script goes",
                             ScriptPath.LAYOUT + " (version, module in lower case, phase, two digits, a name of "
                                     + "letters, digits, '_', '.' or '-'), e.g. " + EXAMPLE + "; "
                                     + JuniperPack.EVERY_HOP + " as the version for scripts that run on every hop"));
@@ -110,7 +115,7 @@ public final class CustomScripts {
                 }
                 ScriptPath script = where.get();
                 if (!script.version().equals(JuniperPack.EVERY_HOP) && !reached.contains(script.version())) {
-                    problems.add(new Problem(INVALID, path, shown(path) + " is a script of version "
+                    problems.add(new Problem(SCRIPTS_INVALID, path, shown(path) + " is a script of version "
                             + script.version() + ", which no upgrade reaches", "one of " + String.join(", ", reached)
                             + ", or " + JuniperPack.EVERY_HOP + " for every hop"));
                     continue;
@@ -118,13 +123,13 @@ public final class CustomScripts {
                 Optional<String> sql = utf8(content);
                 Optional<String> control = sql.flatMap(TransactionControl::find);
                 if (sql.isEmpty()) {
-                    problems.add(new Problem(INVALID, path, shown(path) + " is not UTF-8 text",
+                    problems.add(new Problem(SCRIPTS_INVALID, path, shown(path) + " is not UTF-8 text",
                             "SQL saved as UTF-8"));
                 } else if (holdsNoSql(sql.get())) {
-                    problems.add(new Problem(INVALID, path, shown(path) + " holds no SQL, only blanks or comments",
-                            "at least one statement, or no file"));
+                    problems.add(new Problem(SCRIPTS_INVALID, path, shown(path)
+                            + " holds no SQL, only blanks or comments", "at least one statement, or no file"));
                 } else if (control.isPresent()) {
-                    problems.add(new Problem(INVALID, path, shown(path) + " holds " + control.get()
+                    problems.add(new Problem(SCRIPTS_INVALID, path, shown(path) + " holds " + control.get()
                             + ", which would end the hop's transaction",
                             "statements without transaction control (COMMIT, ROLLBACK, BEGIN, SAVEPOINT, ...) nor "
                                     + "psql meta-commands: each hop runs its scripts in one transaction of its own"));
@@ -134,17 +139,17 @@ public final class CustomScripts {
                 }
             }
         } catch (ZipException e) {
-            problems.add(new Problem(INVALID, "", "the zip is damaged: " + e.getMessage(),
+            problems.add(new Problem(SCRIPTS_INVALID, "", "the zip is damaged: " + e.getMessage(),
                     "a zip of " + ScriptPath.LAYOUT + " files, made again"));
         } catch (IllegalArgumentException e) {
             // ZipInputStream's answer to an entry name that is not UTF-8
-            problems.add(new Problem(INVALID, "", "the zip has a file name that is not UTF-8",
+            problems.add(new Problem(SCRIPTS_INVALID, "", "the zip has a file name that is not UTF-8",
                     "file names as in " + ScriptPath.LAYOUT));
         } catch (IOException e) {
             throw new IllegalStateException("reading a zip held in memory", e);
         }
         if (problems.isEmpty() && found.isEmpty()) {
-            problems.add(new Problem(INVALID, "", "the zip holds no script", "at least one " + ScriptPath.LAYOUT
+            problems.add(new Problem(SCRIPTS_INVALID, "", "the zip holds no script", "at least one " + ScriptPath.LAYOUT
                     + ", e.g. " + EXAMPLE));
         }
         if (!problems.isEmpty()) {
@@ -190,7 +195,7 @@ public final class CustomScripts {
         List<Problem> problems = new ArrayList<>();
         for (UpgradeScript script : scripts) {
             if (!script.version().equals(JuniperPack.EVERY_HOP) && !hops.contains(script.version())) {
-                problems.add(new Problem(OUTSIDE_HOPS, script.path(), "'" + script.path() + "' is a script of "
+                problems.add(new Problem(SCRIPTS_OUTSIDE_HOPS, script.path(), "'" + script.path() + "' is a script of "
                         + script.version() + ", which this upgrade does not go through (it goes through "
                         + String.join(", ", hops) + ")", "scripts of " + String.join(", ", hops) + ", or of "
                         + JuniperPack.EVERY_HOP + " for every hop"));
@@ -200,8 +205,8 @@ public final class CustomScripts {
     }
 
     private static Problem tooLarge(long maxBytes) {
-        return new Problem(TOO_LARGE, "", "the scripts are larger than " + maxBytes + " bytes, zipped or unzipped",
-                "at most " + maxBytes + " bytes of scripts");
+        return new Problem(SCRIPTS_TOO_LARGE, "", "the scripts are larger than " + maxBytes
+                + " bytes, zipped or unzipped", "at most " + maxBytes + " bytes of scripts");
     }
 
     private static List<Problem> capped(List<Problem> problems) {

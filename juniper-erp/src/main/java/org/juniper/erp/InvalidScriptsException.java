@@ -2,6 +2,7 @@ package org.juniper.erp;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.juniper.upgrade.events.FailureReason;
 
 /** A request's scripts cannot be used as they are; {@link #problems()} says each thing wrong, path by path. */
 public final class InvalidScriptsException extends Exception {
@@ -17,8 +18,8 @@ public final class InvalidScriptsException extends Exception {
         return problems;
     }
 
-    /** The reason of the first problem, e.g. {@value CustomScripts#INVALID}. */
-    public String reason() {
+    /** The reason of the first problem, e.g. {@code SCRIPTS:INVALID}. */
+    public FailureReason reason() {
         return problems.get(0).reason();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.juniper.upgrade.events.FailureReason;
 import org.junit.jupiter.api.Test;
 
 /** A request's own scripts, read from their zip against the shipped pack's versions. */
@@ -90,7 +91,7 @@ class CustomScriptsTest {
                 "16.0/customer_loyalty/post-10-a b.sql", "__MACOSX/16.0/._post-10-a.sql")) {
             CustomScripts.Problem problem = onlyProblem(scripts(path, "SELECT 1;"));
 
-            assertEquals(CustomScripts.INVALID, problem.reason(), path);
+            assertEquals(FailureReason.SCRIPTS_INVALID, problem.reason(), path);
             assertEquals(path, problem.path());
             assertTrue(problem.message().contains("'" + path + "' is not where a script goes"), problem.message());
             assertTrue(problem.expected().contains("<version>/<module>/{pre,post,end}-NN-name.sql")
@@ -154,7 +155,7 @@ class CustomScriptsTest {
             CustomScripts.Problem problem = onlyProblem(scripts("16.0/customer_loyalty/post-10-a.sql",
                     sql.getKey()));
 
-            assertEquals(CustomScripts.INVALID, problem.reason(), sql.getKey());
+            assertEquals(FailureReason.SCRIPTS_INVALID, problem.reason(), sql.getKey());
             assertEquals("'16.0/customer_loyalty/post-10-a.sql' holds " + sql.getValue()
                     + ", which would end the hop's transaction", problem.message(), sql.getKey());
             assertEquals("16.0/customer_loyalty/post-10-a.sql", problem.path());
@@ -232,13 +233,13 @@ class CustomScriptsTest {
         String big = "SELECT 1;\n".repeat(2_000);
         CustomScripts.Problem unzipped = onlyProblem(() -> CustomScripts.read(pack,
                 zip(scripts("16.0/customer_loyalty/post-10-a.sql", big)), 10_000));
-        assertEquals(CustomScripts.TOO_LARGE, unzipped.reason());
+        assertEquals(FailureReason.SCRIPTS_TOO_LARGE, unzipped.reason());
         assertEquals("the scripts are larger than 10000 bytes, zipped or unzipped", unzipped.message());
 
         byte[] random = new byte[20_000];
         new Random(1).nextBytes(random);
         CustomScripts.Problem zipped = onlyProblem(() -> CustomScripts.read(pack, random, 10_000));
-        assertEquals(CustomScripts.TOO_LARGE, zipped.reason());
+        assertEquals(FailureReason.SCRIPTS_TOO_LARGE, zipped.reason());
         assertEquals(16L << 20, CustomScripts.MAX_BYTES);
     }
 
@@ -272,7 +273,7 @@ class CustomScriptsTest {
         assertEquals(List.of("16.0/customer_loyalty/end-10-end.sql", "16.0/customer_loyalty/post-10-rename.sql",
                 "16.0/customer_loyalty/pre-10-before.sql", "16.0/x_fleet/pre-05-fleet.sql"),
                 outside.stream().map(CustomScripts.Problem::path).toList());
-        assertEquals(CustomScripts.OUTSIDE_HOPS, outside.get(0).reason());
+        assertEquals(FailureReason.SCRIPTS_OUTSIDE_HOPS, outside.get(0).reason());
         assertEquals("'16.0/customer_loyalty/end-10-end.sql' is a script of 16.0, which this upgrade does not go "
                 + "through (it goes through 17.0, 18.0)", outside.get(0).message());
         assertEquals("scripts of 17.0, 18.0, or of 0.0.0 for every hop", outside.get(0).expected());

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.juniper.upgrade.events.FailureReason;
 
 /** Reads a Juniper backup archive as a stream, refusing entries whose path would leave the archive. */
 public final class BackupArchiveReader {
@@ -31,7 +32,7 @@ public final class BackupArchiveReader {
                 entries++;
                 String name = entry.getName();
                 if (ArchiveLayout.escapes(name)) {
-                    throw new InvalidBackupException(InvalidBackupException.PATH_ESCAPE,
+                    throw new InvalidBackupException(FailureReason.BACKUP_PATH_ESCAPE,
                             "the archive entry '" + name + "' points outside the archive; re-create the archive "
                                     + "with relative paths only");
                 }
@@ -46,18 +47,18 @@ public final class BackupArchiveReader {
                 zip.closeEntry();
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+            throw new InvalidBackupException(FailureReason.BACKUP_CORRUPT,
                     "the archive is damaged (" + e.getMessage() + "); upload it again or create a new backup", e);
         }
         if (entries == 0) {
-            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+            throw new InvalidBackupException(FailureReason.BACKUP_CORRUPT,
                     "the file is not a zip archive or holds no entries; upload the backup .zip or a pg_dump "
                             + "custom-format file");
         }
         // the entries can be complete while the archive's directory at its end is cut off: unzip would refuse it
         tail.transferTo(java.io.OutputStream.nullOutputStream());
         if (!tail.endsWithCentralDirectory()) {
-            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+            throw new InvalidBackupException(FailureReason.BACKUP_CORRUPT,
                     "the archive is truncated: its central directory is missing; upload the whole file again");
         }
     }
@@ -66,12 +67,12 @@ public final class BackupArchiveReader {
         try {
             Manifest manifest = BackupArchiveWriter.JSON.readValue(in, Manifest.class);
             if (manifest.version() == null || !manifest.version().matches("\\d+\\.0")) {
-                throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+                throw new InvalidBackupException(FailureReason.BACKUP_NO_MANIFEST,
                         "manifest.json has no valid 'version' (expected a major version such as 14.0)");
             }
             return manifest;
         } catch (IOException e) {
-            throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+            throw new InvalidBackupException(FailureReason.BACKUP_NO_MANIFEST,
                     "manifest.json is not valid JSON: " + e.getMessage(), e);
         }
     }

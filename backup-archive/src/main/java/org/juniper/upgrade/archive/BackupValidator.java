@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.juniper.upgrade.events.FailureReason;
 
 /**
  * Checks a backup as it streams by: format, layout, manifest (and that it agrees with the dump), dump safety and
@@ -28,7 +29,7 @@ public final class BackupValidator {
         byte[] header = in.readNBytes(BackupFormat.HEADER_LENGTH);
         in.reset();
         BackupFormat format = BackupFormat.detect(header).orElseThrow(() -> new InvalidBackupException(
-                InvalidBackupException.UNKNOWN_FORMAT,
+                FailureReason.BACKUP_UNKNOWN_FORMAT,
                 "the file is neither a backup .zip nor a pg_dump custom-format file; create it with the "
                         + "database manager's backup or with 'pg_dump --format=custom'"));
         if (format == BackupFormat.PG_CUSTOM) {
@@ -53,11 +54,11 @@ public final class BackupValidator {
             }
         });
         if (manifest[0] == null) {
-            throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+            throw new InvalidBackupException(FailureReason.BACKUP_NO_MANIFEST,
                     "the archive has no manifest.json; use a backup made by the database manager, which adds it");
         }
         if (dumpBytes[0] < 0) {
-            throw new InvalidBackupException(InvalidBackupException.NO_DUMP,
+            throw new InvalidBackupException(FailureReason.BACKUP_NO_DUMP,
                     "the archive has no dump.sql; add the output of 'pg_dump --no-owner' as dump.sql");
         }
         checkAgainstDump(manifest[0], registry);
@@ -99,7 +100,7 @@ public final class BackupValidator {
     }
 
     private static InvalidBackupException mismatch(String what) {
-        return new InvalidBackupException(InvalidBackupException.MANIFEST_MISMATCH, what + "; the manifest must "
+        return new InvalidBackupException(FailureReason.BACKUP_MANIFEST_MISMATCH, what + "; the manifest must "
                 + "come from the same backup as dump.sql: make the backup again with the database manager or the "
                 + "upgrade CLI");
     }
@@ -107,12 +108,12 @@ public final class BackupValidator {
     private static void checkFilestoreFile(String name, InputStream content)
             throws IOException, InvalidBackupException {
         if (!ArchiveLayout.isFilestoreFile(name)) {
-            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+            throw new InvalidBackupException(FailureReason.BACKUP_CORRUPT,
                     "unexpected filestore entry '" + name + "': expected filestore/<2 hex>/<sha1>");
         }
         String sha1 = Sha1.of(content);
         if (!name.endsWith("/" + sha1)) {
-            throw new InvalidBackupException(InvalidBackupException.CORRUPT,
+            throw new InvalidBackupException(FailureReason.BACKUP_CORRUPT,
                     "the filestore file '" + name + "' does not match its checksum (" + sha1 + "); the archive is "
                             + "damaged");
         }

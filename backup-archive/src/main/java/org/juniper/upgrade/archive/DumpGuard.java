@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.events.FailureReason;
 
 /**
  * Passes a plain SQL dump to psql so that no psql meta-command in it ever runs. The stream starts with psql's
@@ -180,7 +181,7 @@ public final class DumpGuard {
 
     private static InvalidBackupException unsafe(long lineNumber, String text) {
         String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return new InvalidBackupException(InvalidBackupException.UNSAFE_DUMP,
+        return new InvalidBackupException(FailureReason.BACKUP_UNSAFE_DUMP,
                 "dump.sql line " + lineNumber + " is a psql meta-command (" + shown + "), which the platform never "
                         + "runs; create the dump with plain 'pg_dump --no-owner' and do not edit it");
     }

@@ -1,28 +1,22 @@
 package org.juniper.upgrade.archive;
 
-/** A backup the platform will not process; {@code reason} is a stable code such as {@code BACKUP:CORRUPT}. */
+import org.juniper.upgrade.events.FailureReason;
+
+/** A backup the platform will not process, for a reason such as {@code BACKUP:CORRUPT}. */
 public class InvalidBackupException extends Exception {
-    public static final String CORRUPT = "BACKUP:CORRUPT";
-    public static final String PATH_ESCAPE = "BACKUP:PATH_ESCAPE";
-    public static final String NO_MANIFEST = "BACKUP:NO_MANIFEST";
-    public static final String MANIFEST_MISMATCH = "BACKUP:MANIFEST_MISMATCH";
-    public static final String NO_DUMP = "BACKUP:NO_DUMP";
-    public static final String UNKNOWN_FORMAT = "BACKUP:UNKNOWN_FORMAT";
-    public static final String UNSAFE_DUMP = "BACKUP:UNSAFE_DUMP";
+    private final FailureReason reason;
 
-    private final String reason;
-
-    public InvalidBackupException(String reason, String message) {
+    public InvalidBackupException(FailureReason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    public InvalidBackupException(String reason, String message, Throwable cause) {
+    public InvalidBackupException(FailureReason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
 
-    public String reason() {
+    public FailureReason reason() {
         return reason;
     }
 }

@@ -11,8 +11,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.juniper.upgrade.events.FailureReason;
 import org.junit.jupiter.api.Test;
 
 class BackupArchiveTest {
@@ -49,10 +51,10 @@ class BackupArchiveTest {
                 new ByteArrayInputStream(withRegistry("{\"version\":\"14.0\",\"modules\":{\"base\":"
                         + "\"14.0.1.3\",\"sale\":\"14.0.1.0\",\"stock\":\"14.0.1.1\"}}"))));
 
-        assertEquals(InvalidBackupException.MANIFEST_MISMATCH, version.reason());
+        assertEquals(FailureReason.BACKUP_MANIFEST_MISMATCH, version.reason());
         assertTrue(version.getMessage().contains("says version 15.0 but the dump's modules are at 14.0"),
                 version.getMessage());
-        assertEquals(InvalidBackupException.MANIFEST_MISMATCH, modules.reason());
+        assertEquals(FailureReason.BACKUP_MANIFEST_MISMATCH, modules.reason());
         assertTrue(modules.getMessage().contains("sale is 14.0.1.0 in manifest.json but 14.0.1.1 in the dump")
                 && modules.getMessage().contains("stock is not installed in the dump"), modules.getMessage());
         assertTrue(modules.getMessage().contains("make the backup again"), "and what to do");
@@ -65,7 +67,7 @@ class BackupArchiveTest {
         InvalidBackupException e = assertThrows(InvalidBackupException.class,
                 () -> BackupValidator.validate(new ByteArrayInputStream(zip)));
 
-        assertEquals(InvalidBackupException.PATH_ESCAPE, e.reason());
+        assertEquals(FailureReason.BACKUP_PATH_ESCAPE, e.reason());
         assertTrue(e.getMessage().contains("../../etc/cron.d/evil"));
     }
 
@@ -74,8 +76,8 @@ class BackupArchiveTest {
         byte[] noManifest = rawZip(Map.of("dump.sql", "SELECT 1;\n"));
         byte[] noDump = rawZip(Map.of("manifest.json", "{\"version\":\"14.0\"}"));
 
-        assertEquals(InvalidBackupException.NO_MANIFEST, reasonOf(noManifest));
-        assertEquals(InvalidBackupException.NO_DUMP, reasonOf(noDump));
+        assertEquals(FailureReason.BACKUP_NO_MANIFEST, reasonOf(noManifest));
+        assertEquals(FailureReason.BACKUP_NO_DUMP, reasonOf(noDump));
     }
 
     @Test
@@ -84,10 +86,10 @@ class BackupArchiveTest {
         writeSample(bytes);
         byte[] truncated = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
 
-        String reason = reasonOf(truncated);
+        FailureReason reason = reasonOf(truncated);
 
-        assertTrue(reason.equals(InvalidBackupException.CORRUPT) || reason.equals(InvalidBackupException.NO_DUMP)
-                || reason.equals(InvalidBackupException.NO_MANIFEST), reason);
+        assertTrue(Set.of(FailureReason.BACKUP_CORRUPT, FailureReason.BACKUP_NO_DUMP,
+                FailureReason.BACKUP_NO_MANIFEST).contains(reason), reason.code());
     }
 
     @Test
@@ -96,7 +98,7 @@ class BackupArchiveTest {
         writeSample(bytes);
         byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() - 40);
 
-        assertEquals(InvalidBackupException.CORRUPT, reasonOf(cut));
+        assertEquals(FailureReason.BACKUP_CORRUPT, reasonOf(cut));
     }
 
     @Test
@@ -104,12 +106,12 @@ class BackupArchiveTest {
         byte[] zip = rawZip(Map.of("manifest.json", "{\"version\":\"14.0\"}", "dump.sql", "SELECT 1;\n",
                 "filestore/ab/ab" + "0".repeat(38), "tampered"));
 
-        assertEquals(InvalidBackupException.CORRUPT, reasonOf(zip));
+        assertEquals(FailureReason.BACKUP_CORRUPT, reasonOf(zip));
     }
 
     @Test
     void somethingThatIsNoBackupAtAllIsNamedAsSuch() {
-        assertEquals(InvalidBackupException.UNKNOWN_FORMAT, reasonOf("hello world".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(FailureReason.BACKUP_UNKNOWN_FORMAT, reasonOf("hello world".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -142,7 +144,7 @@ class BackupArchiveTest {
         return rawZip(new java.util.LinkedHashMap<>(Map.of("manifest.json", manifest, "dump.sql", dump)));
     }
 
-    private static String reasonOf(byte[] archive) {
+    private static FailureReason reasonOf(byte[] archive) {
         return assertThrows(InvalidBackupException.class,
                 () -> BackupValidator.validate(new ByteArrayInputStream(archive))).reason();
     }

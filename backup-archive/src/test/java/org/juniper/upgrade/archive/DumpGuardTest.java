@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.juniper.upgrade.events.FailureReason;
 import org.junit.jupiter.api.Test;
 
 class DumpGuardTest {
@@ -17,7 +18,7 @@ class DumpGuardTest {
 
         InvalidBackupException e = assertThrows(InvalidBackupException.class, () -> guard(dump));
 
-        assertEquals(InvalidBackupException.UNSAFE_DUMP, e.reason());
+        assertEquals(FailureReason.BACKUP_UNSAFE_DUMP, e.reason());
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 

@@ -33,6 +33,7 @@ import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
@@ -170,7 +171,7 @@ class RequestLifecycleTest {
                 + "has it already ignores");
         status(pending).then().body("state", equalTo("pending"));
         status(running).then().body("state", equalTo("failed")).body("failure.reason",
-                equalTo(Reconciler.STALLED));
+                equalTo(FailureReason.PLATFORM_STALLED.code()));
         assertEquals(1, platform.read(Topics.REQUEST_FAILED, running.id(), WAIT, l -> !l.isEmpty()).size());
 
         ops().post("/ops/v1/requests/" + running.id() + "/retry").then().statusCode(200)

@@ -297,7 +297,7 @@ final class FakeIntake implements AutoCloseable {
                 request.backupFormat = summary.format().code();
                 request.source = summary.manifest().map(Manifest::version).orElse(request.source);
             } catch (InvalidBackupException e) {
-                fail(request, e.reason(), e.getMessage());
+                fail(request, e.reason().code(), e.getMessage());
             }
         }
         if (request.state.equals("failed")) {
@@ -337,7 +337,7 @@ final class FakeIntake implements AutoCloseable {
             org.juniper.erp.CustomScripts.read(org.juniper.erp.JuniperPack.load(), zip);
         } catch (org.juniper.erp.InvalidScriptsException e) {
             org.juniper.erp.CustomScripts.Problem first = e.problems().get(0);
-            refuse(exchange, 422, first.reason(), first.message(), first.expected());
+            refuse(exchange, 422, first.reason().code(), first.message(), first.expected());
             return;
         }
         request.scripts = zip;

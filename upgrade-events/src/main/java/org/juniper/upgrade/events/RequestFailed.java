@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@link UpgradeFailed}; only the one intake accepted for the current attempt (or its own finding, such as a request
  * that stopped moving) becomes this event.
  *
- * @param reason stable code such as {@code RESTORE:FAILED} or {@code PLATFORM:OBJECT_STORE}
+ * @param reason the {@link FailureReason#code() code} of its reason, such as {@code PLATFORM:OBJECT_STORE}
  * @param message what went wrong and what to do, for people
  */
 public record RequestFailed(String requestId, String database, String stage, String reason, String message,

@@ -20,13 +20,14 @@ final class SampleEvents {
                 new Neutralized(ID, OBJECT, List.of(new Neutralized.Action("base", "crons-off", 12L)), ATTEMPT),
                 new ReportReady(ID, "requests/" + ID + "/upgrade-report.html", "requests/" + ID + "/upgrade-report.json",
                         new ReportReady.Summary(12, 340, 0, 1), ATTEMPT),
-                new UpgradeFailed(ID, "restore", "RESTORE:FAILED", "the dump does not restore", AT, ATTEMPT),
+                new UpgradeFailed(ID, "restore", FailureReason.RESTORE_FAILED.code(), "the dump does not restore", AT,
+                        ATTEMPT),
                 new UpgradeCompleted(ID, "acme", "14.0", "17.0", Purpose.TEST, OBJECT,
                         "requests/" + ID + "/upgrade-report.html", "requests/" + ID + "/upgrade-report.json",
                         "/api/v1/requests/" + ID + "/download", AT, ATTEMPT),
                 new RunStopped(ID, ATTEMPT, "operations", "the database was migrated by hand", AT),
-                new RequestFailed(ID, "acme", "upgrade", "PLATFORM:OBJECT_STORE", "the object store was away", AT,
-                        ATTEMPT),
+                new RequestFailed(ID, "acme", "upgrade", FailureReason.PLATFORM_OBJECT_STORE.code(),
+                        "the object store was away", AT, ATTEMPT),
                 withScripts());
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.CampaignDatabase;
 import org.juniper.upgrade.intake.domain.RequestState;
@@ -72,7 +73,7 @@ public class CampaignRelease {
         try (InputStream backup = store.open(d.backupSource)) {
             checked = requestService.receiveBackup(d.requestId, backup, null);
         } catch (MissingArtifactException e) {
-            checked = requestService.recordBadBackup(d.requestId, "BACKUP:NOT_FOUND", "the backup '"
+            checked = requestService.recordBadBackup(d.requestId, FailureReason.BACKUP_NOT_FOUND, "the backup '"
                     + d.backupSource + "' the campaign names is no longer in the store");
         } catch (IOException | RuntimeException e) {
             LOG.warnf("campaign backup %s of request %s not copied (%s); trying again later", d.backupSource,

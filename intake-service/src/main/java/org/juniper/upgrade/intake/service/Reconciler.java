@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
@@ -18,7 +19,6 @@ import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 @ApplicationScoped
 public class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    public static final String STALLED = "PLATFORM:STALLED";
     private static final int BATCH = 100;
 
     private final UpgradeRequestRepository requests;
@@ -75,9 +75,10 @@ public class Reconciler {
     private boolean failStalled(UUID id, Instant quietBefore, Instant now) {
         return requests.findForUpdate(id).filter(r -> r.state == RequestState.PROGRESS
                 && r.lastEventAt.isBefore(quietBefore)).map(r -> {
-                    lifecycle.fail(r, r.stage, STALLED, "the platform stopped reporting on this upgrade (last in "
-                            + "stage " + r.stage + " at " + r.lastEventAt + "): the fault is ours, the upgrade team "
-                            + "was alerted and can retry it; nothing needs to change on your side", now);
+                    lifecycle.fail(r, r.stage, FailureReason.PLATFORM_STALLED.code(), "the platform stopped "
+                            + "reporting on this upgrade (last in stage " + r.stage + " at " + r.lastEventAt + "): the "
+                            + "fault is ours, the upgrade team was alerted and can retry it; nothing needs to change "
+                            + "on your side", now);
                     metrics.reconciled("progress", "failed");
                     return true;
                 }).orElse(false);

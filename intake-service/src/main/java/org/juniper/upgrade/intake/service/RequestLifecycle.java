@@ -10,6 +10,7 @@ import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.EventData;
 import org.juniper.upgrade.events.EventType;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.RequestFailed;
@@ -173,9 +174,9 @@ public class RequestLifecycle {
         }
         requests.findForUpdate(id).ifPresent(request -> {
             LOG.warnf("request %s: malformed event on %s: %s", id, topic, problem);
-            fail(request, request.stage, "EVENT:MALFORMED", "a part of the platform sent an unreadable event on "
-                    + topic + " (" + problem + "); the event is kept for the upgrade team, who were alerted and can "
-                    + "retry the request", Instant.now());
+            fail(request, request.stage, FailureReason.EVENT_MALFORMED.code(), "a part of the platform sent an "
+                    + "unreadable event on " + topic + " (" + problem + "); the event is kept for the upgrade team, "
+                    + "who were alerted and can retry the request", Instant.now());
         });
     }
 

@@ -14,6 +14,7 @@ import org.juniper.erp.InvalidScriptsException;
 import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
@@ -113,8 +114,8 @@ public class RequestScripts {
 
     private static RequestRefusedException refused(List<CustomScripts.Problem> problems) {
         List<Failure> failures = new ArrayList<>();
-        problems.forEach(p -> failures.add(new Failure(p.reason(), p.message(), p.expected())));
-        boolean tooLarge = problems.stream().anyMatch(p -> CustomScripts.TOO_LARGE.equals(p.reason()));
+        problems.forEach(p -> failures.add(new Failure(p.reason().code(), p.message(), p.expected())));
+        boolean tooLarge = problems.stream().anyMatch(p -> p.reason() == FailureReason.SCRIPTS_TOO_LARGE);
         return new RequestRefusedException(tooLarge ? 413 : 422, failures);
     }
 }

@@ -18,6 +18,7 @@ import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.intake.config.IntakeConfig;
@@ -265,7 +266,7 @@ public class RequestService {
         try {
             Checked checked = check.run();
             if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(checked.stored().sha256())) {
-                return recordBadBackup(id, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has sha256 "
+                return recordBadBackup(id, FailureReason.BACKUP_CHECKSUM_MISMATCH, "the stored backup has sha256 "
                         + checked.stored().sha256() + " but " + Failure.shown(expectedSha256)
                         + " was announced; the upload was damaged, upload it again");
             }
@@ -300,18 +301,18 @@ public class RequestService {
         requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
         String manifestVersion = summary.manifest().map(m -> m.version()).orElse(null);
         if (manifestVersion == null && request.sourceVersion == null) {
-            return refuse(request, "BACKUP:VERSION_UNKNOWN", "a pg_dump custom-format backup does not say its "
-                    + "version; create the request again with sourceVersion");
+            return refuse(request, FailureReason.BACKUP_VERSION_UNKNOWN, "a pg_dump custom-format backup does not "
+                    + "say its version; create the request again with sourceVersion");
         }
         if (manifestVersion != null && request.sourceVersion != null && !manifestVersion.equals(request.sourceVersion)) {
-            return refuse(request, "BACKUP:VERSION_MISMATCH", "the backup is of version " + manifestVersion
+            return refuse(request, FailureReason.BACKUP_VERSION_MISMATCH, "the backup is of version " + manifestVersion
                     + " but the request says " + request.sourceVersion + "; create the request with sourceVersion "
                     + manifestVersion + " or upload the right backup");
         }
         String source = manifestVersion != null ? manifestVersion : request.sourceVersion;
         if (Double.parseDouble(source) >= Double.parseDouble(request.targetVersion)) {
-            return refuse(request, "TARGET:DOWNGRADE", "the backup is already at " + source + "; the target "
-                    + request.targetVersion + " must be a newer version");
+            return refuse(request, FailureReason.TARGET_DOWNGRADE, "the backup is already at " + source
+                    + "; the target " + request.targetVersion + " must be a newer version");
         }
         request.sourceVersion = source;
         request.backupKey = stored.key();
@@ -322,7 +323,7 @@ public class RequestService {
     }
 
     @Transactional
-    UpgradeRequest recordBadBackup(UUID id, String reason, String message) {
+    UpgradeRequest recordBadBackup(UUID id, FailureReason reason, String message) {
         UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
         requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
         return refuse(request, reason, message);
@@ -332,15 +333,15 @@ public class RequestService {
      * A refused backup fails a request that has none; one that has an accepted backup keeps it, and only the
      * upload is refused.
      */
-    private UpgradeRequest refuse(UpgradeRequest request, String reason, String message) {
+    private UpgradeRequest refuse(UpgradeRequest request, FailureReason reason, String message) {
         if (request.backupKey != null) {
             LOG.infof("request %s refused a backup and keeps its own: %s %s", request.id, reason, message);
-            throw new RequestRefusedException(422, new Failure(reason, message + "; the request keeps its backup "
-                    + "(sha256 " + request.backupSha256 + ")", "a backup made by the database manager or by "
+            throw new RequestRefusedException(422, new Failure(reason.code(), message + "; the request keeps its "
+                    + "backup (sha256 " + request.backupSha256 + ")", "a backup made by the database manager or by "
                     + "pg_dump, of the declared version; or start the request with the backup it has"));
         }
         request.state = RequestState.FAILED;
-        request.failureReason = reason;
+        request.failureReason = reason.code();
         request.failureMessage = message;
         request.finishedAt = Instant.now();
         LOG.infof("request %s refused its backup: %s %s", request.id, reason, message);

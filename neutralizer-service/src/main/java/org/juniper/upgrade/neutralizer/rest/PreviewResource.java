@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import org.juniper.upgrade.archive.InvalidBackupException;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.neutralizer.service.Neutralization;
 import org.juniper.upgrade.neutralizer.service.NeutralizationException;
 
@@ -41,7 +42,7 @@ public class PreviewResource {
         } catch (InvalidBackupException e) {
             return unprocessable(e.reason() + ": " + e.getMessage());
         } catch (NeutralizationException e) {
-            return unprocessable(NeutralizationException.REASON + ": " + e.getMessage());
+            return unprocessable(FailureReason.NEUTRALIZE_RULES + ": " + e.getMessage());
         } finally {
             Files.deleteIfExists(upload);
         }

@@ -11,6 +11,7 @@ import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Checksum;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
 
@@ -108,11 +109,11 @@ public final class ArchiveNeutralizer {
                 }
             });
             if (manifest[0] == null) {
-                throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+                throw new InvalidBackupException(FailureReason.BACKUP_NO_MANIFEST,
                         "the archive has no manifest.json, which says its version and modules");
             }
             if (result[0] == null) {
-                throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the archive has no dump.sql");
+                throw new InvalidBackupException(FailureReason.BACKUP_NO_DUMP, "the archive has no dump.sql");
             }
             Checksum checksum = writer.finish();
             return new Result(result[0].manifest(), result[0].rules(), result[0].outcome(), checksum);
@@ -130,7 +131,7 @@ public final class ArchiveNeutralizer {
             });
         }
         if (manifest[0] == null) {
-            throw new InvalidBackupException(InvalidBackupException.NO_MANIFEST,
+            throw new InvalidBackupException(FailureReason.BACKUP_NO_MANIFEST,
                     "the archive has no manifest.json, which says its version and modules");
         }
         return manifest[0];

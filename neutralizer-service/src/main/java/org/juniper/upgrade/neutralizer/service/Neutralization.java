@@ -20,6 +20,7 @@ import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFailed;
@@ -58,12 +59,12 @@ public class Neutralization {
         } catch (StoppedAttempts.AttemptStoppedException e) {
             LOG.infof("request %s: %s; its test copy is dropped", upgraded.requestId(), e.getMessage());
         } catch (MissingArtifactException e) {
-            fail(upgraded, MissingArtifactException.REASON, "the upgraded archive is gone from the store: "
+            fail(upgraded, FailureReason.ARTIFACT_MISSING, "the upgraded archive is gone from the store: "
                     + e.getMessage());
         } catch (InvalidBackupException e) {
             fail(upgraded, e.reason(), "the upgraded archive cannot be read: " + e.getMessage());
         } catch (NeutralizationException e) {
-            fail(upgraded, NeutralizationException.REASON, "the test copy cannot be neutralized: " + e.getMessage());
+            fail(upgraded, FailureReason.NEUTRALIZE_RULES, "the test copy cannot be neutralized: " + e.getMessage());
         }
     }
 
@@ -148,9 +149,9 @@ public class Neutralization {
         return neutralizer.preview(archive);
     }
 
-    private void fail(DumpUpgraded upgraded, String reason, String message) {
+    private void fail(DumpUpgraded upgraded, FailureReason reason, String message) {
         LOG.warnf("request %s: %s", upgraded.requestId(), message);
-        publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", reason, message, Instant.now(),
+        publisher.publish(new UpgradeFailed(upgraded.requestId(), "neutralize", reason.code(), message, Instant.now(),
                 upgraded.attempt()));
     }
 

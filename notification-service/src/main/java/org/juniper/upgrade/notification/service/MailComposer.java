@@ -12,6 +12,7 @@ import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.RequestFailed;
@@ -78,7 +79,7 @@ public class MailComposer {
     }
 
     Mail failure(RequestFailed f, Recipient to) {
-        FailureExplanation explanation = FailureExplanation.of(f.reason());
+        FailureReason.Explanation explanation = FailureReason.explain(f.reason());
         // the report service writes the failure report from the same event; a mail sent before it has the link only
         ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(f.requestId()).attempt(f.attempt());
         String reportKey = keys.reportHtml();

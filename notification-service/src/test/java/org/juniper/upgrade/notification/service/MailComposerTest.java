@@ -49,6 +49,16 @@ class MailComposerTest {
     }
 
     @Test
+    void aReasonCodeOfANewerPartStillGetsAMailThatTellsHowToGoOn() {
+        String id = UUID.randomUUID().toString();
+        Mail mail = composer.failure(new RequestFailed(id, "acme", "upgrade", "SOMETHING:NEW", "a new check failed",
+                Instant.now(), ATTEMPT), recipient(id));
+
+        assertTrue(mail.getText().contains("The upgrade stopped.\na new check failed"), mail.getText());
+        assertTrue(mail.getHtml().contains("reason code <code>SOMETHING:NEW</code>"), mail.getHtml());
+    }
+
+    @Test
     void aReportGoneFromTheStoreLeavesTheAttachmentOutButNotTheLinks() {
         String id = UUID.randomUUID().toString();
         ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);

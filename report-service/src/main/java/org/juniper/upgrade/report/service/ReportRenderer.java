@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.report.model.ChecklistSection;
@@ -64,18 +65,21 @@ public final class ReportRenderer {
     }
 
     public static String html(FailureReport report) {
+        String code = report.failure().reason();
+        // the requester's mail says the same, from the same explanation
+        FailureReason.Explanation explanation = FailureReason.explain(code);
         HtmlPage page = new HtmlPage("Upgrade failed: request " + report.failure().requestId(), "failed",
                 "The upgrade failed", "It stopped during <b>" + esc(report.failure().stage()) + "</b>.");
         page.section("What failed").raw("<div class=\"callout error\"><p><b>").text(report.failure().message())
                 .raw("</b></p></div><table class=\"kv\">")
                 .pair("Stage", report.failure().stage())
-                .pair("Reason code", report.failure().reason())
+                .pair("Reason code", code)
+                .pair("Cause", FailureReason.ofCode(code).map(r -> r.platformFault() ? "the platform"
+                        : "the request: its backup, its data or its scripts").orElse("not known to this report"))
                 .pair("When", report.failure().at() == null ? "" : report.failure().at().toString())
                 .raw("</table>").endSection();
-        page.section("What to do").raw("<p>The message above says what stopped the run. When it points at your "
-                + "backup or your data, correct it in your database, make a new backup and submit a new request. "
-                + "When it points at the platform (a missing file, the storage), submit a new request with the same "
-                + "backup. Your database itself was not changed.</p>").endSection();
+        page.section("What to do").raw("<p><b>").text(explanation.headline()).raw("</b> ").text(explanation.retry())
+                .raw(" Your database itself was not changed.</p>").endSection();
         page.section("The end of the log");
         if (report.logLines() == 0) {
             page.raw("<p class=\"muted\">The run left no log.</p>");

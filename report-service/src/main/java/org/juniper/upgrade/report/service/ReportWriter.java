@@ -13,6 +13,7 @@ import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
@@ -69,7 +70,7 @@ public class ReportWriter {
         try {
             facts = CloudEvents.json().readValue(store.readAllBytes(keys.facts()), UpgradeFacts.class);
         } catch (MissingArtifactException e) {
-            publisher.publish(new UpgradeFailed(requestId, "report", MissingArtifactException.REASON,
+            publisher.publish(new UpgradeFailed(requestId, "report", FailureReason.ARTIFACT_MISSING.code(),
                     "the facts of the run are gone from the store: " + e.getMessage(), Instant.now(), attempt));
             return;
         }

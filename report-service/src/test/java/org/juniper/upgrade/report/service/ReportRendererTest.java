@@ -162,6 +162,8 @@ class ReportRendererTest {
 
         assertTrue(html.contains("It stopped during <b>upgrade</b>."));
         assertTrue(html.contains("UPGRADE:SCRIPT_FAILED") && html.contains("&lt;division by zero&gt;"));
+        assertTrue(html.contains("<th>Cause</th><td>the request: its backup, its data or its scripts</td>"), html);
+        assertTrue(html.contains("<b>An upgrade script failed on the data of your database.</b> This usually"), html);
         assertTrue(html.contains("The last 40 of 55 lines."));
         assertTrue(html.contains("line 55</pre>") && html.contains("line 16\n") && !html.contains("line 15\n"));
     }
@@ -172,6 +174,16 @@ class ReportRendererTest {
                 "the facts of the run are gone", Instant.now(), ATTEMPT), null));
 
         assertTrue(html.contains("The run left no log."));
+        assertTrue(html.contains("<th>Cause</th><td>the platform</td>"), html);
+    }
+
+    @Test
+    void aFailureWithAReasonCodeOfANewerPartStillSaysWhatToDo() {
+        String html = ReportRenderer.html(FailureReport.of(new UpgradeFailed("r-4", "upgrade", "SOMETHING:NEW",
+                "a new check failed", Instant.now(), ATTEMPT), null));
+
+        assertTrue(html.contains("<th>Cause</th><td>not known to this report</td>"), html);
+        assertTrue(html.contains("<b>The upgrade stopped.</b> Read the message"), html);
     }
 
     /** The table row that names {@code cell}, from its opening tag to its end. */

@@ -14,6 +14,7 @@ import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.psql.ParallelRestore;
 import org.juniper.upgrade.archive.psql.PgProcess;
 import org.juniper.upgrade.archive.psql.RestoreFailedException;
+import org.juniper.upgrade.events.FailureReason;
 
 /**
  * One run's database, owned by a role that exists only for this run and has no other right. Everything from the
@@ -84,7 +85,7 @@ public final class ScratchDatabase {
     }
 
     private static ScratchFailure restoreFailed(RestoreFailedException e) {
-        return new ScratchFailure("RESTORE:FAILED", e.getMessage());
+        return new ScratchFailure(FailureReason.RESTORE_FAILED, e.getMessage());
     }
 
     /** A restore whose dump is read and whose last statements may still run. */
@@ -113,7 +114,7 @@ public final class ScratchDatabase {
                         file.toString()),
                 env(), null, null);
         if (result.exitCode() != 0) {
-            throw new ScratchFailure("RESTORE:FAILED", "the custom-format dump does not restore: "
+            throw new ScratchFailure(FailureReason.RESTORE_FAILED, "the custom-format dump does not restore: "
                     + result.lastLines(5));
         }
     }
@@ -125,7 +126,7 @@ public final class ScratchDatabase {
                         cluster.port(), "-U", role, "-d", name),
                 env(), null, out);
         if (result.exitCode() != 0) {
-            throw new ScratchFailure("DUMP:FAILED", "pg_dump failed: " + result.lastLines(5));
+            throw new ScratchFailure(FailureReason.DUMP_FAILED, "pg_dump failed: " + result.lastLines(5));
         }
     }
 
@@ -139,8 +140,8 @@ public final class ScratchDatabase {
      * said about it (only that its connection was ended).
      */
     public java.util.Optional<ScratchFailure> timedOut() {
-        return cluster.overran(role).map(statement -> new ScratchFailure("RUN:STATEMENT_TIMEOUT", "a statement ran "
-                + "longer than " + readable(cluster.statementTimeout()) + " and was stopped ("
+        return cluster.overran(role).map(statement -> new ScratchFailure(FailureReason.RUN_STATEMENT_TIMEOUT,
+                "a statement ran longer than " + readable(cluster.statementTimeout()) + " and was stopped ("
                 + statement.strip() + "); no statement of a dump or of upgrade scripts may run longer, whatever it "
                 + "sets: remove it from the backup or the scripts"));
     }

@@ -1,15 +1,17 @@
 package org.juniper.upgrade.worker.scratch;
 
-/** Customer SQL or an upgrade step failed inside the scratch database; {@code reason} is a stable code. */
-public class ScratchFailure extends Exception {
-    private final String reason;
+import org.juniper.upgrade.events.FailureReason;
 
-    public ScratchFailure(String reason, String message) {
+/** Customer SQL or an upgrade step failed inside the scratch database, for {@code reason}. */
+public class ScratchFailure extends Exception {
+    private final FailureReason reason;
+
+    public ScratchFailure(FailureReason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    public String reason() {
+    public FailureReason reason() {
         return reason;
     }
 }

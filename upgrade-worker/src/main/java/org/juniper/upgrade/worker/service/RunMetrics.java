@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeFacts;
 
@@ -65,8 +66,8 @@ public class RunMetrics {
     }
 
     /** A request the worker gave up on for a reason of its own (PLATFORM:*, RUN:*): operations are alerted on it. */
-    public void gaveUp(String reason) {
-        registry.counter("juniper.runs.given.up", "reason", reason).increment();
+    public void gaveUp(FailureReason reason) {
+        registry.counter("juniper.runs.given.up", "reason", reason.code()).increment();
     }
 
     private static String lane(Purpose purpose) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
 import org.juniper.upgrade.events.CloudEvents;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.worker.config.WorkerConfig;
 import org.juniper.upgrade.worker.repository.RunQueue;
@@ -176,8 +177,8 @@ public class RunSlots {
                     claim.requestId(), claim.run() - 1, claim.stage());
             cleaner.dropEarlierRuns(claim.attemptId(), claim.run());
             if (claim.deaths() >= config.maxRuns()) {
-                metrics.gaveUp("RUN:ATTEMPTS_EXHAUSTED");
-                publishFailure(run, "RUN:ATTEMPTS_EXHAUSTED", "the upgrade was started " + claim.deaths()
+                metrics.gaveUp(FailureReason.RUN_ATTEMPTS_EXHAUSTED);
+                publishFailure(run, FailureReason.RUN_ATTEMPTS_EXHAUSTED, "the upgrade was started " + claim.deaths()
                         + " times and each time its worker stopped during the " + claim.stage() + " stage (it ran "
                         + "out of memory or disk, or was killed); it is not started again: operations were alerted "
                         + "and will look at what this database needs");
@@ -206,10 +207,10 @@ public class RunSlots {
                 case STOPPED -> end(claim, "stopped", null);
                 case FENCED -> settle(() -> queue.fenced(claim));
                 case SHUTDOWN -> settle(() -> queue.handBack(claim));
-                case DEADLINE -> publishFailure(run, "RUN:DEADLINE", "the upgrade did not finish within its time "
-                        + "budget of " + readable(budget(run.request())) + " for a backup of this size and was "
-                        + "stopped during the " + run.stage() + " stage; a dump or scripts whose statements run "
-                        + "this long cannot be upgraded as they are");
+                case DEADLINE -> publishFailure(run, FailureReason.RUN_DEADLINE, "the upgrade did not finish "
+                        + "within its time budget of " + readable(budget(run.request())) + " for a backup of this "
+                        + "size and was stopped during the " + run.stage() + " stage; a dump or scripts whose "
+                        + "statements run this long cannot be upgraded as they are");
             }
             return;
         }
@@ -231,10 +232,10 @@ public class RunSlots {
     }
 
     /** Ends the job with a failure of the run's own; when it cannot be published, the job waits in the queue. */
-    private void publishFailure(ClaimedRun run, String reason, String message) {
+    private void publishFailure(ClaimedRun run, FailureReason reason, String message) {
         try {
             upgrade.fail(run, reason, message);
-            end(run.claim(), "failed", reason);
+            end(run.claim(), "failed", reason.code());
         } catch (RunCancelled cancelled) {
             ended(run, cancelled);
         } catch (Exception e) {

@@ -21,6 +21,7 @@ import org.juniper.erp.Phase;
 import org.juniper.erp.StandardFile;
 import org.juniper.erp.UpgradeScript;
 import org.juniper.upgrade.archive.Sha1;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.worker.scratch.ScratchDatabase;
 import org.juniper.upgrade.worker.scratch.ScratchFailure;
@@ -49,12 +50,12 @@ public class UpgradeEngine {
         String[] parts = base.split("\\.");
         String version = parts.length >= 2 ? parts[0] + "." + parts[1] : stated;
         if (!pack.supportedVersions().contains(version)) {
-            throw new ScratchFailure("SOURCE:UNKNOWN", "the database is at Juniper " + version + " (base module "
-                    + base + "); the upgrade knows " + String.join(", ", pack.supportedVersions()));
+            throw new ScratchFailure(FailureReason.SOURCE_UNKNOWN, "the database is at Juniper " + version
+                    + " (base module " + base + "); the upgrade knows " + String.join(", ", pack.supportedVersions()));
         }
         List<String> versions = pack.supportedVersions();
         if (!versions.contains(target) || versions.indexOf(target) <= versions.indexOf(version)) {
-            throw new ScratchFailure("TARGET:DOWNGRADE", "the database is at " + version + ": " + target
+            throw new ScratchFailure(FailureReason.TARGET_DOWNGRADE, "the database is at " + version + ": " + target
                     + " is not a later version it can be upgraded to (" + String.join(", ",
                             versions.subList(versions.indexOf(version) + 1, versions.size())) + ")");
         }
@@ -72,10 +73,10 @@ public class UpgradeEngine {
         List<String> custom = pack.unknownModules(version, installed).stream().filter(m -> !covered.contains(m))
                 .toList();
         if (!custom.isEmpty()) {
-            throw new ScratchFailure("MODULE:CUSTOM", "the database has custom modules the upgrade has no scripts "
-                    + "for: " + String.join(", ", custom) + (covered.isEmpty() ? "" : " (the request's scripts "
-                    + "cover " + String.join(", ", covered) + ")") + "; uninstall them before the upgrade, or send "
-                    + "their upgrade scripts with the request");
+            throw new ScratchFailure(FailureReason.MODULE_CUSTOM, "the database has custom modules the upgrade "
+                    + "has no scripts for: " + String.join(", ", custom) + (covered.isEmpty() ? ""
+                    : " (the request's scripts cover " + String.join(", ", covered) + ")") + "; uninstall them "
+                    + "before the upgrade, or send their upgrade scripts with the request");
         }
     }
 
@@ -91,7 +92,7 @@ public class UpgradeEngine {
         try {
             hops = pack.hops(from, to);
         } catch (IllegalArgumentException e) {
-            throw new ScratchFailure("TARGET:INVALID", e.getMessage());
+            throw new ScratchFailure(FailureReason.TARGET_INVALID, e.getMessage());
         }
         if (custom != null) {
             List<String> idle = custom.scripts().stream().filter(s -> !modules.contains(s.module())
@@ -222,9 +223,9 @@ public class UpgradeEngine {
                 throw e;
             }
             throw own
-                    ? new ScratchFailure("UPGRADE:CUSTOM_SCRIPT_FAILED", "the request's script " + shown
+                    ? new ScratchFailure(FailureReason.UPGRADE_CUSTOM_SCRIPT_FAILED, "the request's script " + shown
                             + " failed on the hop to " + version + ": " + e.getMessage())
-                    : new ScratchFailure("UPGRADE:SCRIPT_FAILED", "upgrade script " + script.version() + "/"
+                    : new ScratchFailure(FailureReason.UPGRADE_SCRIPT_FAILED, "upgrade script " + script.version() + "/"
                             + shown + " failed: " + e.getMessage());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;

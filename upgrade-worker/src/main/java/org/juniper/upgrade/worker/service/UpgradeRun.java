@@ -32,6 +32,7 @@ import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
+import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFacts;
 import org.juniper.upgrade.events.UpgradeFailed;
@@ -148,7 +149,7 @@ public class UpgradeRun {
             return new ScratchFailure(invalid.reason(), invalid.getMessage());
         }
         if (e instanceof MissingArtifactException missing) {
-            return new ScratchFailure(MissingArtifactException.REASON, "the backup is gone from the store ("
+            return new ScratchFailure(FailureReason.ARTIFACT_MISSING, "the backup is gone from the store ("
                     + missing.getMessage() + "); upload it again in a new request");
         }
         return null;
@@ -158,7 +159,7 @@ public class UpgradeRun {
      * Ends the attempt with {@code reason}: the log is stored and the failure published, once the claim is known to
      * hold. A failure that cannot be published is thrown, so that the attempt stays queued.
      */
-    public void fail(ClaimedRun run, String reason, String message) throws Exception {
+    public void fail(ClaimedRun run, FailureReason reason, String message) throws Exception {
         UpgradeRequested request = run.request();
         LOG.infof("attempt %s of request %s failed: %s %s", run.attempt(), request.requestId(), reason, message);
         run.requireHeld();
@@ -173,7 +174,7 @@ public class UpgradeRun {
             LOG.warnf("attempt %s of request %s: its log is not stored (%s); its failure is published all the same",
                     run.attempt(), request.requestId(), away.getMessage());
         }
-        publisher.publish(new UpgradeFailed(request.requestId(), run.stage(), reason, message,
+        publisher.publish(new UpgradeFailed(request.requestId(), run.stage(), reason.code(), message,
                 java.time.Instant.now(), run.attempt()));
     }
 
@@ -209,9 +210,9 @@ public class UpgradeRun {
         log.line("restore", "restored " + before.size() + " tables, " + before.values().stream()
                 .mapToLong(Long::longValue).sum() + " rows, " + filestoreFiles + " filestore files");
         if (modulesBefore.isEmpty()) {
-            throw new ScratchFailure("BACKUP:NOT_JUNIPER", "the database has no installed module in a module "
-                    + "registry (ir_module_module): it is not a Juniper database; upload a backup of a Juniper "
-                    + "database");
+            throw new ScratchFailure(FailureReason.BACKUP_NOT_JUNIPER, "the database has no installed module in "
+                    + "a module registry (ir_module_module): it is not a Juniper database; upload a backup of a "
+                    + "Juniper database");
         }
         String source = engine.databaseVersion(modulesBefore, request.sourceVersion(), request.targetVersion());
         if (!source.equals(request.sourceVersion())) {
@@ -292,14 +293,14 @@ public class UpgradeRun {
         try {
             zip = store.readAllBytes(scripts.key());
         } catch (MissingArtifactException e) {
-            throw new ScratchFailure(MissingArtifactException.REASON, "the request's upgrade scripts are gone from "
+            throw new ScratchFailure(FailureReason.ARTIFACT_MISSING, "the request's upgrade scripts are gone from "
                     + "the store (" + e.getMessage() + "); send them again in a new request");
         }
         String sha256 = Sha256.hex(zip);
         if (!sha256.equals(scripts.sha256())) {
-            throw new ScratchFailure("SCRIPTS:CHECKSUM_MISMATCH", "the request's upgrade scripts in the store have "
-                    + "sha256 " + sha256 + ", not " + scripts.sha256() + " as when they were checked; send them "
-                    + "again in a new request");
+            throw new ScratchFailure(FailureReason.SCRIPTS_CHECKSUM_MISMATCH, "the request's upgrade scripts in "
+                    + "the store have sha256 " + sha256 + ", not " + scripts.sha256() + " as when they were "
+                    + "checked; send them again in a new request");
         }
         CustomScripts custom;
         try {
@@ -356,7 +357,7 @@ public class UpgradeRun {
                 checked = true;
                 requireBackup(request, sha256);
                 if (restoring[0] == null) {
-                    throw new InvalidBackupException(InvalidBackupException.NO_DUMP, "the backup has no dump.sql");
+                    throw new InvalidBackupException(FailureReason.BACKUP_NO_DUMP, "the backup has no dump.sql");
                 }
                 restoring[0].finish();
             } catch (ScratchFailure | InvalidBackupException e) {
@@ -381,8 +382,9 @@ public class UpgradeRun {
     private static void requireBackup(UpgradeRequested request, Sha256 read) throws ScratchFailure {
         String sha256 = read.hex();
         if (!sha256.equals(request.backup().sha256())) {
-            throw new ScratchFailure("BACKUP:CHECKSUM_MISMATCH", "the backup in the store has sha256 " + sha256 + ", not "
-                    + request.backup().sha256() + " as when it was checked; upload it again in a new request");
+            throw new ScratchFailure(FailureReason.BACKUP_CHECKSUM_MISMATCH, "the backup in the store has sha256 "
+                    + sha256 + ", not " + request.backup().sha256() + " as when it was checked; upload it again in a "
+                    + "new request");
         }
     }
 

@@ -23,6 +23,7 @@ import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.DumpGuard;
 import org.juniper.upgrade.archive.psql.PgProcess;
+import org.juniper.upgrade.events.FailureReason;
 import org.junit.jupiter.api.Test;
 
 /** The restore of a plain dump over parallel psql sessions, against one psql session, on the scratch cluster. */
@@ -166,7 +167,7 @@ class ParallelRestoreTest {
             try {
                 ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
                         new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
-                assertEquals("BACKUP:UNSAFE_DUMP", failure.reason(), place + ": " + failure.getMessage());
+                assertEquals(FailureReason.BACKUP_UNSAFE_DUMP, failure.reason(), place + ": " + failure.getMessage());
             } finally {
                 db.drop();
             }
@@ -187,7 +188,7 @@ class ParallelRestoreTest {
         try {
             ScratchFailure failure = assertThrows(ScratchFailure.class, () -> db.restorePlain(
                     new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))));
-            assertEquals("RESTORE:FAILED", failure.reason(), failure.getMessage());
+            assertEquals(FailureReason.RESTORE_FAILED, failure.reason(), failure.getMessage());
             assertTrue(failure.getMessage().contains("restricted"), failure.getMessage());
         } finally {
             db.drop();

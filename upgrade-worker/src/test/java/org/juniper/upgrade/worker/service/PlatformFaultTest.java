@@ -1,5 +1,11 @@
 package org.juniper.upgrade.worker.service;
 
+import static org.juniper.upgrade.events.FailureReason.PLATFORM_BROKER;
+import static org.juniper.upgrade.events.FailureReason.PLATFORM_OBJECT_STORE;
+import static org.juniper.upgrade.events.FailureReason.PLATFORM_SCRATCH_DATABASE;
+import static org.juniper.upgrade.events.FailureReason.PLATFORM_WORKER;
+import static org.juniper.upgrade.events.FailureReason.PLATFORM_WORK_DISK;
+import static org.juniper.upgrade.events.FailureReason.RESTORE_FAILED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,26 +22,26 @@ class PlatformFaultTest {
 
     @Test
     void eachPartOfThePlatformIsNamedByItsOwnReason() {
-        assertEquals("PLATFORM:OBJECT_STORE", PlatformFault.of(new RuntimeException("upload",
+        assertEquals(PLATFORM_OBJECT_STORE, PlatformFault.of(new RuntimeException("upload",
                 new ObjectStoreException("could not store requests/x", new IOException("reset")))).reason());
-        assertEquals("PLATFORM:BROKER", PlatformFault.of(new IllegalStateException(new TimeoutException("acks")))
+        assertEquals(PLATFORM_BROKER, PlatformFault.of(new IllegalStateException(new TimeoutException("acks")))
                 .reason());
-        assertEquals("PLATFORM:SCRATCH_DATABASE", PlatformFault.of(new SQLException("terminating connection due "
+        assertEquals(PLATFORM_SCRATCH_DATABASE, PlatformFault.of(new SQLException("terminating connection due "
                 + "to administrator command", "57P01")).reason());
-        assertEquals("PLATFORM:SCRATCH_DATABASE", PlatformFault.of(new SQLException("could not extend file",
+        assertEquals(PLATFORM_SCRATCH_DATABASE, PlatformFault.of(new SQLException("could not extend file",
                 "53100")).reason());
-        assertEquals("PLATFORM:SCRATCH_DATABASE", PlatformFault.of(new SQLException("I/O error", "08006")).reason());
-        assertEquals("PLATFORM:WORK_DISK", PlatformFault.of(new UncheckedIOException(new IOException(
+        assertEquals(PLATFORM_SCRATCH_DATABASE, PlatformFault.of(new SQLException("I/O error", "08006")).reason());
+        assertEquals(PLATFORM_WORK_DISK, PlatformFault.of(new UncheckedIOException(new IOException(
                 "No space left on device"))).reason());
-        assertEquals("PLATFORM:WORKER", PlatformFault.of(new NullPointerException()).reason());
+        assertEquals(PLATFORM_WORKER, PlatformFault.of(new NullPointerException()).reason());
     }
 
     @Test
     void whatPsqlSaysOfAnEndedSessionIsTheClustersFaultNotTheDumps() {
-        ScratchFailure ended = new ScratchFailure("RESTORE:FAILED", "the dump does not restore: psql: FATAL:  "
+        ScratchFailure ended = new ScratchFailure(RESTORE_FAILED, "the dump does not restore: psql: FATAL:  "
                 + "terminating connection due to administrator command | server closed the connection unexpectedly");
         assertTrue(PlatformFault.isToolMessage(ended.getMessage()));
-        assertEquals("PLATFORM:SCRATCH_DATABASE", PlatformFault.of(ended).reason());
+        assertEquals(PLATFORM_SCRATCH_DATABASE, PlatformFault.of(ended).reason());
         assertTrue(PlatformFault.of(ended).customerMessage().contains("not of your backup"));
 
         assertTrue(!PlatformFault.isToolMessage("ERROR:  permission denied for function pg_read_file"));
