@@ -76,7 +76,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     /**
      * Starts the five and waits until each is ready. The lanes of one suite run take turns (a lock in the project's
-     * runner folder): five services of three lanes starting at once on two cores take minutes each.
+     * runner folder): the services of two lanes and the modules' tests starting at once on two cores take minutes.
      */
     void startAll() throws Exception {
         Path lockFile = root.resolve(".platform/e2e-services-start.lock");
@@ -146,7 +146,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void awaitReady(String service, int managementPort) throws Exception {
-        // more patient than ./platform up: on two busy cores, three lanes start their services at the same time
+        // more patient than ./platform up: on two busy cores, another lane and the modules' tests run meanwhile
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (System.nanoTime() < deadline) {
