@@ -49,10 +49,11 @@ public class ArtifactPurge {
     public int purgeFinishedBefore(Instant cutoff) {
         int archived = 0;
         int round;
+        // a batch short of archivals (a request retried meanwhile) is no sign that nothing is left
         do {
             round = purgeFinishedBefore(cutoff, BATCH);
             archived += round;
-        } while (round == BATCH);
+        } while (round > 0 && anyFinishedBefore(cutoff));
         return archived;
     }
 
