@@ -87,23 +87,31 @@ final class IntakeClient {
         return send(authorized(r, "/log").GET(), 200).body();
     }
 
-    /** Follows the download link to its short-lived storage URL and fetches the archive. */
+    /** The archive, streamed by intake. */
     byte[] download(Request r) throws Exception {
-        return followed(r, "/download");
+        return fetched(r, "/download");
     }
 
-    /** The report, {@code html} or {@code json}, through its short-lived link. */
+    /** The report, {@code html} or {@code json}. */
     String report(Request r, String format) throws Exception {
-        return new String(followed(r, "/report?format=" + format), StandardCharsets.UTF_8);
+        return new String(fetched(r, "/report?format=" + format), StandardCharsets.UTF_8);
     }
 
-    private byte[] followed(Request r, String path) throws Exception {
-        HttpResponse<String> redirect = send(authorized(r, path).GET(), 303);
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        HttpResponse<byte[]> content = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+    /** Links that open the result in a browser, as the page asks for them. */
+    JsonNode links(Request r) throws Exception {
+        return JSON.readTree(send(authorized(r, "/links").POST(HttpRequest.BodyPublishers.noBody()), 201).body());
+    }
+
+    /** Every link issued so far for the request stops working. */
+    void revokeLinks(Request r) throws Exception {
+        send(authorized(r, "/links").DELETE(), 204);
+    }
+
+    private byte[] fetched(Request r, String path) throws Exception {
+        HttpResponse<byte[]> content = http.send(authorized(r, path).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (content.statusCode() != 200) {
-            throw new IllegalStateException(path + " link answered " + content.statusCode());
+            throw new IllegalStateException(path + " answered " + content.statusCode());
         }
         return content.body();
     }

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The local SMTP server's mailboxes, read through its REST API. */
 final class Mailbox {
@@ -18,7 +20,18 @@ final class Mailbox {
     private final String api = "http://127.0.0.1:" + ServiceProcesses.env("JUNIPER_MAIL_API_PORT");
 
     record Mail(String subject, String raw) {
+        /** Every http(s) address in the mail, its quoted-printable line breaks undone. */
+        List<String> addresses() {
+            Matcher m = ADDRESS.matcher(raw.replaceAll("=\r?\n", ""));
+            List<String> found = new ArrayList<>();
+            while (m.find()) {
+                found.add(m.group());
+            }
+            return found;
+        }
     }
+
+    private static final Pattern ADDRESS = Pattern.compile("https?://[A-Za-z0-9.:/_~%-]+");
 
     List<Mail> messages(String email) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/user/"

@@ -44,7 +44,8 @@ final class ServiceProcesses implements AutoCloseable {
      */
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "intake-service", Map.of("JUNIPER_INTAKE_RECONCILER_INTERVAL", "5s",
-                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S"),
+                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S", "JUNIPER_INTAKE_PUBLIC_URL", publicUrl()),
+            "notification-service", Map.of("JUNIPER_NOTIFICATION_INTAKE_URL", publicUrl()),
             "upgrade-worker", Map.of("JUNIPER_WORKER_LEASE", "PT10S", "JUNIPER_WORKER_HEARTBEAT", "PT2S",
                     "JUNIPER_WORKER_RETRY_WINDOW", "PT45S"));
 
@@ -56,6 +57,14 @@ final class ServiceProcesses implements AutoCloseable {
             .resolve(env("JUNIPER_PLATFORM_INSTANCE"));
     private final Map<String, Process> running = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * Where people reach intake, as a proxy in front of it would publish it: not the address it binds, so that a
+     * link naming the bound address shows.
+     */
+    static String publicUrl() {
+        return "http://localhost:" + env("JUNIPER_INTAKE_PORT");
+    }
 
     static String env(String name) {
         String value = System.getenv(name);

@@ -1,6 +1,7 @@
 package org.juniper.upgrade.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.juniper.upgrade.e2e.TestInstance.sample;
@@ -15,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +72,42 @@ class UpgradeJourneyIT extends RunningPlatform {
         Mailbox.Mail mail = mails.get(0);
         assertTrue(mail.subject().contains("acme") && mail.subject().contains("14.0")
                 && mail.subject().contains("17.0"), mail.subject());
-        assertTrue(mail.raw().contains("/api/v1/requests/" + request.id() + "/download"), "the mail links the archive");
         assertTrue(mail.raw().contains("upgrade-report.html"), "the report is attached");
+
+        // every link that leaves the platform names its public address, which is not the one intake binds
+        String publicUrl = ServiceProcesses.publicUrl();
+        List<String> addresses = mail.addresses();
+        assertTrue(!addresses.isEmpty() && addresses.stream().allMatch(a -> a.startsWith(publicUrl + "/")),
+                "the mail's links: " + addresses);
+        JsonNode links = intake.links(request);
+        String launcher = get("http://127.0.0.1:" + ServiceProcesses.port("intake-service") + "/upgrade").body();
+        for (String answer : List.of(intake.status(request).toString(), links.toString(), launcher)) {
+            assertTrue(!answer.contains("127.0.0.1") && !answer.contains(ServiceProcesses.env(
+                    "JUNIPER_OBJECT_STORE_ENDPOINT")), "no internal address in " + answer);
+        }
+        assertTrue(launcher.contains(publicUrl) && links.path("download").asText().startsWith(publicUrl), launcher);
+
+        // the mail's link downloads with plain curl and no header, until the requester revokes it
+        String download = addresses.stream().filter(a -> a.contains("/links/") && !a.endsWith("/report"))
+                .findFirst().orElseThrow();
+        Path saved = Files.createTempFile("mailed-link", ".zip");
+        try {
+            assertEquals("200", curl(download, saved));
+            assertArrayEquals(intake.download(request), Files.readAllBytes(saved), "the archive, byte for byte");
+            intake.revokeLinks(request);
+            assertEquals("404", curl(download, saved), "a revoked link answers as an unknown request");
+        } finally {
+            Files.deleteIfExists(saved);
+        }
+    }
+
+    /** Fetches {@code url} as a person would from a terminal; answers the HTTP status. */
+    private static String curl(String url, Path into) throws Exception {
+        Process curl = new ProcessBuilder("curl", "-s", "-o", into.toString(), "-w", "%{http_code}", url)
+                .redirectErrorStream(true).start();
+        String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, curl.waitFor(), "curl " + url + ": " + status);
+        return status;
     }
 
     @Test
@@ -119,7 +156,14 @@ class UpgradeJourneyIT extends RunningPlatform {
         await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         Mailbox.Mail mail = mailbox.messages(email).get(0);
         assertTrue(mail.subject().contains("the upgrade failed"), mail.subject());
-        assertTrue(mail.raw().contains("/api/v1/requests/" + request.id() + "/report"), "the mail links the report");
+        String report = mail.addresses().stream().filter(a -> a.endsWith("/report")).findFirst().orElseThrow();
+        Path saved = Files.createTempFile("mailed-report", ".html");
+        try {
+            assertEquals("200", curl(report, saved));
+            assertTrue(Files.readString(saved).contains("module registry"), "the mail's link opens the report");
+        } finally {
+            Files.deleteIfExists(saved);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.juniper.upgrade.bindings.links.DownloadLinks;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -59,6 +60,9 @@ class NotificationServiceTest {
     String intakeUrl;
 
     @Inject
+    DownloadLinks links;
+
+    @Inject
     ArtifactStore store;
 
     @Inject
@@ -81,17 +85,16 @@ class NotificationServiceTest {
         List<Mailbox.Message> mails = mailbox().messages(email);
         assertEquals(1, mails.size(), "one mail, though the outcome came three times");
         Mailbox.Message mail = mails.get(0);
-        String link = intakeUrl + "/api/v1/requests/" + id + "/download";
         assertEquals(email, mail.to());
         assertEquals("[Juniper upgrade] acme 14.0 → 17.0: your test copy is ready", mail.subject());
         for (String part : List.of(mail.part("text/html").text(), mail.part("text/plain").text())) {
-            assertTrue(part.contains(link), "the download link in both parts");
+            MailLinks.link(part, intakeUrl, false, links, id, ATTEMPT);
+            MailLinks.link(part, intakeUrl, true, links, id, ATTEMPT);
             assertTrue(part.contains("What was neutralized") && part.contains("crons-off")
                     && part.contains("payment-providers-test"), "the neutralization, read from the report");
             assertTrue(part.contains("2 modules upgraded, 6 tables with other record counts, 2 warnings"));
             assertTrue(part.contains("Next steps") && part.contains("ask for the production upgrade"));
         }
-        assertFalse(mail.raw().contains(link + "?"), "the link carries no secret");
         assertArrayEquals(REPORT_HTML.getBytes(StandardCharsets.UTF_8),
                 mail.attachment("upgrade-report.html").content(), "the report attached");
     }
@@ -140,7 +143,7 @@ class NotificationServiceTest {
                     "the last 15 lines of the log");
             assertTrue(part.contains("How to try again") && part.contains("submit a new request with the same "
                     + "backup"));
-            assertTrue(part.contains("/api/v1/requests/" + id + "/report"), "the link to the failure report");
+            MailLinks.link(part, intakeUrl, true, links, id, ATTEMPT);
         }
         assertArrayEquals(failureReport, mail.attachment("upgrade-report.html").content(), "the failure report travels");
     }

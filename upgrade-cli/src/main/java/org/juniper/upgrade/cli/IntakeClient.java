@@ -22,7 +22,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.juniper.upgrade.archive.Sha256;
 
@@ -178,18 +177,13 @@ final class IntakeClient {
         }
     }
 
-    /** Appends the result from byte {@code from} on to {@code partial}; writes it whole if the link ignores Range. */
+    /** Appends the result from byte {@code from} on to {@code partial}; writes it whole if intake ignores Range. */
     private void fetch(Token token, Path partial, long from, long total, Ui ui) {
-        HttpResponse<InputStream> answer = sendStreaming(authorized(token, "/download").GET().build());
-        Optional<String> location = answer.headers().firstValue("Location");
-        if (answer.statusCode() / 100 == 3 && location.isPresent()) {
-            close(answer);
-            HttpRequest.Builder link = HttpRequest.newBuilder(base.resolve(location.get())).GET();
-            if (from > 0) {
-                link.header("Range", "bytes=" + from + "-");
-            }
-            answer = sendStreaming(link.build());
+        HttpRequest.Builder download = authorized(token, "/download").GET();
+        if (from > 0) {
+            download.header("Range", "bytes=" + from + "-");
         }
+        HttpResponse<InputStream> answer = sendStreaming(download.build());
         boolean resumed = answer.statusCode() == 206;
         if (answer.statusCode() != 200 && !resumed) {
             byte[] body = readAll(answer);

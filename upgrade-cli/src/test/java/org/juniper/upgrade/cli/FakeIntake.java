@@ -81,7 +81,6 @@ final class FakeIntake implements AutoCloseable {
     private final Map<UUID, Request> requests = new ConcurrentHashMap<>();
     /** Upload-Offset of every PATCH, in order: shows where each piece started. */
     final List<Long> patchOffsets = new CopyOnWriteArrayList<>();
-    final List<String> downloadAuthorizations = new CopyOnWriteArrayList<>();
     /** The Range header of every fetch of a download link, "" for none. */
     final List<String> downloadRanges = new CopyOnWriteArrayList<>();
     private volatile int partSize = 64 * 1024;
@@ -171,10 +170,6 @@ final class FakeIntake implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (path.equals("/api/v1/requests") && method.equals("POST")) {
                 create(exchange);
-                return;
-            }
-            if (path.startsWith("/store/")) {
-                store(exchange, path);
                 return;
             }
             Matcher m = REQUEST_PATH.matcher(path);
@@ -475,21 +470,6 @@ final class FakeIntake implements AutoCloseable {
             refuse(exchange, 409, "REQUEST:NOT_DONE", "the request is " + request.state, "wait until it is done");
             return;
         }
-        exchange.getResponseHeaders().add("Location", url() + "/store/requests/" + request.id
-                + "/result.zip?X-Amz-Signature=fake");
-        exchange.sendResponseHeaders(303, -1);
-    }
-
-    /** The object store behind the download link: it takes the link's signature and refuses any other credential. */
-    private void store(HttpExchange exchange, String path) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null) {
-            downloadAuthorizations.add(authorization);
-            send(exchange, 400, "<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed"
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        Request request = requests.get(UUID.fromString(path.split("/")[3]));
         byte[] result = request.result.clone();
         if (damagedDownload) {
             result[result.length / 2] ^= 1;

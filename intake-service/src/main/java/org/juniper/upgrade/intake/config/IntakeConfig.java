@@ -50,10 +50,6 @@ public interface IntakeConfig {
     @WithDefault("PT5M")
     Duration uploadLease();
 
-    /** How long a presigned download URL stays valid. */
-    @WithDefault("PT10M")
-    Duration downloadLinkValidity();
-
     /** How long the artifacts of a finished request are kept before they are purged and the request archived. */
     @WithDefault("P30D")
     Duration artifactRetention();

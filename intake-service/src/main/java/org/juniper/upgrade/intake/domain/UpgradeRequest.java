@@ -112,6 +112,10 @@ public class UpgradeRequest {
     @Column(name = "stop_reason")
     public String stopReason;
     /** While a backup upload is in flight: until when it holds the request, renewed as its bytes arrive. */
+    /** Download links issued up to this moment open nothing. */
+    @Column(name = "links_revoked_at")
+    public Instant linksRevokedAt;
+
     @Column(name = "upload_until")
     public Instant uploadUntil;
 

@@ -53,10 +53,21 @@ public class RefusalDocumentation implements OASFilter {
                     + "that is running (REQUEST:NOT_CANCELLABLE)"),
             route("GET /api/v1/requests/{id}/log", "200", "The whole log", "206", "The log from the offset asked "
                     + "for", "416", "No such offset in the log, or a Range other than bytes=<offset>- (LOG:RANGE)"),
-            route("GET /api/v1/requests/{id}/download", "303", "To a short-lived link to the archive", "409", "The "
-                    + "request is not done (REQUEST:NOT_DONE)", "503", STORE_DOWN),
-            route("GET /api/v1/requests/{id}/report", "303", "To a short-lived link to the report", "409", "The "
-                    + "request has no report yet (REQUEST:NOT_DONE)", "503", STORE_DOWN),
+            route("GET /api/v1/requests/{id}/download", "200", "The archive", "206", "The part of the archive "
+                    + "asked for with Range", "409", "The request is not done (REQUEST:NOT_DONE)", "416", "The Range "
+                    + "lies outside the archive (DOWNLOAD:RANGE)", "503", STORE_DOWN),
+            route("GET /api/v1/requests/{id}/report", "200", "The report", "400", "A format other than html or json "
+                    + "(REPORT:FORMAT)", "409", "The request has no report yet (REQUEST:NOT_DONE)", "503", STORE_DOWN),
+            route("POST /api/v1/requests/{id}/links", "201", "The links and when they expire", "409", "The request "
+                    + "has not ended done or failed (REQUEST:NOT_DONE)"),
+            route("DELETE /api/v1/requests/{id}/links", "204", "Every link issued so far is revoked"),
+            route("GET /links/{link}", "200", "The archive", "206", "The part of the archive asked for with Range",
+                    "404", "No such link: expired, revoked, of an earlier attempt, or never issued "
+                    + "(REQUEST:NOT_FOUND)", "409", "The request is not done (REQUEST:NOT_DONE)", "416", "The Range "
+                    + "lies outside the archive (DOWNLOAD:RANGE)", "503", STORE_DOWN),
+            route("GET /links/{link}/report", "200", "The HTML report", "404", "No such link: expired, revoked, of "
+                    + "an earlier attempt, or never issued (REQUEST:NOT_FOUND)", "409", "The request has no report "
+                    + "yet (REQUEST:NOT_DONE)", "503", STORE_DOWN),
             route("PUT /ops/v1/contracts/{code}", "409", "The contract belongs to another project "
                     + "(CONTRACT:OTHER_PROJECT); move=true moves it"),
             route("POST /ops/v1/branches", "409", "The branch belongs to another project (BRANCH:OTHER_PROJECT); "
@@ -120,10 +131,13 @@ public class RefusalDocumentation implements OASFilter {
         if (path.startsWith("/ops/")) {
             refusal(operation, "401", "The operations token is missing or wrong (OPS:UNAUTHORIZED)");
         }
-        ROUTES.getOrDefault(method.name() + " " + path, Map.of()).forEach((status, description) -> {
+        Map<String, String> answers = ROUTES.getOrDefault(method.name() + " " + path, Map.of());
+        answers.forEach((status, description) -> {
             if (status.charAt(0) == '2' || status.charAt(0) == '3') {
                 // the scanner says 200 for every route
-                operation.getResponses().removeAPIResponse("200");
+                if (!answers.containsKey("200")) {
+                    operation.getResponses().removeAPIResponse("200");
+                }
                 operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
                         .description(description));
             } else {
@@ -135,7 +149,8 @@ public class RefusalDocumentation implements OASFilter {
                 .filter(status -> (status.charAt(0) == '4' || status.charAt(0) == '5') && !BARE.contains(status))
                 .forEach(status -> refusal(operation, status, operation.getResponses().getAPIResponse(status)
                         .getDescription()));
-        if (path.startsWith("/upgrade")) {
+        if (path.startsWith("/upgrade") || path.startsWith("/links/")) {
+            // the launcher is public; a link is its own credential
             return;
         }
         operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));

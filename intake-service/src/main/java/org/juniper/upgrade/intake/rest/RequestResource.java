@@ -2,6 +2,7 @@ package org.juniper.upgrade.intake.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -30,8 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.events.ArtifactKeys;
+import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
 import org.juniper.upgrade.intake.domain.UpgradeRequest;
@@ -41,6 +41,7 @@ import org.juniper.upgrade.intake.service.NewRequest;
 import org.juniper.upgrade.intake.service.RequestProgress;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.RequestScripts;
+import org.juniper.upgrade.intake.service.RequestResults;
 import org.juniper.upgrade.intake.service.RequestService;
 import org.juniper.upgrade.intake.service.ResumableUploads;
 
@@ -62,17 +63,19 @@ public class RequestResource {
     private final ResumableUploads uploads;
     private final RequestProgress progress;
     private final CreationRate creations;
-    private final ArtifactStore store;
+    private final RequestResults results;
+    private final ArtifactResponses artifacts;
     private final IntakeConfig config;
 
     RequestResource(RequestService service, RequestScripts scripts, ResumableUploads uploads, RequestProgress progress,
-            CreationRate creations, ArtifactStore store, IntakeConfig config) {
+            CreationRate creations, RequestResults results, ArtifactResponses artifacts, IntakeConfig config) {
         this.service = service;
         this.creations = creations;
         this.scripts = scripts;
         this.uploads = uploads;
         this.progress = progress;
-        this.store = store;
+        this.results = results;
+        this.artifacts = artifacts;
         this.config = config;
     }
 
@@ -240,22 +243,21 @@ public class RequestResource {
 
     @GET
     @Path("{id}/download")
-    @Operation(summary = "Download the final archive", description = "Redirects to a short-lived link. A test "
-            + "archive is only ever the neutralized one.")
-    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Download the final archive", description = "The archive itself, from this address: a test "
+            + "archive is only ever the neutralized one. 'Range: bytes=<from>-' resumes a cut download (206); the ETag "
+            + "is the archive's sha256.")
+    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam("Range") String range) {
         UpgradeRequest request = service.find(id, bearer(auth));
-        if (request.state != RequestState.DONE) {
-            throw notReady(request);
-        }
-        return Response.seeOther(URI.create(store.presignedDownloadUrl(request.deliverable().key(),
-                config.downloadLinkValidity()))).build();
+        return artifacts.attachment(results.archive(request), "application/zip", archiveName(request), range);
     }
 
     @GET
     @Path("{id}/report")
-    @Operation(summary = "Open the upgrade report", description = "Redirects to a short-lived link to the HTML "
-            + "report, or to its JSON form with format=json. A failed request has a report too: what failed, where, "
-            + "and the end of the log.")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The upgrade report", description = "The HTML report, or its JSON form with format=json. A "
+            + "failed request has a report too: what failed, where, and the end of the log.")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @QueryParam("format") String format) {
         UpgradeRequest request = service.find(id, bearer(auth));
@@ -264,23 +266,45 @@ public class RequestResource {
             throw new RequestRefusedException(400, new Failure("REPORT:FORMAT", "the report comes as html or json, "
                     + "not '" + Failure.shown(format) + "'", "leave format out for HTML, or ask for format=json"));
         }
-        String key = json ? request.reportJsonKey : request.reportHtmlKey;
-        if (key == null && request.state == RequestState.FAILED && request.attempt != null) {
-            // the failure report is not announced (report-ready means an upgraded database): it is found by its key
-            ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id.toString()).attempt(request.attempt.toString());
-            key = store.find(keys.reportHtml()).map(found -> json ? keys.reportJson() : keys.reportHtml())
-                    .orElse(null);
-        }
-        if (key == null) {
-            throw notReady(request);
-        }
-        return Response.seeOther(URI.create(store.presignedDownloadUrl(key, config.downloadLinkValidity()))).build();
+        return artifacts.inline(results.report(request, json), json ? MediaType.APPLICATION_JSON
+                : MediaType.TEXT_HTML + ";charset=utf-8", null);
     }
 
-    private static RequestRefusedException notReady(UpgradeRequest request) {
-        return new RequestRefusedException(409, new Failure("REQUEST:NOT_DONE",
-                "the request is " + request.state.code() + "; its result is not available",
-                "wait until the state is done"));
+    @POST
+    @Path("{id}/links")
+    @Operation(summary = "Links that open the result in a browser", description = "For a request that is done or "
+            + "failed: a link to the archive (when done) and one to the report, which a browser opens without any "
+            + "header until they expire. Mails carry such links too. Anyone holding one can use it: revoke them with "
+            + "DELETE.")
+    @APIResponse(responseCode = "201", description = "The links",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public Response links(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        RequestResults.Issued issued = results.issue(id, bearer(auth));
+        String base = publicBase() + "/links/" + issued.capability().token();
+        boolean done = issued.request().state == RequestState.DONE;
+        return Response.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(new LinksView(done ? base : null, base + "/report", issued.capability().expiresAt())).build();
+    }
+
+    @DELETE
+    @Path("{id}/links")
+    @Operation(summary = "Revoke the request's links", description = "Every link issued so far, mailed or not, "
+            + "answers as for an unknown request from now on; links issued later work.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revokeLinks(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        results.revoke(id, bearer(auth));
+        return Response.noContent().build();
+    }
+
+    /** Links leave the platform at its public address when one is configured, else relative to this one. */
+    private String publicBase() {
+        return config.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("");
+    }
+
+    /** What a browser saves the archive as: the database, its new version, and whether it is the test copy. */
+    static String archiveName(UpgradeRequest request) {
+        return request.databaseName.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + request.targetVersion
+                + (request.purpose == Purpose.TEST ? "-test" : "") + ".zip";
     }
 
     static String bearer(String authorization) {

@@ -24,6 +24,8 @@ public class RecipientRepository {
      * Records the requester of {@code attempt} (kept in {@code requested_event}). Another attempt of a request already
      * known is an operator's retry (a redelivery or a re-queuing names the same attempt): the outcome mails of the
      * earlier attempts, sent or waiting, are superseded in the same statement, so that the new attempt gets its own.
+     * Handlers run unordered, so an earlier attempt redelivered after a later one is told by its older request time
+     * and changes nothing.
      *
      * @return true when the attempt is another one than the request's last
      */
@@ -34,8 +36,10 @@ public class RecipientRepository {
                                                     target_version, purpose, campaign_id, requested_at,
                                                     requested_event)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (request_id) do update set requested_event = excluded.requested_event
+                    on conflict (request_id) do update set requested_event = excluded.requested_event,
+                                                           requested_at = excluded.requested_at
                         where known.requested_event is distinct from excluded.requested_event
+                          and (known.requested_at is null or excluded.requested_at > known.requested_at)
                     returning request_id, xmax <> 0 as retry),
                 superseded as (
                     update outgoing_mail set superseded = true

@@ -5,9 +5,14 @@ import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.links.DownloadLinks;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
 import org.juniper.upgrade.events.ArtifactKeys;
@@ -35,11 +40,16 @@ public class MailComposer {
     private static final Logger LOG = Logger.getLogger(MailComposer.class);
     static final String REPORT_ATTACHMENT = "upgrade-report.html";
 
+    private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private final ArtifactStore store;
+    private final DownloadLinks links;
     private final NotificationConfig config;
 
-    MailComposer(ArtifactStore store, NotificationConfig config) {
+    MailComposer(ArtifactStore store, DownloadLinks links, NotificationConfig config) {
         this.store = store;
+        this.links = links;
         this.config = config;
     }
 
@@ -55,10 +65,11 @@ public class MailComposer {
     Mail success(UpgradeCompleted c, Recipient to) {
         boolean test = c.purpose() == Purpose.TEST;
         Optional<byte[]> report = read(c.reportHtmlKey());
+        Link link = link(c.requestId(), c.attempt());
         SuccessMail view = new SuccessMail(subject(c.database(), c.sourceVersion(), c.targetVersion(),
                 test ? "your test copy is ready" : "your upgraded database is ready"), c.database(),
-                c.sourceVersion(), c.targetVersion(), test, config.intakeUrl() + c.downloadPath(),
-                reportUrl(c.requestId()), report.isPresent(),
+                c.sourceVersion(), c.targetVersion(), test, link.download(), link.report(), link.validUntil(),
+                report.isPresent(),
                 digest(c.reportJsonKey()), c.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.successHtml(view).render())
                 .setText(MailTemplates.successText(view).render());
@@ -68,9 +79,10 @@ public class MailComposer {
 
     Mail invitation(UpgradeCompleted c, Recipient to) {
         Optional<byte[]> report = read(c.reportHtmlKey());
+        Link link = link(c.requestId(), c.attempt());
         InvitationMail view = new InvitationMail(subject(c.database(), c.sourceVersion(), c.targetVersion(),
                 "the automatic test upgrade passed"), c.database(), c.sourceVersion(), c.targetVersion(), to.email(),
-                config.intakeUrl() + c.downloadPath(), reportUrl(c.requestId()), report.isPresent(),
+                link.download(), link.report(), link.validUntil(), report.isPresent(),
                 digest(c.reportJsonKey()), c.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.invitationHtml(view).render())
                 .setText(MailTemplates.invitationText(view).render());
@@ -84,18 +96,26 @@ public class MailComposer {
         ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(f.requestId()).attempt(f.attempt());
         String reportKey = keys.reportHtml();
         Optional<byte[]> report = store.find(reportKey).map(found -> store.readAllBytes(reportKey));
+        Link link = link(f.requestId(), f.attempt());
         FailureMail view = new FailureMail(subject(to.database(), to.sourceVersion(), to.targetVersion(),
                 "the upgrade failed"), to.database(), to.sourceVersion(), to.targetVersion(), f.stage(), f.reason(),
                 f.message(), explanation.headline(), explanation.retry(), logTail(keys),
-                reportUrl(f.requestId()), report.isPresent(), f.requestId());
+                link.report(), link.validUntil(),
+                report.isPresent(), f.requestId());
         Mail mail = Mail.withHtml(to.email(), view.subject(), MailTemplates.failureHtml(view).render())
                 .setText(MailTemplates.failureText(view).render());
         report.ifPresent(html -> mail.addAttachment(REPORT_ATTACHMENT, html, "text/html; charset=utf-8"));
         return mail;
     }
 
-    private String reportUrl(String requestId) {
-        return config.intakeUrl() + "/api/v1/requests/" + requestId + "/report";
+    /** The mail's links: a capability of their own, for this attempt, minted each time the mail is written. */
+    private Link link(String requestId, String attempt) {
+        DownloadLinks.Capability capability = links.mint(UUID.fromString(requestId), UUID.fromString(attempt));
+        String base = config.intakeUrl().replaceAll("/+$", "") + "/links/" + capability.token();
+        return new Link(base, base + "/report", VALID_UNTIL.format(capability.expiresAt()));
+    }
+
+    private record Link(String download, String report, String validUntil) {
     }
 
     static String subject(String database, String from, String to, String outcome) {

@@ -68,8 +68,7 @@ class MailComposerTest {
 
         assertEquals(0, mail.getAttachments().size());
         assertTrue(mail.getText().contains("The upgrade report is online.\n"), mail.getText());
-        assertTrue(mail.getText().contains("/api/v1/requests/" + id + "/download")
-                && mail.getText().contains("/api/v1/requests/" + id + "/report"));
+        assertTrue(mail.getText().contains("/links/") && mail.getText().contains("/report\n"), mail.getText());
     }
 
     private static Recipient recipient(String id) {

@@ -375,17 +375,6 @@ public class ArtifactStore {
         }
     }
 
-    /** A URL that lets its holder read {@code key} until it expires; never put one on a topic. */
-    public String presignedDownloadUrl(String key, Duration validity) {
-        try {
-            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
-                    .bucket(config.bucket()).object(key)
-                    .expiry((int) validity.toSeconds(), TimeUnit.SECONDS).build());
-        } catch (MinioException | IllegalStateException e) {
-            throw new ObjectStoreException("could not sign a download of " + key, e);
-        }
-    }
-
     /** Deletes every object under {@code prefix}; returns how many there were. */
     public int deleteAll(String prefix) {
         int deleted = 0;
