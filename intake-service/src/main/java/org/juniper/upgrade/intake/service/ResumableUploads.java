@@ -5,7 +5,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -52,13 +55,46 @@ public class ResumableUploads {
     public record Progress(long offset, long length, UpgradeRequest request) {
     }
 
+    /** An unfinished upload first: one created over an accepted backup replaces it once accepted itself. */
     public Progress progress(UUID id, String secret) {
         UpgradeRequest request = requests.requireNewFor(id, secret);
-        if (request.backupKey != null) {
-            return new Progress(request.backupSize, request.backupSize, request);
-        }
         return QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
-                .map(u -> new Progress(arrived(id), u.totalLength, null)).orElse(new Progress(0, -1, null)));
+                .map(u -> new Progress(arrived(id), u.totalLength, null))
+                .orElse(request.backupKey != null ? new Progress(request.backupSize, request.backupSize, request)
+                        : new Progress(0, -1, null)));
+    }
+
+    /**
+     * Starts an upload of {@code announcedLength} bytes (tus creation), dropping the request's unfinished one: a
+     * client that creates again starts over. An accepted backup stays until the new one is accepted.
+     */
+    public void create(UUID id, String secret, Long announcedLength) {
+        inFlight.claim(id, secret);
+        try {
+            long total = checkedLength(announcedLength);
+            abandon(id);
+            QuarkusTransaction.requiringNew().run(() -> start(id, total));
+        } finally {
+            inFlight.release(id);
+        }
+    }
+
+    /** Ends the request's unfinished upload and drops what arrived of it (tus termination); a backup accepted stays. */
+    public void terminate(UUID id, String secret) {
+        inFlight.claim(id, secret);
+        try {
+            if (!QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id).isPresent())) {
+                throw noUpload();
+            }
+            abandon(id);
+        } finally {
+            inFlight.release(id);
+        }
+    }
+
+    public static RequestRefusedException noUpload() {
+        return new RequestRefusedException(404, new Failure("UPLOAD:NOT_FOUND", "the request has no unfinished "
+                + "upload", "create one with POST and Upload-Length (tus creation)"));
     }
 
     /**
@@ -67,28 +103,33 @@ public class ResumableUploads {
      * that is refused records nothing.
      *
      * @param pieceLength the piece's Content-Length, or null when it comes in chunks
+     * @param checksum the piece's own, or null: a piece that has one counts whole or not at all
+     * @param created whether the upload must have been created first (tus): the first piece does not start one
      */
     public Progress append(UUID id, String secret, long offset, Long announcedLength, Long pieceLength,
-            String expectedSha256, InputStream body) {
+            String expectedSha256, PieceChecksum checksum, boolean created, InputStream body) {
         // the request before a place among the uploads: a piece refused for another in flight takes none
         UpgradeRequest request = inFlight.claim(id, secret);
         try (UploadsInFlight.Slot slot = inFlight.enter()) {
-            if (request.backupKey != null) {
+            BackupUpload existing = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
+                    .orElse(null));
+            if (existing == null && request.backupKey != null) {
                 throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this "
-                        + "request is already stored and checked", "start the request, or create a new one for "
-                        + "another backup"));
+                        + "request is already stored and checked", "start the request, create a new upload to "
+                        + "replace it, or create a new request for another backup"));
             }
-            return appendClaimed(id, offset, announcedLength, pieceLength, expectedSha256,
+            if (existing == null && created) {
+                throw noUpload();
+            }
+            return appendClaimed(id, existing, offset, announcedLength, pieceLength, expectedSha256, checksum,
                     inFlight.renewing(id, body));
         } finally {
             inFlight.release(id);
         }
     }
 
-    private Progress appendClaimed(UUID id, long offset, Long announcedLength, Long pieceLength,
-            String expectedSha256, InputStream body) {
-        BackupUpload existing = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
-                .orElse(null));
+    private Progress appendClaimed(UUID id, BackupUpload existing, long offset, Long announcedLength,
+            Long pieceLength, String expectedSha256, PieceChecksum checksum, InputStream piece) {
         long arrived = existing == null ? 0 : QuarkusTransaction.requiringNew().call(() -> arrived(id));
         if (offset != arrived) {
             throw new RequestRefusedException(409, new Failure("UPLOAD:OFFSET_MISMATCH", "the upload continues at "
@@ -106,6 +147,10 @@ public class ResumableUploads {
         BackupUpload upload = existing != null ? existing
                 : QuarkusTransaction.requiringNew().call(() -> start(id, total));
         PartBuffer buffer = new PartBuffer();
+        MessageDigest digest = checksum == null ? null : checksum.digest();
+        InputStream body = digest == null ? piece : new DigestInputStream(piece, digest);
+        // the parts of a piece with a checksum are stored as they come and recorded once it matches
+        List<BackupUploadPart> unchecked = new ArrayList<>();
         int partNumber = QuarkusTransaction.requiringNew().call(() -> uploads.parts(id).size()) + 1;
         while (arrived < total) {
             int wanted = (int) Math.min(PART_SIZE, total - arrived);
@@ -115,7 +160,7 @@ public class ResumableUploads {
             } catch (IOException e) {
                 // the connection broke: what is stored stays, the client continues from the offset HEAD gives
                 LOG.debugf("request %s: a piece ended early: %s", id, e.getMessage());
-                return new Progress(arrived, total, null);
+                return new Progress(digest == null ? arrived : offset, total, null);
             }
             if (n < wanted) {
                 if (pieceLength == null && n > 0) {
@@ -124,8 +169,21 @@ public class ResumableUploads {
                 // the piece ended where its Content-Length said it would not: the connection broke inside a part
                 break;
             }
-            storePart(id, upload.objectKey, upload.uploadId, partNumber++, buffer.bytes, n);
+            BackupUploadPart part = storePart(id, upload.objectKey, upload.uploadId, partNumber++, buffer.bytes, n);
+            if (digest == null) {
+                QuarkusTransaction.requiringNew().run(() -> uploads.addPart(part));
+            } else {
+                unchecked.add(part);
+            }
             arrived += n;
+        }
+        if (digest != null) {
+            if (pieceLength != null && arrived != offset + pieceLength) {
+                // cut off: a piece with a checksum counts whole or not at all
+                return new Progress(offset, total, null);
+            }
+            checksum.require(digest, offset);
+            QuarkusTransaction.requiringNew().run(() -> unchecked.forEach(uploads::addPart));
         }
         if (arrived < total) {
             return new Progress(arrived, total, null);
@@ -149,8 +207,8 @@ public class ResumableUploads {
 
     private long checkedLength(Long announcedLength) {
         if (announcedLength == null || announcedLength <= 0) {
-            throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "the first piece of a "
-                    + "resumable upload must announce the backup's size", "Upload-Length: <total bytes>"));
+            throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "a resumable upload "
+                    + "announces the backup's size when it starts", "Upload-Length: <total bytes>"));
         }
         if (announcedLength > config.maxBackupBytes()) {
             throw new RequestRefusedException(413, new Failure("BACKUP:TOO_LARGE", "the backup is larger than "
@@ -211,16 +269,15 @@ public class ResumableUploads {
         }
     }
 
-    private void storePart(UUID id, String key, String uploadId, int partNumber, byte[] data, int length) {
-        String etag = store.uploadPart(key, uploadId, partNumber, data, length);
-        QuarkusTransaction.requiringNew().run(() -> {
-            BackupUploadPart part = new BackupUploadPart();
-            part.requestId = id;
-            part.partNumber = partNumber;
-            part.etag = etag;
-            part.size = length;
-            uploads.addPart(part);
-        });
+    /** Stores a part; it counts once recorded. One stored again under its number replaces it. */
+    private BackupUploadPart storePart(UUID id, String key, String uploadId, int partNumber, byte[] data,
+            int length) {
+        BackupUploadPart part = new BackupUploadPart();
+        part.requestId = id;
+        part.partNumber = partNumber;
+        part.etag = store.uploadPart(key, uploadId, partNumber, data, length);
+        part.size = length;
+        return part;
     }
 
     private long arrived(UUID id) {
