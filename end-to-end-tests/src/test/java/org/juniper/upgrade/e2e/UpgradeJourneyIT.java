@@ -3,6 +3,7 @@ package org.juniper.upgrade.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.juniper.upgrade.e2e.TestInstance.sample;
 import static org.juniper.upgrade.e2e.TestInstance.terminal;
 
@@ -16,10 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -46,7 +50,7 @@ class UpgradeJourneyIT extends RunningPlatform {
 
     @Test
     @Order(1)
-    void aTestRequestTravelsFromCreationToTheMailInTheMailbox() throws Exception {
+    void aTestRequestTravelsFromCreationToTheMailInTheMailboxInOneTraceAcrossTheFiveServices() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
         IntakeClient.Request request = intake.create(email, "acme", "17.0", "test");
         intake.upload(request, sample("acme", 0.01));
@@ -71,6 +75,34 @@ class UpgradeJourneyIT extends RunningPlatform {
                 && mail.subject().contains("17.0"), mail.subject());
         assertTrue(mail.raw().contains("/api/v1/requests/" + request.id() + "/download"), "the mail links the archive");
         assertTrue(mail.raw().contains("upgrade-report.html"), "the report is attached");
+
+        // the spans of the last parts may wait for their exporter's next batch
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertOneTraceFollowsTheRequestThroughTheFive(request.id()));
+    }
+
+    /**
+     * Some trace of the request holds spans of all five services, and each of them entered it from a span of another
+     * part: the trace context rode on the events (and on intake's outbox rows) from one part to the next.
+     */
+    private static void assertOneTraceFollowsTheRequestThroughTheFive(String requestId) {
+        List<String> seen = new ArrayList<>();
+        for (String traceId : traces.tracesOf(requestId)) {
+            List<TraceReceiver.ReceivedSpan> spans = traces.spansOf(traceId);
+            Map<String, String> partOfSpan = spans.stream().collect(Collectors.toMap(
+                    TraceReceiver.ReceivedSpan::spanId, TraceReceiver.ReceivedSpan::service, (first, second) -> first));
+            Set<String> parts = spans.stream().map(TraceReceiver.ReceivedSpan::service).collect(Collectors.toSet());
+            Set<String> enteredFromAnother = spans.stream().filter(span -> {
+                String parent = partOfSpan.get(span.parentSpanId());
+                return parent != null && !parent.equals(span.service());
+            }).map(TraceReceiver.ReceivedSpan::service).collect(Collectors.toSet());
+            if (parts.containsAll(ServiceProcesses.SERVICES)
+                    && enteredFromAnother.containsAll(ServiceProcesses.SERVICES)) {
+                return;
+            }
+            seen.add(traceId + " has spans of " + parts + ", entered from another part: " + enteredFromAnother);
+        }
+        fail("no trace of request " + requestId + " follows it through the five services: " + seen);
     }
 
     @Test
