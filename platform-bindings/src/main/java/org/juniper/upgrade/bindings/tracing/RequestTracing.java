@@ -105,10 +105,7 @@ public class RequestTracing {
         }
         try (Scope scope = span.makeCurrent(); LogFields fields = LogFields.of(requestId, span.getSpanContext())) {
             work.run();
-        } catch (RuntimeException | Error e) {
-            span.setStatus(StatusCode.ERROR, e.toString());
-            throw e;
-        } catch (Exception e) {
+        } catch (Throwable e) {
             span.setStatus(StatusCode.ERROR, e.toString());
             throw e;
         } finally {
