@@ -31,12 +31,12 @@ public class Reconciler {
 
     Reconciler(UpgradeRequestRepository requests, RequestLifecycle lifecycle, Outbox outbox, RequestMetrics metrics,
             IntakeConfig config, RequestTracing tracing) {
-        this.tracing = tracing;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
+        this.tracing = tracing;
     }
 
     @Scheduled(every = "${juniper.intake.reconciler.interval:1m}", delayed = "10s",
