@@ -57,6 +57,12 @@ final class ServiceProcesses implements AutoCloseable {
             .resolve(env("JUNIPER_PLATFORM_INSTANCE"));
     private final Map<String, Process> running = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String tracesEndpoint;
+
+    /** {@code tracesEndpoint}: the OTLP (http/protobuf) collector every service exports its traces to. */
+    ServiceProcesses(String tracesEndpoint) {
+        this.tracesEndpoint = tracesEndpoint;
+    }
 
     /**
      * Where people reach intake, as a proxy in front of it would publish it: not the address it binds, so that a
@@ -143,6 +149,9 @@ final class ServiceProcesses implements AutoCloseable {
                 "-Xmx256m", "-Djuniper.platform.part=" + name + "@end-to-end-tests", "-jar", jar.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        // traced as in production: the SDK on, a collector named
+        builder.environment().put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", tracesEndpoint);
         builder.environment().putAll(SETTINGS.getOrDefault(service, Map.of()));
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true);

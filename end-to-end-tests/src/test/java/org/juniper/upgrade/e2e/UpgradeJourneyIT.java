@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.juniper.upgrade.e2e.TestInstance.sample;
 import static org.juniper.upgrade.e2e.TestInstance.terminal;
 
@@ -21,13 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -58,7 +62,7 @@ class UpgradeJourneyIT extends RunningPlatform {
 
     @Test
     @Order(1)
-    void aTestRequestTravelsFromCreationToTheMailInTheMailbox() throws Exception {
+    void aTestRequestTravelsFromCreationToTheMailInTheMailboxInOneTraceAcrossTheFiveServices() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
         IntakeClient.Request request = intake.create(email, "acme", "17.0", "test");
         intake.upload(request, sample("acme", 0.01));
@@ -108,6 +112,10 @@ class UpgradeJourneyIT extends RunningPlatform {
         } finally {
             Files.deleteIfExists(saved);
         }
+
+        // the spans of the last parts may wait for their exporter's next batch
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertOneTraceFollowsTheRequestThroughTheFive(request.id()));
     }
 
     /** Fetches {@code url} as a person would from a terminal; answers the HTTP status. */
@@ -117,6 +125,30 @@ class UpgradeJourneyIT extends RunningPlatform {
         String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, curl.waitFor(), "curl " + url + ": " + status);
         return status;
+    }
+
+    /**
+     * Some trace of the request holds spans of all five services, and each of them entered it from a span of another
+     * part: the trace context rode on the events (and on intake's outbox rows) from one part to the next.
+     */
+    private static void assertOneTraceFollowsTheRequestThroughTheFive(String requestId) {
+        List<String> seen = new ArrayList<>();
+        for (String traceId : traces.tracesOf(requestId)) {
+            List<TraceReceiver.ReceivedSpan> spans = traces.spansOf(traceId);
+            Map<String, String> partOfSpan = spans.stream().collect(Collectors.toMap(
+                    TraceReceiver.ReceivedSpan::spanId, TraceReceiver.ReceivedSpan::service, (first, second) -> first));
+            Set<String> parts = spans.stream().map(TraceReceiver.ReceivedSpan::service).collect(Collectors.toSet());
+            Set<String> enteredFromAnother = spans.stream().filter(span -> {
+                String parent = partOfSpan.get(span.parentSpanId());
+                return parent != null && !parent.equals(span.service());
+            }).map(TraceReceiver.ReceivedSpan::service).collect(Collectors.toSet());
+            if (parts.containsAll(ServiceProcesses.SERVICES)
+                    && enteredFromAnother.containsAll(ServiceProcesses.SERVICES)) {
+                return;
+            }
+            seen.add(traceId + " has spans of " + parts + ", entered from another part: " + enteredFromAnother);
+        }
+        fail("no trace of request " + requestId + " follows it through the five services: " + seen);
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.juniper.upgrade.bindings.tracing.TraceContext;
 import org.juniper.upgrade.events.CloudEvent;
 
 /** An event committed with the state it announces, waiting for the relay to put it on Kafka. */
@@ -25,10 +26,15 @@ public class OutboxEvent {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The trace of the transaction that wrote the event, continued where it is published. */
+    public String traceparent;
+    public String tracestate;
 
-    public static OutboxEvent of(CloudEvent event, String topic) {
+    public static OutboxEvent of(CloudEvent event, String topic, TraceContext writtenIn) {
         OutboxEvent row = new OutboxEvent();
         row.topic = topic;
+        row.traceparent = writtenIn.traceparent();
+        row.tracestate = writtenIn.tracestate();
         row.id = UUID.fromString(event.id());
         row.requestId = UUID.fromString(event.subject());
         row.type = event.type();
@@ -40,5 +46,9 @@ public class OutboxEvent {
 
     public CloudEvent toCloudEvent() {
         return new CloudEvent(id.toString(), source, type, requestId.toString(), createdAt, data);
+    }
+
+    public TraceContext writtenIn() {
+        return new TraceContext(traceparent, tracestate);
     }
 }

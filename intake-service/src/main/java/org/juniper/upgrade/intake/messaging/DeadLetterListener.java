@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.intake.service.DeadLetters;
 
 /**
@@ -14,15 +15,17 @@ import org.juniper.upgrade.intake.service.DeadLetters;
 @ApplicationScoped
 public class DeadLetterListener {
     private final DeadLetters deadLetters;
+    private final RequestTracing tracing;
 
-    DeadLetterListener(DeadLetters deadLetters) {
+    DeadLetterListener(DeadLetters deadLetters, RequestTracing tracing) {
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     @Incoming("dead-letters")
     @Blocking
     public void onDeadLetter(ConsumerRecord<String, String> record) throws Exception {
-        Redelivery.untilDone("recording dead letter " + record.partition() + "/" + record.offset(),
-                Redelivery.UNTIL_IT_WORKS, () -> deadLetters.record(record));
+        tracing.consume(record, () -> Redelivery.untilDone("recording dead letter " + record.partition() + "/"
+                + record.offset(), Redelivery.UNTIL_IT_WORKS, () -> deadLetters.record(record)));
     }
 }

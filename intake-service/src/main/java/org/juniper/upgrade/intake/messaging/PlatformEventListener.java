@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.intake.service.RequestLifecycle;
@@ -18,14 +19,20 @@ import org.juniper.upgrade.intake.service.RequestLifecycle;
 @ApplicationScoped
 public class PlatformEventListener {
     private final RequestLifecycle lifecycle;
+    private final RequestTracing tracing;
 
-    PlatformEventListener(RequestLifecycle lifecycle) {
+    PlatformEventListener(RequestLifecycle lifecycle, RequestTracing tracing) {
         this.lifecycle = lifecycle;
+        this.tracing = tracing;
     }
 
     @Incoming("platform-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) throws Exception {
+        tracing.consume(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) throws Exception {
         try {
             CloudEvent event = KafkaEvents.read(record);
             Redelivery.untilDone("applying event " + event.id(), Redelivery.UNTIL_IT_WORKS, () -> lifecycle.apply(event));

@@ -1,5 +1,7 @@
 package org.juniper.upgrade.intake.service;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.objectstore.MissingArtifactException;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.CampaignDatabase;
@@ -37,15 +40,18 @@ public class CampaignRelease {
     private final ArtifactStore store;
     private final Outbox outbox;
     private final IntakeConfig.Campaign config;
+    private final RequestTracing tracing;
 
     CampaignRelease(CampaignDatabaseRepository databases, UpgradeRequestRepository requests,
-            RequestService requestService, ArtifactStore store, Outbox outbox, IntakeConfig config) {
+            RequestService requestService, ArtifactStore store, Outbox outbox, IntakeConfig config,
+            RequestTracing tracing) {
         this.databases = databases;
         this.requests = requests;
         this.requestService = requestService;
         this.store = store;
         this.outbox = outbox;
         this.config = config.campaign();
+        this.tracing = tracing;
     }
 
     @Scheduled(every = "${juniper.intake.campaign.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -53,8 +59,10 @@ public class CampaignRelease {
     void prepareBackups() {
         Optional<CampaignDatabase> next;
         while ((next = QuarkusTransaction.requiringNew().call(this::claimNext)).isPresent()) {
-            if (!prepare(next.get())) {
-                return;
+            try (RequestTracing.LogFields fields = tracing.tagRequest(next.get().requestId.toString())) {
+                if (!prepare(next.get())) {
+                    return;
+                }
             }
         }
     }
@@ -106,13 +114,19 @@ public class CampaignRelease {
             return;
         }
         for (CampaignDatabase held : databases.held(config.releaseBatch())) {
-            requests.findForUpdate(held.requestId).filter(r -> r.state == RequestState.PENDING).ifPresent(r -> {
-                held.releasedAt = Instant.now();
-                r.queuedAt = held.releasedAt;
-                r.lastEventAt = held.releasedAt;
-                outbox.append(r.queued());
-                LOG.infof("campaign request %s released to the test lane", r.id);
-            });
+            // no call started a campaign request: its trace starts where it is let into the test lane
+            tracing.inRequest("campaign release", SpanKind.INTERNAL, held.requestId.toString(), Context.root(),
+                    () -> release(held));
         }
+    }
+
+    private void release(CampaignDatabase held) {
+        requests.findForUpdate(held.requestId).filter(r -> r.state == RequestState.PENDING).ifPresent(r -> {
+            held.releasedAt = Instant.now();
+            r.queuedAt = held.releasedAt;
+            r.lastEventAt = held.releasedAt;
+            outbox.append(r.queued());
+            LOG.infof("campaign request %s released to the test lane", r.id);
+        });
     }
 }

@@ -35,7 +35,7 @@ public class OutboxRelay {
     void relay() {
         List<OutboxEvent> pending = repository.lockPending(config.outbox().batchSize());
         for (OutboxEvent event : pending) {
-            publisher.publish(event.toCloudEvent(), event.topic);
+            publisher.publish(event.toCloudEvent(), event.topic, event.writtenIn());
             event.publishedAt = Instant.now();
         }
         if (!pending.isEmpty()) {

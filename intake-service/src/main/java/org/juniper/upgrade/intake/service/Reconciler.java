@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.intake.config.IntakeConfig;
 import org.juniper.upgrade.intake.domain.RequestState;
@@ -26,14 +27,16 @@ public class Reconciler {
     private final Outbox outbox;
     private final RequestMetrics metrics;
     private final IntakeConfig config;
+    private final RequestTracing tracing;
 
     Reconciler(UpgradeRequestRepository requests, RequestLifecycle lifecycle, Outbox outbox, RequestMetrics metrics,
-            IntakeConfig config) {
+            IntakeConfig config, RequestTracing tracing) {
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
+        this.tracing = tracing;
     }
 
     @Scheduled(every = "${juniper.intake.reconciler.interval:1m}", delayed = "10s",
@@ -50,11 +53,15 @@ public class Reconciler {
         int acted = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> requests.quietSince(RequestState.PENDING, pickup,
                 BATCH))) {
-            acted += QuarkusTransaction.requiringNew().call(() -> requeue(id, pickup, now)) ? 1 : 0;
+            try (RequestTracing.LogFields fields = tracing.tagRequest(id.toString())) {
+                acted += QuarkusTransaction.requiringNew().call(() -> requeue(id, pickup, now)) ? 1 : 0;
+            }
         }
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> requests.quietSince(RequestState.PROGRESS, stall,
                 BATCH))) {
-            acted += QuarkusTransaction.requiringNew().call(() -> failStalled(id, stall, now)) ? 1 : 0;
+            try (RequestTracing.LogFields fields = tracing.tagRequest(id.toString())) {
+                acted += QuarkusTransaction.requiringNew().call(() -> failStalled(id, stall, now)) ? 1 : 0;
+            }
         }
         return acted;
     }

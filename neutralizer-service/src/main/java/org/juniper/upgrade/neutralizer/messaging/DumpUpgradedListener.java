@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.neutralizer.service.Neutralization;
@@ -19,14 +20,20 @@ import org.juniper.upgrade.neutralizer.service.Neutralization;
 @ApplicationScoped
 public class DumpUpgradedListener {
     private final Neutralization neutralization;
+    private final RequestTracing tracing;
 
-    DumpUpgradedListener(Neutralization neutralization) {
+    DumpUpgradedListener(Neutralization neutralization, RequestTracing tracing) {
         this.neutralization = neutralization;
+        this.tracing = tracing;
     }
 
     @Incoming("dump-upgraded")
     @Blocking(value = "neutralizations", ordered = false)
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
+        tracing.consume(record, () -> neutralize(record));
+    }
+
+    private void neutralize(ConsumerRecord<String, String> record) throws Exception {
         DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
         if (upgraded.purpose() == Purpose.TEST) {
             Redelivery.untilDone("neutralizing " + upgraded.requestId(),

@@ -6,11 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.EventType;
-import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.RequestFailed;
+import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.service.RequesterMails;
 
@@ -22,14 +23,20 @@ import org.juniper.upgrade.notification.service.RequesterMails;
 @ApplicationScoped
 public class OutcomeListener {
     private final RequesterMails mails;
+    private final RequestTracing tracing;
 
-    OutcomeListener(RequesterMails mails) {
+    OutcomeListener(RequesterMails mails, RequestTracing tracing) {
         this.mails = mails;
+        this.tracing = tracing;
     }
 
     @Incoming("requested")
     @Blocking(ordered = false)
     public void onRequested(ConsumerRecord<String, String> record) throws Exception {
+        tracing.consume(record, () -> requested(record));
+    }
+
+    private void requested(ConsumerRecord<String, String> record) throws Exception {
         CloudEvent event = KafkaEvents.read(record);
         UpgradeRequested requested = CloudEvents.data(event, UpgradeRequested.class);
         Redelivery.untilDone("recipient of " + requested.requestId(), () -> mails.requested(requested));
@@ -38,6 +45,10 @@ public class OutcomeListener {
     @Incoming("outcomes")
     @Blocking(ordered = false)
     public void onOutcome(ConsumerRecord<String, String> record) throws Exception {
+        tracing.consume(record, () -> outcome(record));
+    }
+
+    private void outcome(ConsumerRecord<String, String> record) throws Exception {
         CloudEvent event = KafkaEvents.read(record);
         if (event.type().equals(EventType.COMPLETED.type())) {
             UpgradeCompleted completed = CloudEvents.data(event, UpgradeCompleted.class);

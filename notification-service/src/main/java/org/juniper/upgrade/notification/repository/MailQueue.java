@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.juniper.upgrade.bindings.tracing.TraceContext;
 
 /**
  * The mails of the service, sent or waiting ({@code outgoing_mail}). An attempt of a request has at most one outcome
@@ -29,12 +30,15 @@ public class MailQueue {
     }
 
     /** @return false when the request already has its outcome mail, sent or waiting */
-    public boolean enqueue(String requestId, String kind, String event) throws SQLException {
+    public boolean enqueue(String requestId, String kind, String event, TraceContext trace) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                insert into outgoing_mail (request_id, kind, event) values (?, ?, ?) on conflict do nothing""")) {
+                insert into outgoing_mail (request_id, kind, event, traceparent, tracestate) values (?, ?, ?, ?, ?)
+                on conflict do nothing""")) {
             sql.setObject(1, UUID.fromString(requestId));
             sql.setString(2, kind);
             sql.setString(3, event);
+            sql.setString(4, trace.traceparent());
+            sql.setString(5, trace.tracestate());
             return sql.executeUpdate() == 1;
         }
     }
@@ -52,9 +56,10 @@ public class MailQueue {
                         select id from outgoing_mail
                         where sent_at is null and next_attempt_at <= now()
                         order by next_attempt_at limit 1 for update skip locked)
-                    returning id, request_id, kind, event, attempts)
+                    returning id, request_id, kind, event, attempts, traceparent, tracestate)
                 select m.request_id, m.kind, m.event, m.attempts,
-                       r.email, r.database_name, r.source_version, r.target_version, r.purpose, r.campaign_id, m.id
+                       r.email, r.database_name, r.source_version, r.target_version, r.purpose, r.campaign_id, m.id,
+                       m.traceparent, m.tracestate
                 from claimed m join recipient r on r.request_id = m.request_id""")) {
             sql.setDouble(1, lease.toMillis() / 1000.0);
             try (ResultSet rs = sql.executeQuery()) {
@@ -65,7 +70,8 @@ public class MailQueue {
                 return Optional.of(new QueuedMail(rs.getLong(11), requestId, rs.getString(2), rs.getString(3),
                         rs.getInt(4),
                         new Recipient(requestId, rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10))));
+                                rs.getString(8), rs.getString(9), rs.getString(10)),
+                        new TraceContext(rs.getString(12), rs.getString(13))));
             }
         }
     }

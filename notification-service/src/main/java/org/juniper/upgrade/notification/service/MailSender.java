@@ -3,6 +3,7 @@ package org.juniper.upgrade.notification.service;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.notification.config.NotificationConfig;
 import org.juniper.upgrade.notification.repository.MailQueue;
 import org.juniper.upgrade.notification.repository.QueuedMail;
@@ -28,10 +30,12 @@ public class MailSender {
     private final ReactiveMailer mailer;
     private final NotificationConfig.Mail config;
     private final Timer requestToMail;
+    private final RequestTracing tracing;
 
     MailSender(MailQueue queue, MailComposer composer, ReactiveMailer mailer, NotificationConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, RequestTracing tracing) {
         this.queue = queue;
+        this.tracing = tracing;
         this.composer = composer;
         this.mailer = mailer;
         this.config = config.mail();
@@ -45,7 +49,10 @@ public class MailSender {
     void sendDue() throws SQLException {
         Optional<QueuedMail> next;
         while ((next = queue.claimNextDue(config.lease())).isPresent()) {
-            send(next.get());
+            QueuedMail mail = next.get();
+            // the mail leaves in the trace of the outcome that queued it
+            tracing.inRequest("mail " + mail.kind(), SpanKind.CLIENT, mail.requestId(),
+                    tracing.contextOf(mail.queuedIn()), () -> send(mail));
         }
     }
 

@@ -3,10 +3,11 @@ package org.juniper.upgrade.notification.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.EventData;
-import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.RequestFailed;
+import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeRequested;
 import org.juniper.upgrade.notification.repository.MailQueue;
 import org.juniper.upgrade.notification.repository.Recipient;
@@ -23,10 +24,12 @@ public class RequesterMails {
 
     private final RecipientRepository recipients;
     private final MailQueue queue;
+    private final RequestTracing tracing;
 
-    RequesterMails(RecipientRepository recipients, MailQueue queue) {
+    RequesterMails(RecipientRepository recipients, MailQueue queue, RequestTracing tracing) {
         this.recipients = recipients;
         this.queue = queue;
+        this.tracing = tracing;
     }
 
     /** The request's attempt tells a retry (a new attempt) from a redelivery or a re-queuing of the same one. */
@@ -59,7 +62,7 @@ public class RequesterMails {
     }
 
     private void queue(EventData outcome, Recipient to, String kind) throws SQLException {
-        if (queue.enqueue(outcome.requestId(), kind, CloudEvents.toJson(outcome))) {
+        if (queue.enqueue(outcome.requestId(), kind, CloudEvents.toJson(outcome), tracing.current())) {
             LOG.infof("%s mail of %s queued for %s", kind, outcome.requestId(), to.email());
         } else {
             LOG.infof("request %s already has its outcome mail; no %s mail", outcome.requestId(), kind);

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.events.UpgradeFailed;
@@ -19,29 +20,37 @@ import org.juniper.upgrade.report.service.ReportWriter;
 @ApplicationScoped
 public class RunOutcomeListener {
     private final ReportWriter reports;
+    private final RequestTracing tracing;
 
-    RunOutcomeListener(ReportWriter reports) {
+    RunOutcomeListener(ReportWriter reports, RequestTracing tracing) {
         this.reports = reports;
+        this.tracing = tracing;
     }
 
     @Incoming("dump-upgraded")
     @Blocking(value = "reports", ordered = false)
     public void onDumpUpgraded(ConsumerRecord<String, String> record) throws Exception {
-        DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
-        Redelivery.untilDone("report of " + upgraded.requestId(), () -> reports.upgraded(upgraded));
+        tracing.consume(record, () -> {
+            DumpUpgraded upgraded = KafkaEvents.data(record, DumpUpgraded.class);
+            Redelivery.untilDone("report of " + upgraded.requestId(), () -> reports.upgraded(upgraded));
+        });
     }
 
     @Incoming("neutralized")
     @Blocking(value = "reports", ordered = false)
     public void onNeutralized(ConsumerRecord<String, String> record) throws Exception {
-        Neutralized neutralized = KafkaEvents.data(record, Neutralized.class);
-        Redelivery.untilDone("report of " + neutralized.requestId(), () -> reports.neutralized(neutralized));
+        tracing.consume(record, () -> {
+            Neutralized neutralized = KafkaEvents.data(record, Neutralized.class);
+            Redelivery.untilDone("report of " + neutralized.requestId(), () -> reports.neutralized(neutralized));
+        });
     }
 
     @Incoming("failed")
     @Blocking(value = "reports", ordered = false)
     public void onFailed(ConsumerRecord<String, String> record) throws Exception {
-        UpgradeFailed failed = KafkaEvents.data(record, UpgradeFailed.class);
-        Redelivery.untilDone("failure report of " + failed.requestId(), () -> reports.failed(failed));
+        tracing.consume(record, () -> {
+            UpgradeFailed failed = KafkaEvents.data(record, UpgradeFailed.class);
+            Redelivery.untilDone("failure report of " + failed.requestId(), () -> reports.failed(failed));
+        });
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.events.RunStopped;
 import org.juniper.upgrade.worker.service.RunSlots;
@@ -20,14 +21,20 @@ public class RunStopListener {
     private static final Logger LOG = Logger.getLogger(RunStopListener.class);
 
     private final RunSlots slots;
+    private final RequestTracing tracing;
 
-    RunStopListener(RunSlots slots) {
+    RunStopListener(RunSlots slots, RequestTracing tracing) {
         this.slots = slots;
+        this.tracing = tracing;
     }
 
     @Incoming("run-stops")
     @Blocking
     public void onStop(ConsumerRecord<String, String> record) throws Exception {
+        tracing.consume(record, () -> stop(record));
+    }
+
+    private void stop(ConsumerRecord<String, String> record) throws Exception {
         RunStopped stop;
         try {
             stop = KafkaEvents.data(record, RunStopped.class);

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.KafkaEvents;
 import org.juniper.upgrade.bindings.messaging.Redelivery;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
+import org.juniper.upgrade.bindings.tracing.TraceContext;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.MalformedEventException;
 import org.juniper.upgrade.events.UpgradeRequested;
@@ -23,22 +25,24 @@ public class UpgradeRequestListener {
 
     private final RunQueue queue;
     private final RunSlots slots;
+    private final RequestTracing tracing;
 
-    UpgradeRequestListener(RunQueue queue, RunSlots slots) {
+    UpgradeRequestListener(RunQueue queue, RunSlots slots, RequestTracing tracing) {
         this.queue = queue;
         this.slots = slots;
+        this.tracing = tracing;
     }
 
     @Incoming("upgrade-requests")
     @Blocking
     public void onTestLane(ConsumerRecord<String, String> record) throws Exception {
-        enqueue(record, "test");
+        tracing.consume(record, () -> enqueue(record, "test"));
     }
 
     @Incoming("priority-requests")
     @Blocking
     public void onProductionLane(ConsumerRecord<String, String> record) throws Exception {
-        enqueue(record, "production");
+        tracing.consume(record, () -> enqueue(record, "production"));
     }
 
     private void enqueue(ConsumerRecord<String, String> record, String lane) throws Exception {
@@ -56,8 +60,10 @@ public class UpgradeRequestListener {
             return;
         }
         String payload = CloudEvents.toJson(request);
+        // the run goes on later on a slot's thread: it continues the trace of this delivery
+        TraceContext trace = tracing.current();
         Redelivery.untilDone("queueing attempt " + request.attempt(), () -> {
-            if (queue.enqueue(request.attempt(), request.requestId(), payload, lane, request.priority())) {
+            if (queue.enqueue(request.attempt(), request.requestId(), payload, lane, request.priority(), trace)) {
                 slots.wake();
             }
         });

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.juniper.upgrade.bindings.tracing.TraceContext;
 
 /**
  * The worker's queue of runs, one row per attempt, in its own database. Kafka only delivers into it; a run slot
@@ -25,9 +26,12 @@ public class RunQueue {
         this.db = db;
     }
 
-    /** A claimed attempt. {@code takenOver}: the claim took it from a worker whose lease had expired. */
+    /**
+     * A claimed attempt. {@code takenOver}: the claim took it from a worker whose lease had expired; {@code trace}: the
+     * trace its request was delivered in.
+     */
     public record Claim(String attemptId, String requestId, String payload, String owner, int run, int deaths,
-            String stage, boolean takenOver) {
+            String stage, boolean takenOver, TraceContext trace) {
     }
 
     /** Where a claim stands at a heartbeat. */
@@ -38,17 +42,21 @@ public class RunQueue {
      * stopped stays so, and one that was upgraded is queued again to be announced again (its archive is not redone).
      * False when nothing changed.
      */
-    public boolean enqueue(String attemptId, String requestId, String payload, String lane, int priority)
-            throws SQLException {
+    public boolean enqueue(String attemptId, String requestId, String payload, String lane, int priority,
+            TraceContext trace) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement sql = c.prepareStatement("""
-                insert into run_queue (attempt_id, request_id, payload, lane, priority) values (?, ?, ?, ?, ?)
-                on conflict (attempt_id) do update set state = 'queued', not_before = now(), updated_at = now()
+                insert into run_queue (attempt_id, request_id, payload, lane, priority, traceparent, tracestate)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (attempt_id) do update set state = 'queued', not_before = now(), updated_at = now(),
+                    traceparent = excluded.traceparent, tracestate = excluded.tracestate
                  where run_queue.state = 'done'""")) {
             sql.setString(1, attemptId);
             sql.setString(2, requestId);
             sql.setString(3, payload);
             sql.setString(4, lane);
             sql.setInt(5, priority);
+            sql.setString(6, trace.traceparent());
+            sql.setString(7, trace.tracestate());
             return sql.executeUpdate() == 1;
         }
     }
@@ -100,7 +108,7 @@ public class RunQueue {
                           from next
                          where q.attempt_id = next.attempt_id
                         returning q.attempt_id, q.request_id, q.payload, q.run, q.deaths, q.stage,
-                                  next.was = 'running', next.expired""")) {
+                                  next.was = 'running', next.expired, q.traceparent, q.tracestate""")) {
                     sql.setArray(1, c.createArrayOf("text", lanes.toArray()));
                     sql.setString(2, owner);
                     sql.setDouble(3, seconds(lease));
@@ -110,7 +118,8 @@ public class RunQueue {
                             return Optional.empty();
                         }
                         claim = new Claim(rs.getString(1), rs.getString(2), rs.getString(3), owner, rs.getInt(4),
-                                rs.getInt(5), rs.getString(6), rs.getBoolean(7));
+                                rs.getInt(5), rs.getString(6), rs.getBoolean(7),
+                                new TraceContext(rs.getString(9), rs.getString(10)));
                         if (claim.takenOver()) {
                             try (PreparedStatement died = c.prepareStatement("""
                                     update run_claim_log set outcome = 'died', ended_at = ?

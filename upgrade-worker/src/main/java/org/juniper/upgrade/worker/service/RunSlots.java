@@ -1,5 +1,6 @@
 package org.juniper.upgrade.worker.service;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.juniper.upgrade.bindings.messaging.EventPublisher;
+import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.UpgradeRequested;
@@ -48,6 +50,7 @@ public class RunSlots {
     private final WorkerConfig config;
     private final EventPublisher publisher;
     private final RunMetrics metrics;
+    private final RequestTracing tracing;
     /** This process: a claim names it, so that a restarted pod of the same name does not pass for its predecessor. */
     private final String owner;
     private final Map<String, ClaimedRun> running = new ConcurrentHashMap<>();
@@ -62,7 +65,7 @@ public class RunSlots {
     private volatile boolean draining;
 
     RunSlots(RunQueue queue, UpgradeRun upgrade, ScratchDatabases scratch, WorkerCleaner cleaner,
-            WorkerConfig config, EventPublisher publisher, RunMetrics metrics) {
+            WorkerConfig config, EventPublisher publisher, RunMetrics metrics, RequestTracing tracing) {
         this.queue = queue;
         this.upgrade = upgrade;
         this.scratch = scratch;
@@ -70,6 +73,7 @@ public class RunSlots {
         this.config = config;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.tracing = tracing;
         byte[] process = new byte[4];
         ThreadLocalRandom.current().nextBytes(process);
         this.owner = config.instanceId() + "/" + HexFormat.of().formatHex(process);
@@ -140,7 +144,10 @@ public class RunSlots {
             try {
                 Optional<RunQueue.Claim> claim = queue.claim(owner, lanes, config.lease());
                 if (claim.isPresent()) {
-                    run(claim.get());
+                    RunQueue.Claim job = claim.get();
+                    // the run continues the trace its request was delivered in, however long it waited
+                    tracing.inRequest("upgrade run", SpanKind.INTERNAL, job.requestId(),
+                            tracing.contextOf(job.trace()), () -> run(job));
                     continue;
                 }
             } catch (SQLException | RuntimeException e) {

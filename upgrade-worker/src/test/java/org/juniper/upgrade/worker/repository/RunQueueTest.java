@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.juniper.upgrade.bindings.tracing.TraceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,8 @@ class RunQueueTest {
 
         String early = UUID.randomUUID().toString();
         assertEquals("stopped", queue.stop(early, "r", "requester"));
-        assertFalse(queue.enqueue(early, "r", "{}", lane.get(0), 0), "the request that follows its stop is ignored");
+        assertFalse(queue.enqueue(early, "r", "{}", lane.get(0), 0, TraceContext.NONE),
+                "the request that follows its stop is ignored");
         assertTrue(queue.claim("w", lane, LEASE).isEmpty());
     }
 
@@ -140,13 +142,13 @@ class RunQueueTest {
     @Test
     void aDeliveredAgainAttemptIsQueuedAgainOnlyOnceUpgradedToBeAnnouncedAgain() throws Exception {
         String attempt = enqueue();
-        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0), "queued already");
+        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0, TraceContext.NONE), "queued already");
         RunQueue.Claim claim = queue.claim("w", lane, LEASE).orElseThrow();
-        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0), "running");
+        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0, TraceContext.NONE), "running");
         queue.end(claim, "done", null);
-        assertTrue(queue.enqueue(attempt, "r", "{}", lane.get(0), 0), "upgraded: announced again");
+        assertTrue(queue.enqueue(attempt, "r", "{}", lane.get(0), 0, TraceContext.NONE), "upgraded: announced again");
         queue.end(queue.claim("w", lane, LEASE).orElseThrow(), "failed", "X");
-        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0), "failed stays failed");
+        assertFalse(queue.enqueue(attempt, "r", "{}", lane.get(0), 0, TraceContext.NONE), "failed stays failed");
     }
 
     @Test
@@ -165,12 +167,12 @@ class RunQueueTest {
 
         assertTrue(claimLog(old).isEmpty(), "its claims are gone with it");
         assertEquals("failed", state(recent));
-        assertTrue(queue.enqueue(old, "r-" + old, "{}", lane.get(0), 0), "a forgotten attempt is a new job again");
+        assertTrue(queue.enqueue(old, "r-" + old, "{}", lane.get(0), 0, TraceContext.NONE), "a forgotten attempt is a new job again");
     }
 
     private String enqueue() throws Exception {
         String attempt = UUID.randomUUID().toString();
-        assertTrue(queue.enqueue(attempt, "r-" + attempt, "{}", lane.get(0), 0));
+        assertTrue(queue.enqueue(attempt, "r-" + attempt, "{}", lane.get(0), 0, TraceContext.NONE));
         return attempt;
     }
 
