@@ -214,7 +214,9 @@
       $('failure').textContent = s.failure ? s.failure.reason + ': ' + s.failure.message : '';
       stages(s);
       $('upload-section').hidden = s.state !== 'new';
-      $('cancel').hidden = !['new', 'pending', 'progress'].includes(s.state);
+      // a running production upgrade is stopped by the upgrade team, on demand
+      $('cancel').hidden = !['new', 'pending', 'progress'].includes(s.state)
+        || s.purpose === 'production' && s.state === 'progress';
       $('report').hidden = !(s.state === 'done' || s.state === 'failed');
       $('download').hidden = s.state !== 'done';
       if (!following && s.state !== 'new') {
@@ -274,6 +276,8 @@
             if (atEnd) {
               log.scrollTop = log.scrollHeight;
             }
+            // new lines often mean a new stage: the status follows the log rather than its next poll
+            refresh();
           }
         }
       } catch (ignored) {

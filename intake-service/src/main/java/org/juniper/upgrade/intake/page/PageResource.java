@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,14 +39,18 @@ public class PageResource {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance request() {
-        return Templates.request(targets.openTargets());
+    public Response request() {
+        return html(Templates.request(targets.openTargets()));
     }
 
     @GET
     @Operation(hidden = true)
     @Path("requests/{id}")
-    public TemplateInstance follow(@PathParam("id") UUID id) {
-        return Templates.follow(id);
+    public Response follow(@PathParam("id") UUID id) {
+        return html(Templates.follow(id));
+    }
+
+    private static Response html(TemplateInstance page) {
+        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }
