@@ -69,6 +69,17 @@ final class IntakeClient {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(backup)), 200);
     }
 
+    /** Where the request's resumable upload goes, for a tus client. */
+    String uploadUrl(Request r) {
+        return base + "/" + r.id() + "/backup";
+    }
+
+    /** How much of the request's resumable upload is stored, as HEAD tells. */
+    long uploadOffset(Request r) throws Exception {
+        return Long.parseLong(send(authorized(r, "/backup").method("HEAD", HttpRequest.BodyPublishers.noBody()), 204)
+                .headers().firstValue("Upload-Offset").orElseThrow());
+    }
+
     /** The upgrade scripts of the request's own, as a zip laid out as the platform's scripts. */
     void uploadScripts(Request r, byte[] scripts) throws Exception {
         send(authorized(r, "/scripts").header("Content-Type", "application/zip")

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +20,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.juniper.upgrade.archive.ArchiveLayout;
+import org.juniper.upgrade.archive.Sha1;
+import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Topics;
 import org.junit.jupiter.api.MethodOrderer;
@@ -203,6 +212,85 @@ class UpgradeJourneyIT extends RunningPlatform {
                     .filter(line -> !line.startsWith("#") && UUID_PATTERN.matcher(line).find()).toList();
             assertEquals(List.of(), withIds, service + ": series labelled with a request id");
         }
+    }
+
+    @Test
+    @Order(6)
+    void aStockTusClientKilledMidwayThroughA200MbBackupFinishesWhenStartedAgainAndTheRequestIsDone()
+            throws Exception {
+        long began = System.nanoTime();
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "tus-");
+        Path backup = work.resolve("backup.zip");
+        String sha256 = withLargeFilestore(sample("tus", 0.01), 200 * 1024 * 1024, backup);
+        long size = Files.size(backup);
+        IntakeClient.Request request = intake.create("e2e-" + UUID.randomUUID() + "@acme.example",
+                "tus-" + UUID.randomUUID().toString().substring(0, 6), "17.0", "test");
+
+        Process first = tusClient(request, backup, work, "first");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> intake.uploadOffset(request) > size / 2 || !first.isAlive());
+        assertTrue(first.isAlive(), "the client is killed midway, not after the end: "
+                + Files.readString(work.resolve("first.log")));
+        first.destroyForcibly().waitFor();
+        long kept = intake.uploadOffset(request);
+        assertTrue(kept > size / 2 && kept < size, kept + " of " + size + " bytes kept");
+
+        Process second = tusClient(request, backup, work, "second");
+        assertTrue(second.waitFor(3, TimeUnit.MINUTES), "the second client ends");
+        String said = Files.readString(work.resolve("second.log"));
+        assertEquals(0, second.exitValue(), said);
+        Matcher resumed = Pattern.compile("starting at (\\d+)").matcher(said);
+        assertTrue(resumed.find() && Long.parseLong(resumed.group(1)) >= kept, "it resumes from the upload's "
+                + "offset, not from the start: " + said);
+        long uploaded = System.nanoTime();
+
+        intake.start(request);
+        await().atMost(RUN).pollInterval(Duration.ofSeconds(1))
+                .until(() -> terminal(intake.status(request).path("state").asText()));
+        JsonNode status = intake.status(request);
+        assertEquals("done", status.path("state").asText(), status.toString());
+        assertEquals(sha256, status.at("/backup/sha256").asText());
+        assertEquals(size, status.at("/backup/size").asLong());
+        System.out.printf("tus upload of %d bytes killed at %d and resumed: %d s; to done: %d s%n", size, kept,
+                (uploaded - began) / 1_000_000_000L, (System.nanoTime() - uploaded) / 1_000_000_000L);
+        try (var files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(work);
+    }
+
+    /** The stock tus client, a process of its own that remembers its upload's URL in {@code work}. */
+    private static Process tusClient(IntakeClient.Request request, Path backup, Path work, String name)
+            throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), TusUploadClient.class.getName(),
+                intake.uploadUrl(request), request.secret(), backup.toString(), work.resolve("urls").toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
+    }
+
+    /**
+     * The backup with an incompressible filestore file of {@code bytes} added, written to {@code target}, stored
+     * without compression; returns its sha256.
+     */
+    private static String withLargeFilestore(byte[] backup, int bytes, Path target) throws Exception {
+        byte[] attachment = new byte[bytes];
+        new Random(7).nextBytes(attachment);
+        Sha256 sha = new Sha256();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(backup));
+                ZipOutputStream zip = new ZipOutputStream(sha.wrap(Files.newOutputStream(target)))) {
+            zip.setLevel(Deflater.NO_COMPRESSION);
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(ArchiveLayout.filestorePath(Sha1.of(attachment))));
+            zip.write(attachment);
+            zip.closeEntry();
+        }
+        return sha.hex();
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -175,7 +175,7 @@ class ResumableUploadTest {
     }
 
     /** A valid backup made large by one incompressible filestore file. */
-    private static byte[] backupOfAbout(int size) throws Exception {
+    static byte[] backupOfAbout(int size) throws Exception {
         byte[] attachment = new byte[size];
         new Random(42).nextBytes(attachment);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -29,6 +29,9 @@ public class RefusalDocumentation implements OASFilter {
     private static final String UPLOAD_BUSY = "Too many uploads in flight (UPLOAD:BUSY), or the backup store is not "
             + "reachable (STORAGE:UNAVAILABLE); see Retry-After";
 
+    private static final String TUS_VERSION = "Tus-Resumable is missing on a tus-only method or is not 1.0.0 "
+            + "(UPLOAD:TUS_VERSION); Tus-Version names the version spoken";
+
     /** Answers of one route besides those of every route: status to description; a 2xx or 3xx replaces the 200. */
     private static final Map<String, Map<String, String>> ROUTES = Map.ofEntries(
             route("POST /api/v1/requests", "201", "Created: the request's id and secret, the secret shown only this "
@@ -38,13 +41,23 @@ public class RefusalDocumentation implements OASFilter {
             route("PUT /api/v1/requests/{id}/backup", "409", "The request is not new, or another upload of it is in "
                     + "flight", "413", "Larger than a backup may be (BACKUP:TOO_LARGE)", "422", "The backup is "
                     + "refused; a request that held an accepted one keeps it", "503", UPLOAD_BUSY),
+            route("OPTIONS /api/v1/requests/{id}/backup", "204", "Tus-Resumable, Tus-Version, Tus-Extension "
+                    + "(creation,termination) and Tus-Max-Size, the largest backup taken"),
+            route("POST /api/v1/requests/{id}/backup", "201", "Created: Location is the upload's URL", "409", "The "
+                    + "request is not new, or a piece of it is in flight (UPLOAD:IN_PROGRESS)", "412", TUS_VERSION,
+                    "413", "Larger than a backup may be (BACKUP:TOO_LARGE)"),
             route("HEAD /api/v1/requests/{id}/backup", "204", "Upload-Offset and Upload-Length of the upload", "409",
-                    "The request is not new (REQUEST:NOT_NEW)"),
+                    "The request is not new (REQUEST:NOT_NEW)", "412", TUS_VERSION),
             route("PATCH /api/v1/requests/{id}/backup", "204", "The piece is stored; Upload-Offset says where the "
-                    + "next starts", "200", "The last piece: the backup is stored and checked", "409", "Not where the "
-                    + "upload continues, a changed Upload-Length, another piece in flight, or the request is not new",
-                    "413", "Larger than a backup may be (BACKUP:TOO_LARGE)", "422", "The backup is refused", "503",
-                    UPLOAD_BUSY),
+                    + "next starts (to a tus client, the last piece too, once the backup is checked)", "200", "The "
+                    + "last piece of a client that does not speak tus: the backup is stored and checked", "409",
+                    "Not where the upload continues, a changed Upload-Length, another piece in flight, or the "
+                    + "request is not new", "412", TUS_VERSION, "413", "Larger than a backup may be "
+                    + "(BACKUP:TOO_LARGE)", "422", "The backup is refused; a request that held an accepted one "
+                    + "keeps it", "503", UPLOAD_BUSY),
+            route("DELETE /api/v1/requests/{id}/backup", "204", "The unfinished upload and its parts are dropped",
+                    "409", "The request is not new, or a piece of it is in flight (UPLOAD:IN_PROGRESS)", "412",
+                    TUS_VERSION),
             route("PUT /api/v1/requests/{id}/scripts", "413", "Larger than the scripts may be (SCRIPTS:TOO_LARGE)",
                     "503", UPLOAD_BUSY),
             route("POST /api/v1/requests/{id}/start", "409", "No backup yet, an upload in flight, another test of "
@@ -139,6 +152,10 @@ public class RefusalDocumentation implements OASFilter {
             return;
         }
         operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+        if (method == PathItem.HttpMethod.OPTIONS) {
+            // tus discovery needs no secret
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+        }
         if (path.equals("/api/v1/requests") && method == PathItem.HttpMethod.POST) {
             // the secret of an earlier request is optional: the new one shares it
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
@@ -167,6 +184,10 @@ public class RefusalDocumentation implements OASFilter {
         }
         if (path.startsWith("/ops/v1/dead-letters/")) {
             return ", or no such dead letter (DEAD_LETTER:NOT_FOUND)";
+        }
+        if (path.endsWith("/backup")) {
+            return ", no such request for this secret (REQUEST:NOT_FOUND), or no unfinished upload to continue "
+                    + "or end (UPLOAD:NOT_FOUND)";
         }
         return path.contains("{id}") ? ", or no such request for this secret (REQUEST:NOT_FOUND)" : "";
     }

@@ -2,9 +2,11 @@ package org.juniper.upgrade.intake.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -109,42 +111,106 @@ public class RequestResource {
         return checked(service.storeBackup(id, bearer(auth), body, sha256));
     }
 
+    @OPTIONS
+    @Path("{id}/backup")
+    @Operation(summary = "What the resumable upload speaks (tus discovery)", description = "The backup upload "
+            + "speaks tus 1.0 (https://tus.io/protocols/resumable-upload) with its creation and termination "
+            + "extensions, so that stock tus clients (tus-js-client, Uppy, tus-java-client) drive it. Needs no "
+            + "secret.")
+    public Response tusDiscovery() {
+        return Response.noContent().header(TusProtocol.RESUMABLE, TusProtocol.VERSION)
+                .header("Tus-Version", TusProtocol.VERSION).header("Tus-Extension", "creation,termination")
+                .header("Tus-Max-Size", config.maxBackupBytes()).build();
+    }
+
+    @POST
+    @Path("{id}/backup")
+    @Operation(summary = "Start a resumable upload (tus creation)", description = "With Tus-Resumable: 1.0.0 and "
+            + "Upload-Length, the backup's size. Location is the upload's URL, this same path, where HEAD, PATCH and "
+            + "DELETE go. Creating again drops the unfinished upload and starts over; a backup already accepted "
+            + "stays until the new one is accepted. Upload-Metadata is taken and not used.")
+    public Response createUpload(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(UPLOAD_LENGTH) Long length) {
+        uploads.create(id, bearer(auth), length);
+        // relative, as tus allows: no address taken from a request header
+        return Response.status(201).header(HttpHeaders.LOCATION, "/api/v1/requests/" + id + "/backup").build();
+    }
+
     @HEAD
     @Path("{id}/backup")
     @Operation(summary = "How much of a resumable upload has arrived", description = "Answers Upload-Offset (bytes "
-            + "stored) and Upload-Length (announced total).")
-    public Response uploadProgress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+            + "stored) and Upload-Length (announced total); a stored backup answers its size as both. To a tus "
+            + "client, a request with neither an unfinished upload nor a stored backup answers 404 "
+            + "(UPLOAD:NOT_FOUND), so that it creates one; to others, Upload-Offset 0 and Upload-Length -1.")
+    public Response uploadProgress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(TusProtocol.RESUMABLE) String tus) {
         ResumableUploads.Progress progress = uploads.progress(id, bearer(auth));
+        if (tus != null && progress.length() < 0) {
+            throw ResumableUploads.noUpload();
+        }
         return Response.noContent().header(UPLOAD_OFFSET, progress.offset()).header(UPLOAD_LENGTH, progress.length())
                 .build();
     }
 
     @PATCH
     @Path("{id}/backup")
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/offset+octet-stream"})
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, TusProtocol.OFFSET_STREAM})
     @Operation(summary = "Upload the backup in resumable pieces", description = "Send Upload-Offset (where this "
-            + "piece starts; ask with HEAD after a dropped connection) and, on the first piece, Upload-Length (later "
-            + "pieces may repeat it, unchanged). Parts of 8 MiB are stored as they complete; every piece but the last "
-            + "is a whole number of them. One piece of a request at a time. The last piece may carry Backup-Sha256.")
+            + "piece starts; ask with HEAD after a dropped connection). Parts of 8 MiB (8388608 bytes) are stored "
+            + "as they complete, so a piece cut off midway keeps the whole parts that arrived and HEAD gives their "
+            + "end. Every piece but the last is therefore a whole number of parts: a shorter one is refused with "
+            + "400 (UPLOAD:SHORT_PIECE) before a byte is stored when its Content-Length says so, and a chunked one "
+            + "that ends inside a part keeps its whole parts and is refused the same way. A tus client that sets "
+            + "its own chunk size sets a multiple of 8 MiB (tus-js-client: chunkSize; tus-java-client: "
+            + "setRequestPayloadSize), or leaves it to send the whole rest (tus-js-client's default). "
+            + "One piece of a request at a time.\n\nA tus client (Tus-Resumable: 1.0.0, Content-Type "
+            + "application/offset+octet-stream) creates the upload with POST first (a POST with "
+            + "X-HTTP-Method-Override: PATCH is a piece); every piece, the last one "
+            + "too, answers 204 with Upload-Offset, and the last one only once the backup is stored and checked "
+            + "(422 when it is refused). Other clients announce Upload-Length on the first piece (later ones may "
+            + "repeat it, unchanged), and the last piece answers 200 with the request; it may carry "
+            + "Backup-Sha256.")
     public Response uploadPiece(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(UPLOAD_OFFSET) long offset, @HeaderParam(UPLOAD_LENGTH) Long length,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long pieceLength, @HeaderParam(BACKUP_SHA256) String sha256,
+            @HeaderParam(TusProtocol.RESUMABLE) String tus, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
+        if (tus != null && !TusProtocol.offsetStream(type)) {
+            throw new RequestRefusedException(415, new Failure("CONTENT_TYPE:UNSUPPORTED", "a tus piece is of type "
+                    + TusProtocol.OFFSET_STREAM + ", not '" + Failure.shown(type) + "'",
+                    "Content-Type: " + TusProtocol.OFFSET_STREAM));
+        }
         ResumableUploads.Progress progress = uploads.append(id, bearer(auth), offset, length, pieceLength, sha256,
-                body);
-        if (progress.request() != null) {
+                tus != null, body);
+        if (progress.request() != null && tus == null) {
             return checked(progress.request());
+        }
+        if (progress.request() != null) {
+            requireAccepted(progress.request());
         }
         return Response.noContent().header(UPLOAD_OFFSET, progress.offset()).header(UPLOAD_LENGTH, progress.length())
                 .build();
     }
 
+    @DELETE
+    @Path("{id}/backup")
+    @Operation(summary = "Drop an unfinished resumable upload (tus termination)", description = "With "
+            + "Tus-Resumable: 1.0.0. The parts that arrived are deleted; a backup already accepted stays.")
+    public Response terminateUpload(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        uploads.terminate(id, bearer(auth));
+        return Response.noContent().build();
+    }
+
     private static Response checked(UpgradeRequest request) {
+        requireAccepted(request);
+        return Response.ok(RequestView.of(request)).build();
+    }
+
+    private static void requireAccepted(UpgradeRequest request) {
         if (request.state == RequestState.FAILED) {
             throw new RequestRefusedException(422, new Failure(request.failureReason, request.failureMessage,
                     "a backup made by the database manager or by pg_dump, of the declared version"));
         }
-        return Response.ok(RequestView.of(request)).build();
     }
 
     @PUT

@@ -52,13 +52,46 @@ public class ResumableUploads {
     public record Progress(long offset, long length, UpgradeRequest request) {
     }
 
+    /** An unfinished upload first: one created over an accepted backup replaces it once accepted itself. */
     public Progress progress(UUID id, String secret) {
         UpgradeRequest request = requests.requireNewFor(id, secret);
-        if (request.backupKey != null) {
-            return new Progress(request.backupSize, request.backupSize, request);
-        }
         return QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
-                .map(u -> new Progress(arrived(id), u.totalLength, null)).orElse(new Progress(0, -1, null)));
+                .map(u -> new Progress(arrived(id), u.totalLength, null))
+                .orElse(request.backupKey != null ? new Progress(request.backupSize, request.backupSize, request)
+                        : new Progress(0, -1, null)));
+    }
+
+    /**
+     * Starts an upload of {@code announcedLength} bytes (tus creation), dropping the request's unfinished one: a
+     * client that creates again starts over. An accepted backup stays until the new one is accepted.
+     */
+    public void create(UUID id, String secret, Long announcedLength) {
+        inFlight.claim(id, secret);
+        try {
+            long total = checkedLength(announcedLength);
+            abandon(id);
+            QuarkusTransaction.requiringNew().run(() -> start(id, total));
+        } finally {
+            inFlight.release(id);
+        }
+    }
+
+    /** Ends the request's unfinished upload and drops what arrived of it (tus termination); a backup accepted stays. */
+    public void terminate(UUID id, String secret) {
+        inFlight.claim(id, secret);
+        try {
+            if (!QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id).isPresent())) {
+                throw noUpload();
+            }
+            abandon(id);
+        } finally {
+            inFlight.release(id);
+        }
+    }
+
+    public static RequestRefusedException noUpload() {
+        return new RequestRefusedException(404, new Failure("UPLOAD:NOT_FOUND", "the request has no unfinished "
+                + "upload", "create one with POST and Upload-Length (tus creation)"));
     }
 
     /**
@@ -67,28 +100,32 @@ public class ResumableUploads {
      * that is refused records nothing.
      *
      * @param pieceLength the piece's Content-Length, or null when it comes in chunks
+     * @param created whether the upload must have been created first (tus): the first piece does not start one
      */
     public Progress append(UUID id, String secret, long offset, Long announcedLength, Long pieceLength,
-            String expectedSha256, InputStream body) {
+            String expectedSha256, boolean created, InputStream body) {
         // the request before a place among the uploads: a piece refused for another in flight takes none
         UpgradeRequest request = inFlight.claim(id, secret);
         try (UploadsInFlight.Slot slot = inFlight.enter()) {
-            if (request.backupKey != null) {
+            BackupUpload existing = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
+                    .orElse(null));
+            if (existing == null && request.backupKey != null) {
                 throw new RequestRefusedException(409, new Failure("REQUEST:BACKUP_STORED", "the backup of this "
-                        + "request is already stored and checked", "start the request, or create a new one for "
-                        + "another backup"));
+                        + "request is already stored and checked", "start the request, create a new upload to "
+                        + "replace it, or create a new request for another backup"));
             }
-            return appendClaimed(id, offset, announcedLength, pieceLength, expectedSha256,
+            if (existing == null && created) {
+                throw noUpload();
+            }
+            return appendClaimed(id, existing, offset, announcedLength, pieceLength, expectedSha256,
                     inFlight.renewing(id, body));
         } finally {
             inFlight.release(id);
         }
     }
 
-    private Progress appendClaimed(UUID id, long offset, Long announcedLength, Long pieceLength,
-            String expectedSha256, InputStream body) {
-        BackupUpload existing = QuarkusTransaction.requiringNew().call(() -> uploads.findByIdOptional(id)
-                .orElse(null));
+    private Progress appendClaimed(UUID id, BackupUpload existing, long offset, Long announcedLength,
+            Long pieceLength, String expectedSha256, InputStream body) {
         long arrived = existing == null ? 0 : QuarkusTransaction.requiringNew().call(() -> arrived(id));
         if (offset != arrived) {
             throw new RequestRefusedException(409, new Failure("UPLOAD:OFFSET_MISMATCH", "the upload continues at "
@@ -149,8 +186,8 @@ public class ResumableUploads {
 
     private long checkedLength(Long announcedLength) {
         if (announcedLength == null || announcedLength <= 0) {
-            throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "the first piece of a "
-                    + "resumable upload must announce the backup's size", "Upload-Length: <total bytes>"));
+            throw new RequestRefusedException(400, new Failure("UPLOAD:LENGTH_MISSING", "a resumable upload "
+                    + "announces the backup's size when it starts", "Upload-Length: <total bytes>"));
         }
         if (announcedLength > config.maxBackupBytes()) {
             throw new RequestRefusedException(413, new Failure("BACKUP:TOO_LARGE", "the backup is larger than "
