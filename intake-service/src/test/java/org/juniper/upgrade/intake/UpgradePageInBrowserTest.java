@@ -12,8 +12,11 @@ import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.UpgradeProgress;
@@ -21,6 +24,7 @@ import org.juniper.upgrade.intake.IntakeServiceTest.Created;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,8 +33,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * A person on the upgrade page in Debian's headless Chromium, the test playing the worker: the form, and following a
- * request from a browser that does not have its key. The whole journey, upload and download included, is
+ * A person on the upgrade page in Debian's headless Chromium, the test playing the worker: the form and its upload,
+ * and following a request from a browser that does not have its key. The whole journey, upload and download included, is
  * UpgradePageIT's, against the five services.
  */
 @QuarkusTest
@@ -83,6 +87,29 @@ class UpgradePageInBrowserTest {
         browser.manage().window().setSize(new Dimension(400, 900));
         assertTrue((Boolean) script.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "a phone-sized window shows the form without side-scrolling");
+    }
+
+    @Test
+    void aPersonRequestsATestUpgradeWithTheFormAndTheBackupGoesUpWithTusBeforeTheRequestIsQueued(@TempDir Path files)
+            throws Exception {
+        String database = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        Path backup = Files.write(files.resolve(database + ".zip"), IntakeServiceTest.sampleBackup(database));
+        browser.get(page.toString());
+        browser.findElement(By.id("contract")).sendKeys("M2026-0042");
+        browser.findElement(By.id("email")).sendKeys("it@acme.example");
+        browser.findElement(By.id("target")).sendKeys("17.0");
+        browser.findElement(By.id("backup")).sendKeys(backup.toString());
+        browser.findElement(By.id("database")).sendKeys(database, Keys.ENTER);
+
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/requests/"));
+        String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        String secret = (String) ((JavascriptExecutor) browser).executeScript(
+                "return localStorage.getItem('juniper-upgrade:request:' + arguments[0])", id);
+        Created request = new Created(id, secret);
+        status(request).then().body("state", equalTo("pending")).body("purpose", equalTo("test"))
+                .body("database", equalTo(database)).body("backup.size", equalTo((int) Files.size(backup)));
+        await().atMost(WAIT).until(() -> "pending".equals(browser.findElement(By.id("state")).getText()));
+        assertFalse(browser.getCurrentUrl().contains(secret), "the key never goes into a URL");
     }
 
     @Test
