@@ -262,7 +262,7 @@ class UpgradeJourneyIT extends RunningPlatform {
     }
 
     /** The stock tus client, a process of its own that remembers its upload's URL in {@code work}. */
-    private static Process tusClient(IntakeClient.Request request, Path backup, Path work, String name)
+    private Process tusClient(IntakeClient.Request request, Path backup, Path work, String name)
             throws Exception {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), TusUploadClient.class.getName(),

@@ -118,7 +118,7 @@ class RefusalBodyTest {
         assertEquals("bearer", doc.at("/components/securitySchemes/bearer/scheme").asText());
         int operations = 0;
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            for (String method : List.of("get", "put", "post", "patch", "delete", "head")) {
+            for (String method : List.of("get", "put", "post", "patch", "delete", "head", "options")) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation == null) {
                     continue;
@@ -148,6 +148,14 @@ class RefusalBodyTest {
                 "503")));
         assertTrue(statuses(paths.at("/~1api~1v1~1requests~1{id}~1backup/patch")).containsAll(Set.of("200", "204",
                 "409", "413", "415", "422", "503")));
+        String backup = "/~1api~1v1~1requests~1{id}~1backup/";
+        assertTrue(statuses(paths.at(backup + "patch")).containsAll(Set.of("412", "460")));
+        Set<String> tusCreation = statuses(paths.at(backup + "post"));
+        assertTrue(tusCreation.containsAll(Set.of("201", "409", "412", "413")) && !tusCreation.contains("200"),
+                tusCreation.toString());
+        assertTrue(statuses(paths.at(backup + "delete")).containsAll(Set.of("204", "409", "412")));
+        assertTrue(statuses(paths.at(backup + "options")).contains("204"));
+        assertEquals(Set.of(), names(paths.at(backup + "options/security/0")), "tus discovery needs no secret");
         assertFalse(paths.at("/~1api~1v1~1requests~1{id}~1scripts/put/responses/422/content/application~1json"
                 + "/examples").isMissingNode());
         assertTrue(statuses(paths.at("/~1ops~1v1~1branches/post")).contains("413"));

@@ -24,7 +24,9 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +82,8 @@ class TusUploadTest {
     void optionsSaysTheVersionTheExtensionsAndTheLargestBackupWithoutASecret() {
         given().options("/api/v1/requests/" + UUID.randomUUID() + "/backup").then().statusCode(204)
                 .header("Tus-Resumable", "1.0.0").header("Tus-Version", "1.0.0")
-                .header("Tus-Extension", "creation,termination").header("Tus-Max-Size", "21474836480")
+                .header("Tus-Extension", "creation,termination,checksum")
+                .header("Tus-Checksum-Algorithm", "sha1,sha256,md5").header("Tus-Max-Size", "21474836480")
                 .header("Cache-Control", "no-store");
     }
 
@@ -205,6 +208,48 @@ class TusUploadTest {
                 .body("failures[0].reason", equalTo("CONTENT_TYPE:UNSUPPORTED"));
     }
 
+    @Test
+    void aPieceWithAChecksumCountsOnlyWhenItMatchesAndAMismatchAnswers460AndKeepsNothing() throws Exception {
+        byte[] backup = ResumableUploadTest.backupOfAbout(12 * 1024 * 1024);
+        byte[] first = Arrays.copyOfRange(backup, 0, PART);
+        byte[] rest = Arrays.copyOfRange(backup, PART, backup.length);
+        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        tus(r).header("Upload-Length", backup.length).post("/api/v1/requests/" + r.id() + "/backup").then()
+                .statusCode(201);
+
+        unsentPiece(r, 0, first).header("Upload-Checksum", "sha1 " + digest("SHA-1", rest))
+                .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(460)
+                .header("Tus-Resumable", "1.0.0").body("failures[0].reason", equalTo("UPLOAD:CHECKSUM_MISMATCH"))
+                .body("failures[0].expected", equalTo("the piece again, from Upload-Offset 0"));
+        assertEquals(0, tusOffset(r), "nothing of the piece that did not match is kept");
+
+        unsentPiece(r, 0, first).header("Upload-Checksum", "sha1 " + digest("SHA-1", first))
+                .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(204)
+                .header("Upload-Offset", String.valueOf(PART));
+        unsentPiece(r, PART, rest).header("Upload-Checksum", "sha256 " + digest("SHA-256", rest))
+                .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(204)
+                .header("Upload-Offset", String.valueOf(backup.length));
+        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+    }
+
+    @Test
+    void aChecksumOfAnAlgorithmNotTakenOrThatIsNoDigestIsRefusedWith400() {
+        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        tus(r).header("Upload-Length", 10).post("/api/v1/requests/" + r.id() + "/backup").then().statusCode(201);
+
+        unsentPiece(r, 0, new byte[10]).header("Upload-Checksum", "crc32 AAAAAA==")
+                .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(400)
+                .body("failures[0].reason", equalTo("UPLOAD:CHECKSUM_ALGORITHM"));
+        unsentPiece(r, 0, new byte[10]).header("Upload-Checksum", "sha1 AAAAAA==")
+                .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(400)
+                .body("failures[0].reason", equalTo("UPLOAD:CHECKSUM_INVALID"));
+        assertEquals(0, tusOffset(r));
+    }
+
+    private static String digest(String algorithm, byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
+    }
+
     private TusClient client(URL creation, IntakeServiceTest.Created r, TusURLMemoryStore urls) {
         TusClient client = new TusClient();
         client.setUploadCreationURL(creation);
@@ -227,8 +272,11 @@ class TusUploadTest {
     }
 
     private static Response piece(IntakeServiceTest.Created r, long offset, byte[] body) {
-        return tus(r).header("Upload-Offset", offset).contentType("application/offset+octet-stream").body(body)
-                .patch("/api/v1/requests/" + r.id() + "/backup");
+        return unsentPiece(r, offset, body).patch("/api/v1/requests/" + r.id() + "/backup");
+    }
+
+    private static RequestSpecification unsentPiece(IntakeServiceTest.Created r, long offset, byte[] body) {
+        return tus(r).header("Upload-Offset", offset).contentType("application/offset+octet-stream").body(body);
     }
 
     private static long tusOffset(IntakeServiceTest.Created r) {

@@ -42,7 +42,8 @@ public class RefusalDocumentation implements OASFilter {
                     + "flight", "413", "Larger than a backup may be (BACKUP:TOO_LARGE)", "422", "The backup is "
                     + "refused; a request that held an accepted one keeps it", "503", UPLOAD_BUSY),
             route("OPTIONS /api/v1/requests/{id}/backup", "204", "Tus-Resumable, Tus-Version, Tus-Extension "
-                    + "(creation,termination) and Tus-Max-Size, the largest backup taken"),
+                    + "(creation,termination,checksum), Tus-Checksum-Algorithm and Tus-Max-Size, the largest backup "
+                    + "taken"),
             route("POST /api/v1/requests/{id}/backup", "201", "Created: Location is the upload's URL", "409", "The "
                     + "request is not new, or a piece of it is in flight (UPLOAD:IN_PROGRESS)", "412", TUS_VERSION,
                     "413", "Larger than a backup may be (BACKUP:TOO_LARGE)"),
@@ -53,8 +54,9 @@ public class RefusalDocumentation implements OASFilter {
                     + "last piece of a client that does not speak tus: the backup is stored and checked", "409",
                     "Not where the upload continues, a changed Upload-Length, another piece in flight, or the "
                     + "request is not new", "412", TUS_VERSION, "413", "Larger than a backup may be "
-                    + "(BACKUP:TOO_LARGE)", "422", "The backup is refused; a request that held an accepted one "
-                    + "keeps it", "503", UPLOAD_BUSY),
+                    + "(BACKUP:TOO_LARGE)", "460", "The piece is not what its Upload-Checksum says "
+                    + "(UPLOAD:CHECKSUM_MISMATCH); nothing of it is kept", "422", "The backup is refused; a request "
+                    + "that held an accepted one keeps it", "503", UPLOAD_BUSY),
             route("DELETE /api/v1/requests/{id}/backup", "204", "The unfinished upload and its parts are dropped",
                     "409", "The request is not new, or a piece of it is in flight (UPLOAD:IN_PROGRESS)", "412",
                     TUS_VERSION),

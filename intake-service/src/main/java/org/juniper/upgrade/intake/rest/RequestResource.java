@@ -40,6 +40,7 @@ import org.juniper.upgrade.intake.domain.UpgradeRequest;
 import org.juniper.upgrade.intake.service.CreationRate;
 import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.NewRequest;
+import org.juniper.upgrade.intake.service.PieceChecksum;
 import org.juniper.upgrade.intake.service.RequestProgress;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.RequestScripts;
@@ -114,12 +115,13 @@ public class RequestResource {
     @OPTIONS
     @Path("{id}/backup")
     @Operation(summary = "What the resumable upload speaks (tus discovery)", description = "The backup upload "
-            + "speaks tus 1.0 (https://tus.io/protocols/resumable-upload) with its creation and termination "
-            + "extensions, so that stock tus clients (tus-js-client, Uppy, tus-java-client) drive it. Needs no "
-            + "secret.")
+            + "speaks tus 1.0 (https://tus.io/protocols/resumable-upload) with its creation, termination and "
+            + "checksum extensions, so that stock tus clients (tus-js-client, Uppy, tus-java-client) drive it. "
+            + "Needs no secret.")
     public Response tusDiscovery() {
         return Response.noContent().header(TusProtocol.RESUMABLE, TusProtocol.VERSION)
-                .header("Tus-Version", TusProtocol.VERSION).header("Tus-Extension", "creation,termination")
+                .header("Tus-Version", TusProtocol.VERSION).header("Tus-Extension", "creation,termination,checksum")
+                .header("Tus-Checksum-Algorithm", PieceChecksum.ALGORITHMS)
                 .header("Tus-Max-Size", config.maxBackupBytes()).build();
     }
 
@@ -169,19 +171,21 @@ public class RequestResource {
             + "too, answers 204 with Upload-Offset, and the last one only once the backup is stored and checked "
             + "(422 when it is refused). Other clients announce Upload-Length on the first piece (later ones may "
             + "repeat it, unchanged), and the last piece answers 200 with the request; it may carry "
-            + "Backup-Sha256.")
+            + "Backup-Sha256.\n\nAny piece may carry Upload-Checksum: <sha1|sha256|md5> <its digest in Base64> "
+            + "(the tus checksum extension): it then counts whole or not at all, a mismatch answers 460 "
+            + "(UPLOAD:CHECKSUM_MISMATCH) and a piece cut off keeps nothing, so HEAD gives where it started.")
     public Response uploadPiece(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(UPLOAD_OFFSET) long offset, @HeaderParam(UPLOAD_LENGTH) Long length,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long pieceLength, @HeaderParam(BACKUP_SHA256) String sha256,
             @HeaderParam(TusProtocol.RESUMABLE) String tus, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            InputStream body) {
+            @HeaderParam("Upload-Checksum") String checksum, InputStream body) {
         if (tus != null && !TusProtocol.offsetStream(type)) {
             throw new RequestRefusedException(415, new Failure("CONTENT_TYPE:UNSUPPORTED", "a tus piece is of type "
                     + TusProtocol.OFFSET_STREAM + ", not '" + Failure.shown(type) + "'",
                     "Content-Type: " + TusProtocol.OFFSET_STREAM));
         }
         ResumableUploads.Progress progress = uploads.append(id, bearer(auth), offset, length, pieceLength, sha256,
-                tus != null, body);
+                PieceChecksum.of(checksum), tus != null, body);
         if (progress.request() != null && tus == null) {
             return checked(progress.request());
         }

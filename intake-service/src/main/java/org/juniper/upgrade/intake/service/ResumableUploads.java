@@ -5,7 +5,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -100,10 +103,11 @@ public class ResumableUploads {
      * that is refused records nothing.
      *
      * @param pieceLength the piece's Content-Length, or null when it comes in chunks
+     * @param checksum the piece's own, or null: a piece that has one counts whole or not at all
      * @param created whether the upload must have been created first (tus): the first piece does not start one
      */
     public Progress append(UUID id, String secret, long offset, Long announcedLength, Long pieceLength,
-            String expectedSha256, boolean created, InputStream body) {
+            String expectedSha256, PieceChecksum checksum, boolean created, InputStream body) {
         // the request before a place among the uploads: a piece refused for another in flight takes none
         UpgradeRequest request = inFlight.claim(id, secret);
         try (UploadsInFlight.Slot slot = inFlight.enter()) {
@@ -117,7 +121,7 @@ public class ResumableUploads {
             if (existing == null && created) {
                 throw noUpload();
             }
-            return appendClaimed(id, existing, offset, announcedLength, pieceLength, expectedSha256,
+            return appendClaimed(id, existing, offset, announcedLength, pieceLength, expectedSha256, checksum,
                     inFlight.renewing(id, body));
         } finally {
             inFlight.release(id);
@@ -125,7 +129,7 @@ public class ResumableUploads {
     }
 
     private Progress appendClaimed(UUID id, BackupUpload existing, long offset, Long announcedLength,
-            Long pieceLength, String expectedSha256, InputStream body) {
+            Long pieceLength, String expectedSha256, PieceChecksum checksum, InputStream piece) {
         long arrived = existing == null ? 0 : QuarkusTransaction.requiringNew().call(() -> arrived(id));
         if (offset != arrived) {
             throw new RequestRefusedException(409, new Failure("UPLOAD:OFFSET_MISMATCH", "the upload continues at "
@@ -143,6 +147,10 @@ public class ResumableUploads {
         BackupUpload upload = existing != null ? existing
                 : QuarkusTransaction.requiringNew().call(() -> start(id, total));
         PartBuffer buffer = new PartBuffer();
+        MessageDigest digest = checksum == null ? null : checksum.digest();
+        InputStream body = digest == null ? piece : new DigestInputStream(piece, digest);
+        // the parts of a piece with a checksum are stored as they come and recorded once it matches
+        List<BackupUploadPart> unchecked = new ArrayList<>();
         int partNumber = QuarkusTransaction.requiringNew().call(() -> uploads.parts(id).size()) + 1;
         while (arrived < total) {
             int wanted = (int) Math.min(PART_SIZE, total - arrived);
@@ -152,7 +160,7 @@ public class ResumableUploads {
             } catch (IOException e) {
                 // the connection broke: what is stored stays, the client continues from the offset HEAD gives
                 LOG.debugf("request %s: a piece ended early: %s", id, e.getMessage());
-                return new Progress(arrived, total, null);
+                return new Progress(digest == null ? arrived : offset, total, null);
             }
             if (n < wanted) {
                 if (pieceLength == null && n > 0) {
@@ -161,8 +169,21 @@ public class ResumableUploads {
                 // the piece ended where its Content-Length said it would not: the connection broke inside a part
                 break;
             }
-            storePart(id, upload.objectKey, upload.uploadId, partNumber++, buffer.bytes, n);
+            BackupUploadPart part = storePart(id, upload.objectKey, upload.uploadId, partNumber++, buffer.bytes, n);
+            if (digest == null) {
+                QuarkusTransaction.requiringNew().run(() -> uploads.addPart(part));
+            } else {
+                unchecked.add(part);
+            }
             arrived += n;
+        }
+        if (digest != null) {
+            if (pieceLength != null && arrived != offset + pieceLength) {
+                // cut off: a piece with a checksum counts whole or not at all
+                return new Progress(offset, total, null);
+            }
+            checksum.require(digest, offset);
+            QuarkusTransaction.requiringNew().run(() -> unchecked.forEach(uploads::addPart));
         }
         if (arrived < total) {
             return new Progress(arrived, total, null);
@@ -248,16 +269,15 @@ public class ResumableUploads {
         }
     }
 
-    private void storePart(UUID id, String key, String uploadId, int partNumber, byte[] data, int length) {
-        String etag = store.uploadPart(key, uploadId, partNumber, data, length);
-        QuarkusTransaction.requiringNew().run(() -> {
-            BackupUploadPart part = new BackupUploadPart();
-            part.requestId = id;
-            part.partNumber = partNumber;
-            part.etag = etag;
-            part.size = length;
-            uploads.addPart(part);
-        });
+    /** Stores a part; it counts once recorded. One stored again under its number replaces it. */
+    private BackupUploadPart storePart(UUID id, String key, String uploadId, int partNumber, byte[] data,
+            int length) {
+        BackupUploadPart part = new BackupUploadPart();
+        part.requestId = id;
+        part.partNumber = partNumber;
+        part.etag = store.uploadPart(key, uploadId, partNumber, data, length);
+        part.size = length;
+        return part;
     }
 
     private long arrived(UUID id) {
