@@ -9,7 +9,6 @@ import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * An operator in Debian's headless Chromium, driven through its chromedriver: signs in with the keyboard, aborts a
@@ -39,10 +36,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @QuarkusTest
 class ConsoleInBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** A loaded machine starts a browser slowly. */
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = HeadlessChromium.WAIT;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -55,18 +49,9 @@ class ConsoleInBrowserTest {
 
     @BeforeEach
     void start() {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "the console is checked in a "
-                + "real browser: Debian's chromium and chromium-driver, which ./platform test installs");
         platform = new PlatformEvents(bootstrapServers);
         IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=1200,1000");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().withTimeout(WAIT).build();
-        browser = new ChromeDriver(driver, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        browser = HeadlessChromium.start(1200, 1000);
     }
 
     @AfterEach
