@@ -20,6 +20,7 @@ import org.juniper.upgrade.intake.service.Campaigns;
 import org.juniper.upgrade.intake.service.DeadLetters;
 import org.juniper.upgrade.intake.service.RequestMetrics;
 import org.juniper.upgrade.intake.service.TargetCatalog;
+import org.juniper.upgrade.intake.service.TestLanePause;
 
 /** Reads everything the console shows in one transaction, through the services operations already use. */
 @ApplicationScoped
@@ -38,9 +39,12 @@ class ConsoleReadings {
     private final TargetCatalog targets;
     private final IntakeConfig intake;
     private final ConsoleConfig config;
+    private final TestLanePause testLane;
 
     ConsoleReadings(UpgradeRequestRepository requests, RequestMetrics metrics, Campaigns campaigns,
-            DeadLetters deadLetters, TargetCatalog targets, IntakeConfig intake, ConsoleConfig config) {
+            DeadLetters deadLetters, TargetCatalog targets, IntakeConfig intake, ConsoleConfig config,
+            TestLanePause testLane) {
+        this.testLane = testLane;
         this.requests = requests;
         this.metrics = metrics;
         this.campaigns = campaigns;
@@ -84,7 +88,10 @@ class ConsoleReadings {
         List<String> open = targets.openTargets();
         List<ConsoleView.Target> versions = intake.knownVersions().stream()
                 .map(v -> new ConsoleView.Target(v, open.contains(v))).toList();
-        return new ConsoleView(TIME.format(now), lanes, running, duration(config.quietAfter()), quiet,
+        TestLanePause.State pause = testLane.state();
+        return new ConsoleView(TIME.format(now), lanes, new ConsoleView.Pause(pause.paused(),
+                pause.paused() ? pause.pausedBy() : "", pause.paused() ? TIME.format(pause.pausedAt()) : "",
+                pause.held()), running, duration(config.quietAfter()), quiet,
                 reasons.stream().map(row -> new ConsoleView.Reason((String) row[0], ((Number) row[1]).longValue()))
                         .toList(), ended, letters, campaignRows, versions);
     }

@@ -30,6 +30,7 @@ import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.Operations;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.TargetCatalog;
+import org.juniper.upgrade.intake.service.TestLanePause;
 
 /**
  * The operations console: one page for release season, behind the ops token given once in a sign-in form. Its
@@ -48,7 +49,9 @@ public class ConsoleResource {
             "aborted", "The request is aborted: it ends cancelled and its run stops.",
             "opened", "The target version is open for new requests.",
             "closed", "The target version is closed to new requests; those accepted go on.",
-            "replayed", "The dead letter is back on its topic.");
+            "replayed", "The dead letter is back on its topic.",
+            "paused", "The test lane is paused: test requests started now are held, campaigns wait.",
+            "resumed", "The test lane runs again: the requests it held are published.");
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -65,12 +68,14 @@ public class ConsoleResource {
     private final Operations operations;
     private final TargetCatalog targets;
     private final DeadLetters deadLetters;
+    private final TestLanePause testLane;
 
     @Context
     UriInfo uri;
 
     ConsoleResource(ConsoleSessions sessions, ConsoleReadings readings, Access access, Operations operations,
-            TargetCatalog targets, DeadLetters deadLetters) {
+            TargetCatalog targets, DeadLetters deadLetters, TestLanePause testLane) {
+        this.testLane = testLane;
         this.sessions = sessions;
         this.readings = readings;
         this.access = access;
@@ -136,6 +141,29 @@ public class ConsoleResource {
         return act(cookie, csrf, () -> {
             operations.abort(id, reason);
             return "aborted";
+        });
+    }
+
+    @POST
+    @Operation(hidden = true)
+    @Path("lanes/test/pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@FormParam("by") String by, @FormParam("csrf") String csrf,
+            @CookieParam(ConsoleSessions.COOKIE) String cookie) {
+        return act(cookie, csrf, () -> {
+            testLane.pause(by);
+            return "paused";
+        });
+    }
+
+    @POST
+    @Operation(hidden = true)
+    @Path("lanes/test/resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resume(@FormParam("csrf") String csrf, @CookieParam(ConsoleSessions.COOKIE) String cookie) {
+        return act(cookie, csrf, () -> {
+            testLane.resume();
+            return "resumed";
         });
     }
 

@@ -3,12 +3,16 @@ package org.juniper.upgrade.intake.console;
 import java.util.List;
 
 /** What the console's page shows, already in words and figures: the template only lays it out. */
-public record ConsoleView(String at, List<Lane> lanes, List<Run> running, String quietAfter, List<Run> quiet,
+public record ConsoleView(String at, List<Lane> lanes, Pause testLane, List<Run> running, String quietAfter, List<Run> quiet,
         List<Reason> failures, List<Ended> ended, List<Letter> deadLetters, List<CampaignRow> campaigns,
         List<Target> targets) {
 
     /** @param waiting pending requests; @param running requests in progress */
     public record Lane(String name, long waiting, long running) {
+    }
+
+    /** Whether operations paused the test lane, who and since when, and how many requests it holds. */
+    public record Pause(boolean paused, String by, String since, long held) {
     }
 
     /** A request waiting or running; {@code elapsed} since it started, or since it was queued while it waits. */

@@ -123,6 +123,9 @@ public class UpgradeRequest {
     @Column(name = "campaign_id")
     public UUID campaignId;
 
+    /** Started while the test lane was paused: pending, but not yet published to any worker. */
+    public boolean held;
+
     @Version
     public long version;
 
@@ -155,6 +158,7 @@ public class UpgradeRequest {
         attempt = UUID.randomUUID();
         attemptNumber++;
         republished = 0;
+        held = false;
         state = RequestState.PENDING;
         stage = null;
         queuedAt = now;

@@ -28,10 +28,11 @@ import org.juniper.upgrade.intake.service.Failure;
 import org.juniper.upgrade.intake.service.Operations;
 import org.juniper.upgrade.intake.service.RequestRefusedException;
 import org.juniper.upgrade.intake.service.TargetCatalog;
+import org.juniper.upgrade.intake.service.TestLanePause;
 
 /**
- * The operations API, behind its own token: queue, target versions, contracts, branches, retries and aborts, dead
- * letters.
+ * The operations API, behind its own token: queue, pausing the test lane, target versions, contracts, branches,
+ * retries and aborts, dead letters.
  */
 @Path("/ops/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,9 +47,11 @@ public class OpsResource {
     private final TargetCatalog targets;
     private final ArtifactPurge purge;
     private final DeadLetters deadLetters;
+    private final TestLanePause testLane;
 
     OpsResource(Access access, Operations operations, TargetCatalog targets, ArtifactPurge purge,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, TestLanePause testLane) {
+        this.testLane = testLane;
         this.deadLetters = deadLetters;
         this.access = access;
         this.operations = operations;
@@ -68,10 +71,36 @@ public class OpsResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Requests per lane and state, and events not yet published")
+    @Operation(summary = "Requests per lane and state, events not yet published, and whether the test lane is "
+            + "paused, by whom, since when and holding how many requests")
     public Operations.Queue queue(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         access.requireOperator(RequestResource.bearer(auth));
         return operations.queue();
+    }
+
+    /** Who pauses the lane, for the other operators. */
+    public record PauseBody(String by) {
+    }
+
+    @POST
+    @Path("lanes/test/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause the test lane", description = "Idempotent. Test requests started or retried "
+            + "meanwhile are accepted and held in intake (pending, 'held': true), campaigns are not released; "
+            + "production requests and runs the workers already have go on. A paused lane stays paused by whom "
+            + "paused it first.")
+    public TestLanePause.State pause(PauseBody body, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return testLane.pause(body == null ? null : body.by());
+    }
+
+    @POST
+    @Path("lanes/test/resume")
+    @Operation(summary = "Resume the test lane", description = "Idempotent. Publishes the requests the pause held, "
+            + "once each and in the order they were queued, in one transaction with the lane's change.")
+    public TestLanePause.State resume(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        access.requireOperator(RequestResource.bearer(auth));
+        return testLane.resume();
     }
 
     @GET

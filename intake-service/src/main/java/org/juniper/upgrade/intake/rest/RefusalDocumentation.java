@@ -93,7 +93,11 @@ public class RefusalDocumentation implements OASFilter {
                     + "(DEAD_LETTER:UNREADABLE)"),
             route("POST /ops/v1/campaigns", "409", "A database of the campaign has a test queued or running",
                     "503", STORE_DOWN),
-            route("POST /ops/v1/purge", "503", STORE_DOWN));
+            route("POST /ops/v1/purge", "503", STORE_DOWN),
+            route("POST /ops/v1/lanes/test/pause", "200", "The lane is paused, now or already (then by whom it was "
+                    + "first), with the requests it holds"),
+            route("POST /ops/v1/lanes/test/resume", "200", "The lane runs; the requests it held are published, "
+                    + "in the order they were queued"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -18,7 +18,7 @@ public record RequestView(UUID id, String database, String sourceVersion, String
         RequestState state, String stage, Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt,
         Long elapsedSeconds, Long queuePosition, Long estimatedSeconds, Backup backup, Scripts scripts,
         List<String> produced, FailureView failure, String downloadPath, String reportPath, Result result,
-        Attempt attempt, Stop stopped) {
+        Attempt attempt, Stop stopped, Boolean held) {
 
     /** The current start or retry of the request: only its run counts. */
     public record Attempt(UUID id, int number) {
@@ -84,6 +84,8 @@ public record RequestView(UUID id, String database, String sourceVersion, String
                 done ? "/api/v1/requests/" + r.id + "/report" : null,
                 deliverable == null ? null : new Result(deliverable.sha256(), deliverable.size()),
                 r.attempt == null ? null : new Attempt(r.attempt, r.attemptNumber),
-                r.stoppedBy == null ? null : new Stop(r.stoppedBy, r.stopReason));
+                r.stoppedBy == null ? null : new Stop(r.stoppedBy, r.stopReason),
+                // said only when true: pending, but held in intake while operations pause the test lane
+                r.held ? Boolean.TRUE : null);
     }
 }

@@ -25,7 +25,7 @@ import org.juniper.upgrade.intake.repository.CampaignDatabaseRepository;
 import org.juniper.upgrade.intake.repository.UpgradeRequestRepository;
 
 /**
- * Moves campaign requests along at low priority. First each database's backup is copied under its request's key and
+ * Moves campaign requests along at low priority, and not while operations pause the test lane. First each database's backup is copied under its request's key and
  * checked as an upload is; a good one waits in intake ({@code pending}, not published). Then, whenever no test
  * request waits in the test lane, a few of them are published to it through the outbox: a requester's own test
  * request never queues behind more than {@code release-batch} campaign requests.
@@ -41,10 +41,12 @@ public class CampaignRelease {
     private final Outbox outbox;
     private final IntakeConfig.Campaign config;
     private final RequestTracing tracing;
+    private final TestLanePause testLane;
 
     CampaignRelease(CampaignDatabaseRepository databases, UpgradeRequestRepository requests,
             RequestService requestService, ArtifactStore store, Outbox outbox, IntakeConfig config,
-            RequestTracing tracing) {
+            RequestTracing tracing, TestLanePause testLane) {
+        this.testLane = testLane;
         this.databases = databases;
         this.requests = requests;
         this.requestService = requestService;
@@ -110,7 +112,7 @@ public class CampaignRelease {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void release() {
-        if (!databases.lockRelease() || databases.waitingInTestLane() > 0) {
+        if (!databases.lockRelease() || testLane.paused() || databases.waitingInTestLane() > 0) {
             return;
         }
         for (CampaignDatabase held : databases.held(config.releaseBatch())) {

@@ -26,24 +26,27 @@ public class Operations {
     private final UpgradeRequestRepository requests;
     private final ContractRepository contracts;
     private final OutboxRepository outboxEvents;
-    private final Outbox outbox;
     private final Access access;
     private final BranchCredentialRepository branches;
     private final RequestStops stops;
+    private final TestLanePause testLane;
 
     Operations(UpgradeRequestRepository requests, ContractRepository contracts, OutboxRepository outboxEvents,
-            Outbox outbox, Access access, BranchCredentialRepository branches, RequestStops stops) {
+            Access access, BranchCredentialRepository branches, RequestStops stops, TestLanePause testLane) {
         this.stops = stops;
+        this.testLane = testLane;
         this.requests = requests;
         this.branches = branches;
         this.contracts = contracts;
         this.outboxEvents = outboxEvents;
-        this.outbox = outbox;
         this.access = access;
     }
 
-    /** Requests per lane (purpose) and state, and how many events wait for the relay. */
-    public record Queue(Map<String, Map<String, Long>> lanes, long unpublishedEvents) {
+    /**
+     * Requests per lane (purpose) and state, how many events wait for the relay, and whether the test lane is paused
+     * with the requests it holds (counted among its pending ones).
+     */
+    public record Queue(Map<String, Map<String, Long>> lanes, long unpublishedEvents, TestLanePause.State testLane) {
     }
 
     @Transactional
@@ -57,7 +60,7 @@ public class Operations {
             }
             lanes.put(purpose.code(), states);
         }
-        return new Queue(lanes, outboxEvents.countPending());
+        return new Queue(lanes, outboxEvents.countPending(), testLane.state());
     }
 
     /**
@@ -127,7 +130,7 @@ public class Operations {
         request.startAttempt(Instant.now());
         request.stoppedBy = null;
         request.stopReason = null;
-        outbox.append(request.queued());
+        testLane.queue(request);
         LOG.infof("request %s queued again by operations (attempt %d, %s)", id, request.attemptNumber,
                 request.attempt);
         return request;

@@ -68,7 +68,7 @@ public class Reconciler {
 
     private boolean requeue(UUID id, Instant quietBefore, Instant now) {
         return requests.findForUpdate(id).filter(r -> r.state == RequestState.PENDING && r.attempt != null
-                && r.lastEventAt.isBefore(quietBefore)).map(r -> {
+                && !r.held && r.lastEventAt != null && r.lastEventAt.isBefore(quietBefore)).map(r -> {
                     r.republished++;
                     r.lastEventAt = now;
                     outbox.append(r.queued());

@@ -45,13 +45,13 @@ public class RequestService {
     private final TargetCatalog targets;
     private final Access access;
     private final ArtifactStore store;
-    private final Outbox outbox;
+    private final TestLanePause testLane;
     private final UploadsInFlight uploads;
     private final IntakeConfig config;
     private final RequestStops stops;
 
     RequestService(UpgradeRequestRepository requests, ContractRepository contracts, TargetCatalog targets,
-            Access access, ArtifactStore store, Outbox outbox, UploadsInFlight uploads, IntakeConfig config,
+            Access access, ArtifactStore store, TestLanePause testLane, UploadsInFlight uploads, IntakeConfig config,
             RequestStops stops) {
         this.stops = stops;
         this.requests = requests;
@@ -59,7 +59,7 @@ public class RequestService {
         this.targets = targets;
         this.access = access;
         this.store = store;
-        this.outbox = outbox;
+        this.testLane = testLane;
         this.uploads = uploads;
         this.config = config;
     }
@@ -370,7 +370,7 @@ public class RequestService {
             }
         }
         request.startAttempt(Instant.now());
-        outbox.append(request.queued());
+        testLane.queue(request);
         LOG.infof("request %s queued (attempt %s)", id, request.attempt);
         return request;
     }
