@@ -55,18 +55,21 @@
   function upload(id, secret, file) {
     const bar = $('upload-progress');
     const status = $('upload-status');
+    let resumed = '';
     return new Promise((resolve, reject) => {
       const transfer = new tus.Upload(file, {
         endpoint: API + '/' + id + '/backup',
         headers: { Authorization: 'Bearer ' + secret },
-        retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
+        // a moment before the first try: intake stores what arrived once it sees the connection gone
+        retryDelays: [1000, 3000, 5000, 10000, 20000, 30000, 60000],
         removeFingerprintOnSuccess: true,
         onProgress: (sent, total) => {
           bar.value = total ? Math.floor(sent * 100 / total) : 0;
-          status.textContent = 'Uploaded ' + megabytes(sent) + ' of ' + megabytes(total) + '.';
+          status.textContent = 'Uploaded ' + megabytes(sent) + ' of ' + megabytes(total) + resumed + '.';
         },
         onShouldRetry: (error, attempt, options) => {
           status.textContent = 'The connection dropped; resuming…';
+          resumed = ' (resumed after a dropped connection)';
           const code = error.originalResponse ? error.originalResponse.getStatus() : 0;
           return code === 0 || code === 409 || code === 423 || code >= 500;
         },

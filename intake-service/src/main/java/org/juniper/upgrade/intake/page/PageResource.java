@@ -50,7 +50,10 @@ public class PageResource {
         return html(Templates.follow(id));
     }
 
+    /** The page's own files only: a script injected into it could read the keys the browser keeps. */
     private static Response html(TemplateInstance page) {
-        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+                .build();
     }
 }
