@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServiceWiringTest {
     /** Secrets production creates itself (see the production kustomization); everything else must be rendered. */
     private static final Set<String> SECRETS_FROM_OPERATIONS = Set.of("juniper-object-store", "seaweedfs-s3-config",
-            "juniper-scratch-admin", "juniper-intake-ops");
+            "juniper-scratch-admin", "juniper-intake-ops", "juniper-download-links");
 
     static List<String> kustomizations() {
         return Manifests.KUSTOMIZATIONS;
