@@ -38,8 +38,8 @@ class ArtifactResponses {
     }
 
     /** The object shown in the browser, as the report is. */
-    Response inline(StoredObject object, String contentType, String range) {
-        return send(object, contentType, range).header("Content-Disposition", "inline").build();
+    Response inline(StoredObject object, String contentType) {
+        return send(object, contentType, null).header("Content-Disposition", "inline").build();
     }
 
     private Response.ResponseBuilder send(StoredObject object, String contentType, String range) {

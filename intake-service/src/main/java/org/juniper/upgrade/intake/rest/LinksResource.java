@@ -46,7 +46,6 @@ public class LinksResource {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Open the report a link opens", description = "The HTML upgrade report of the attempt.")
     public Response report(@PathParam("link") String link) {
-        return artifacts.inline(results.report(results.opened(link), false), MediaType.TEXT_HTML + ";charset=utf-8",
-                null);
+        return artifacts.inline(results.report(results.opened(link), false), MediaType.TEXT_HTML + ";charset=utf-8");
     }
 }

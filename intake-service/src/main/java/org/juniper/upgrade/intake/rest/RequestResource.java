@@ -336,7 +336,7 @@ public class RequestResource {
                     + "not '" + Failure.shown(format) + "'", "leave format out for HTML, or ask for format=json"));
         }
         return artifacts.inline(results.report(request, json), json ? MediaType.APPLICATION_JSON
-                : MediaType.TEXT_HTML + ";charset=utf-8", null);
+                : MediaType.TEXT_HTML + ";charset=utf-8");
     }
 
     @POST
