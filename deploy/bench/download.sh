@@ -3,7 +3,9 @@
 # against the same object downloaded straight from the same S3 server, in the same run, alternately, 3 times each:
 # with the AWS CLI (parallel ranged GETs) and with one plain GET (curl, signed), the way intake reads it. Every
 # download is checked against the status answer's sha256, and a resumed download through the link (Range) against
-# the archive's tail. The archive is a real upgrade of a 14.0 sample made large by one incompressible attachment.
+# the archive's tail. Intake streams the archive, or redirects to the object store's public address when the
+# platform has one (the local runner does), which the ways through intake follow. The archive is a real upgrade of a
+# 14.0 sample made large by one incompressible attachment.
 # Needs a running platform (./platform up). Usage: deploy/bench/download.sh [filestore-MiB]   (default 512)
 set -euo pipefail
 size_mb="${1:-512}"
@@ -73,6 +75,10 @@ link="$(curl -sf -X POST "$intake/api/v1/requests/$id/links" -H "Authorization: 
 # links are relative unless a public URL is configured
 [[ "$link" == /* ]] && link="$intake$link"
 echo "[bench] archive s3://$bucket/$key, $bytes bytes"
+# intake streams the archive, or sends the client to the object store's public address when the platform has one
+sent_from="$(curl -s -o /dev/null -w '%{redirect_url}' "$link")"
+sent_from="${sent_from%%\?*}"
+echo "[bench] intake sends the archive from: ${sent_from:-intake itself}"
 
 # One download of the archive into $work/out by the named way.
 fetch() {
@@ -80,8 +86,8 @@ fetch() {
     aws) aws --endpoint-url "$s3" s3 cp --only-show-errors "s3://$bucket/$key" "$work/out" ;;
     get) curl -sf -o "$work/out" --aws-sigv4 "aws:amz:us-east-1:s3" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
       -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "$s3/$bucket/$key" ;;
-    header) curl -sf -o "$work/out" -H "Authorization: Bearer $secret" "$intake/api/v1/requests/$id/download" ;;
-    link) curl -sf -o "$work/out" "$link" ;;
+    header) curl -sfL -o "$work/out" -H "Authorization: Bearer $secret" "$intake/api/v1/requests/$id/download" ;;
+    link) curl -sfL -o "$work/out" "$link" ;;
   esac
 }
 ways=(aws get header link)
@@ -110,8 +116,8 @@ done
 
 # A cut download resumed through the link: the second half, as 206, equal to the archive's tail.
 half=$((bytes / 2))
-code="$(curl -s -o "$work/tail" -D "$work/headers" -w '%{http_code}' -H "Range: bytes=$half-" "$link")"
-range="$(tr -d '\r' <"$work/headers" | awk -F': ' 'tolower($1) == "content-range" { print $2 }')"
+code="$(curl -sL -o "$work/tail" -D "$work/headers" -w '%{http_code}' -H "Range: bytes=$half-" "$link")"
+range="$(tr -d '\r' <"$work/headers" | awk -F': ' 'tolower($1) == "content-range" { r = $2 } END { print r }')"
 want="$(tail -c "$((bytes - half))" "$work/out" | sha256sum | cut -c1-64)"
 [[ "$code" == 206 && "$range" == "bytes $half-$((bytes - 1))/$bytes" \
   && "$(sha256sum "$work/tail" | cut -c1-64)" == "$want" ]] \
@@ -128,6 +134,7 @@ done
 awk -v a="${med[aws]}" -v g="${med[get]}" -v h="${med[header]}" -v l="${med[link]}" 'BEGIN {
   printf "%-52s %10.2f %10.2f\n", "intake / baseline throughput (header, link)", a / h, a / l
   printf "%-52s %10.2f %10.2f\n", "intake / one direct GET throughput (header, link)", g / h, g / l }'
+printf '%-52s %s\n' "intake sends the archive from" "${sent_from:-intake itself (streamed)}"
 printf '%-52s %s\n' "resumed through the link (Range: bytes=$half-)" "206, $range, tail sha256 matches"
 printf '%-52s %s\n' "sha256 of all $((rounds * ${#ways[@]})) downloads" "= result.sha256 $sha256"
 echo "(the object is in the page cache for every way alike; each download is written to a file on the same disk)"

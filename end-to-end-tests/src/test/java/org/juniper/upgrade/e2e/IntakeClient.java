@@ -118,9 +118,14 @@ final class IntakeClient {
         send(authorized(r, "/links").DELETE(), 204);
     }
 
+    /** Follows a redirect to the object store without the secret, as the CLI does. */
     private byte[] fetched(Request r, String path) throws Exception {
         HttpResponse<byte[]> content = http.send(authorized(r, path).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        if (content.statusCode() == 307) {
+            content = http.send(HttpRequest.newBuilder(URI.create(content.headers().firstValue("Location")
+                    .orElseThrow())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
         if (content.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + content.statusCode());
         }

@@ -44,7 +44,8 @@ final class ServiceProcesses implements AutoCloseable {
      */
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "intake-service", Map.of("JUNIPER_INTAKE_RECONCILER_INTERVAL", "5s",
-                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S", "JUNIPER_INTAKE_PUBLIC_URL", publicUrl()),
+                    "JUNIPER_INTAKE_RECONCILER_PICKUP_TIMEOUT", "PT20S", "JUNIPER_INTAKE_PUBLIC_URL", publicUrl(),
+                    "JUNIPER_OBJECT_STORE_PUBLIC_ENDPOINT", publicObjectStore()),
             "notification-service", Map.of("JUNIPER_NOTIFICATION_INTAKE_URL", publicUrl()),
             "upgrade-worker", Map.of("JUNIPER_WORKER_LEASE", "PT10S", "JUNIPER_WORKER_HEARTBEAT", "PT2S",
                     "JUNIPER_WORKER_RETRY_WINDOW", "PT45S"));
@@ -70,6 +71,11 @@ final class ServiceProcesses implements AutoCloseable {
      */
     static String publicUrl() {
         return "http://localhost:" + env("JUNIPER_INTAKE_PORT");
+    }
+
+    /** The object store as people reach it, by another name than the one the services use. */
+    static String publicObjectStore() {
+        return env("JUNIPER_OBJECT_STORE_ENDPOINT").replace("127.0.0.1", "localhost");
     }
 
     static String env(String name) {

@@ -105,10 +105,13 @@ class UpgradeJourneyIT extends RunningPlatform {
                 .findFirst().orElseThrow();
         Path saved = Files.createTempFile("mailed-link", ".zip");
         try {
-            assertEquals("200", curl(download, saved));
+            Fetched fetched = curl(download, saved);
+            assertEquals("200", fetched.status());
+            assertTrue(fetched.address().startsWith(ServiceProcesses.publicObjectStore() + "/"),
+                    "the archive comes from the object store's public address: " + fetched.address());
             assertArrayEquals(intake.download(request), Files.readAllBytes(saved), "the archive, byte for byte");
             intake.revokeLinks(request);
-            assertEquals("404", curl(download, saved), "a revoked link answers as an unknown request");
+            assertEquals("404", curl(download, saved).status(), "a revoked link answers as an unknown request");
         } finally {
             Files.deleteIfExists(saved);
         }
@@ -118,13 +121,17 @@ class UpgradeJourneyIT extends RunningPlatform {
                 .untilAsserted(() -> assertOneTraceFollowsTheRequestThroughTheFive(request.id()));
     }
 
-    /** Fetches {@code url} as a person would from a terminal; answers the HTTP status. */
-    private static String curl(String url, Path into) throws Exception {
-        Process curl = new ProcessBuilder("curl", "-s", "-o", into.toString(), "-w", "%{http_code}", url)
-                .redirectErrorStream(true).start();
-        String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, curl.waitFor(), "curl " + url + ": " + status);
-        return status;
+    /** The last answer's status and the address it came from, after redirects. */
+    private record Fetched(String status, String address) {
+    }
+
+    /** Fetches {@code url} as a person would from a terminal, following redirects. */
+    private static Fetched curl(String url, Path into) throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sL", "-o", into.toString(), "-w", "%{http_code} %{url_effective}",
+                url).redirectErrorStream(true).start();
+        String[] answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        assertEquals(0, curl.waitFor(), "curl " + url + ": " + String.join(" ", answer));
+        return new Fetched(answer[0], answer[1]);
     }
 
     /**
@@ -200,7 +207,7 @@ class UpgradeJourneyIT extends RunningPlatform {
         String report = mail.addresses().stream().filter(a -> a.endsWith("/report")).findFirst().orElseThrow();
         Path saved = Files.createTempFile("mailed-report", ".html");
         try {
-            assertEquals("200", curl(report, saved));
+            assertEquals("200", curl(report, saved).status());
             assertTrue(Files.readString(saved).contains("module registry"), "the mail's link opens the report");
         } finally {
             Files.deleteIfExists(saved);

@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.juniper.upgrade.archive.Sha256;
 
@@ -150,8 +151,9 @@ final class IntakeClient {
     /**
      * Downloads the result to {@code target} and checks it against the platform's record of it. The bytes go to
      * {@code target}.part first; a run that finds one continues it with a Range request, so a cut download of a
-     * large archive does not start over. Intake answers with a redirect to a short-lived link, fetched without the
-     * secret (an object store refuses a request with two kinds of credentials, and should never see it).
+     * large archive does not start over. Intake sends it, or redirects to a short-lived link at the object store's
+     * public address, fetched without the secret (the store refuses a request with two kinds of credentials, and
+     * should never see it).
      */
     void download(Token token, RequestStatus.Result expected, Path target, Ui ui) {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
@@ -177,13 +179,14 @@ final class IntakeClient {
         }
     }
 
-    /** Appends the result from byte {@code from} on to {@code partial}; writes it whole if intake ignores Range. */
+    /** Appends the result from byte {@code from} on to {@code partial}; writes it whole if the server ignores Range. */
     private void fetch(Token token, Path partial, long from, long total, Ui ui) {
-        HttpRequest.Builder download = authorized(token, "/download").GET();
-        if (from > 0) {
-            download.header("Range", "bytes=" + from + "-");
+        HttpResponse<InputStream> answer = sendStreaming(ranged(authorized(token, "/download"), from));
+        Optional<String> location = answer.headers().firstValue("Location");
+        if (answer.statusCode() / 100 == 3 && location.isPresent()) {
+            close(answer);
+            answer = sendStreaming(ranged(HttpRequest.newBuilder(base.resolve(location.get())), from));
         }
-        HttpResponse<InputStream> answer = sendStreaming(download.build());
         boolean resumed = answer.statusCode() == 206;
         if (answer.statusCode() != 200 && !resumed) {
             byte[] body = readAll(answer);
@@ -267,6 +270,10 @@ final class IntakeClient {
             Thread.currentThread().interrupt();
             throw new CliFailure(Exit.FAILED, "interrupted while waiting for the platform", e);
         }
+    }
+
+    private static HttpRequest ranged(HttpRequest.Builder download, long from) {
+        return (from > 0 ? download.header("Range", "bytes=" + from + "-") : download).GET().build();
     }
 
     private HttpResponse<InputStream> sendStreaming(HttpRequest request) {

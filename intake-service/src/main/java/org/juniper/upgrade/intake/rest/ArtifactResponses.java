@@ -8,7 +8,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
@@ -16,9 +18,10 @@ import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.intake.service.Failure;
 
 /**
- * Artifacts streamed to the requester by intake itself, so that every link leaves the platform at its public address
- * and none names the object store. One byte range is honoured, as downloads resume; a Range this does not read is
- * ignored and the whole object sent, as HTTP allows.
+ * Artifacts sent to the requester. An archive is redirected to a short-lived signed URL at the object store's public
+ * address when the platform has one, as a copy through intake would halve the speed on the same processors; otherwise
+ * intake streams it, and every link leaves the platform at intake's public address. When streamed, one byte range is
+ * honoured, as downloads resume; a Range this does not read is ignored and the whole object sent, as HTTP allows.
  */
 @ApplicationScoped
 class ArtifactResponses {
@@ -33,6 +36,12 @@ class ArtifactResponses {
 
     /** The object as a file to save under {@code filename}. */
     Response attachment(StoredObject object, String contentType, String filename, String range) {
+        Optional<URI> direct = store.publicDownload(object.key(), filename, contentType);
+        if (direct.isPresent()) {
+            // 307 keeps the method and the Range of a resumed download
+            return Response.temporaryRedirect(direct.get()).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .build();
+        }
         return send(object, contentType, range).header("Content-Disposition", "attachment; filename=\"" + filename
                 + "\"").build();
     }

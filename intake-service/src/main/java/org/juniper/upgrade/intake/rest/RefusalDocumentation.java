@@ -26,6 +26,8 @@ public class RefusalDocumentation implements OASFilter {
     private static final Set<String> BARE = Set.of("414", "431");
     private static final String STORE_DOWN = "The backup store is not reachable (STORAGE:UNAVAILABLE); see "
             + "Retry-After";
+    private static final String DIRECT = "Where the archive downloads from: a signed URL at the object store's public "
+            + "address, for a few minutes, when the platform has one (Location); send the same Range there";
     private static final String UPLOAD_BUSY = "Too many uploads in flight (UPLOAD:BUSY), or the backup store is not "
             + "reachable (STORAGE:UNAVAILABLE); see Retry-After";
 
@@ -69,7 +71,7 @@ public class RefusalDocumentation implements OASFilter {
             route("GET /api/v1/requests/{id}/log", "200", "The whole log", "206", "The log from the offset asked "
                     + "for", "416", "No such offset in the log, or a Range other than bytes=<offset>- (LOG:RANGE)"),
             route("GET /api/v1/requests/{id}/download", "200", "The archive", "206", "The part of the archive "
-                    + "asked for with Range", "409", "The request is not done (REQUEST:NOT_DONE)", "416", "The Range "
+                    + "asked for with Range", "307", DIRECT, "409", "The request is not done (REQUEST:NOT_DONE)", "416", "The Range "
                     + "lies outside the archive (DOWNLOAD:RANGE)", "503", STORE_DOWN),
             route("GET /api/v1/requests/{id}/report", "200", "The report", "400", "A format other than html or json "
                     + "(REPORT:FORMAT)", "409", "The request has no report yet (REQUEST:NOT_DONE)", "503", STORE_DOWN),
@@ -77,7 +79,7 @@ public class RefusalDocumentation implements OASFilter {
                     + "has not ended done or failed (REQUEST:NOT_DONE)"),
             route("DELETE /api/v1/requests/{id}/links", "204", "Every link issued so far is revoked"),
             route("GET /links/{link}", "200", "The archive", "206", "The part of the archive asked for with Range",
-                    "404", "No such link: expired, revoked, of an earlier attempt, or never issued "
+                    "307", DIRECT, "404", "No such link: expired, revoked, of an earlier attempt, or never issued "
                     + "(REQUEST:NOT_FOUND)", "409", "The request is not done (REQUEST:NOT_DONE)", "416", "The Range "
                     + "lies outside the archive (DOWNLOAD:RANGE)", "503", STORE_DOWN),
             route("GET /links/{link}/report", "200", "The HTML report", "404", "No such link: expired, revoked, of "

@@ -56,6 +56,8 @@ public class ArtifactStore {
 
     private final ObjectStoreConfig config;
     private final MinioClient client;
+    /** Signs URLs for the store's public address; signing is local, so it never connects there. */
+    private final Optional<MinioClient> publicSigner;
     /** The multipart primitives, for uploads that span several HTTP requests. */
     private final MinioAsyncClient parts;
     /** Sends parts to presigned URLs; the uploads bound how many are in flight. */
@@ -72,6 +74,11 @@ public class ArtifactStore {
                 .region(config.region())
                 .credentials(config.accessKey(), config.secretKey())
                 .build();
+        this.publicSigner = config.publicEndpoint().map(endpoint -> MinioClient.builder()
+                .endpoint(endpoint)
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .build());
         this.parts = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .region(config.region())
@@ -213,6 +220,25 @@ public class ArtifactStore {
     public String uploadPart(String key, String uploadId, int partNumber, byte[] data, int length) {
         return await("store part " + partNumber + " of " + key, presignedPart(key, uploadId, partNumber, data, length))
                 .etag();
+    }
+
+    /**
+     * A URL at the store's public address that downloads {@code key} as {@code filename} for a short while, when the
+     * store has one; the store answers it with {@code Range} and {@code ETag} as for any GET.
+     */
+    public Optional<URI> publicDownload(String key, String filename, String contentType) {
+        if (publicSigner.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(publicSigner.get().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Http.Method.GET).bucket(config.bucket()).object(key)
+                    .extraQueryParams(Map.of("response-content-disposition", "attachment; filename=\"" + filename
+                            + "\"", "response-content-type", contentType))
+                    .expiry((int) config.publicUrlValidity().toSeconds(), TimeUnit.SECONDS).build())));
+        } catch (MinioException e) {
+            throw new ObjectStoreException("could not sign a download of " + key, e);
+        }
     }
 
     /**

@@ -13,6 +13,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +55,33 @@ class ArtifactStoreTest {
         assertEquals(size, stored.size());
         assertEquals(stored, STORE.find(key).orElseThrow(), "the checksum record is written");
         assertArrayEquals(content, STORE.readAllBytes(key));
+    }
+
+    @Test
+    void aPublicDownloadFetchesTheObjectFromThePublicAddressWithoutCredentialsAsTheNamedFileAndResumes()
+            throws Exception {
+        String publicEndpoint = new InstanceObjectStore(PART).endpoint().replace("127.0.0.1", "localhost");
+        ArtifactStore published = new ArtifactStore(new InstanceObjectStore(PART, Optional.of(publicEndpoint)));
+        byte[] content = new byte[300_000];
+        new Random(7).nextBytes(content);
+        String key = PREFIX + "published";
+        STORE.put(key, new ByteArrayInputStream(content), "application/zip");
+
+        URI url = published.publicDownload(key, "acme-17.0.zip", "application/zip").orElseThrow();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(url).build(), BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(url).header("Range", "bytes=200000-").build(),
+                BodyHandlers.ofByteArray());
+
+        assertTrue(url.toString().startsWith(publicEndpoint + "/"), url.toString());
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(content, whole.body());
+        assertEquals("attachment; filename=\"acme-17.0.zip\"",
+                whole.headers().firstValue("Content-Disposition").orElse(null));
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(content, 200_000, content.length), tail.body());
+        assertTrue(STORE.publicDownload(key, "acme-17.0.zip", "application/zip").isEmpty(),
+                "without a public address, nothing of the store is handed out");
     }
 
     @Test
@@ -122,6 +156,16 @@ class ArtifactStoreTest {
         @Override
         public int parallelUploads() {
             return 1;
+        }
+
+        @Override
+        public Optional<String> publicEndpoint() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Duration publicUrlValidity() {
+            return INSTANCE.publicUrlValidity();
         }
     }
 

@@ -1,12 +1,18 @@
 package org.juniper.upgrade.bindings.testing;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.juniper.upgrade.bindings.objectstore.ObjectStoreConfig;
 
 /**
  * The object store of the platform instance the tests run on, as {@code ./platform test} exports it, for tests that
  * use the store without a Quarkus application around them.
  */
-public record InstanceObjectStore(int partSize) implements ObjectStoreConfig {
+public record InstanceObjectStore(int partSize, Optional<String> publicEndpoint) implements ObjectStoreConfig {
+
+    public InstanceObjectStore(int partSize) {
+        this(partSize, Optional.empty());
+    }
 
     private static String env(String name) {
         String value = System.getenv(name);
@@ -40,6 +46,11 @@ public record InstanceObjectStore(int partSize) implements ObjectStoreConfig {
     @Override
     public String region() {
         return "us-east-1";
+    }
+
+    @Override
+    public Duration publicUrlValidity() {
+        return Duration.ofMinutes(15);
     }
 
     @Override
