@@ -49,61 +49,34 @@ if [[ "$long_scale" != 0 ]]; then
   java -jar juniper-sample/target/juniper-sample.jar --version 14.0 --scale "$long_scale" --database long \
     --out "$work/long.zip" >/dev/null
 fi
-curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
-  -H 'Content-Type: application/json' -d '{"project":"acme-hosting"}'
-
-# one request: create, upload, start; prints "<label> <id> <secret>" (label: its purpose, or "long")
+# one request, or COUNT of them: create, upload, start; prints "<label> <id> <secret>" for each (label: its
+# purpose, or "long")
 submit() {
-  local purpose="$1" n="$2" archive="${3:-queue.zip}" label="${4:-$1}" created id secret
-  created="$(curl -sf -X POST "$intake/api/v1/requests" -H 'Content-Type: application/json' -d "{\"contract\":\"M2026-0042\",\"email\":\"queue@acme.example\",\"database\":\"queue_${purpose}_${n}_$$\",\"targetVersion\":\"17.0\",\"purpose\":\"$purpose\"}")"
-  id="$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$created")"
-  secret="$(sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' <<<"$created")"
-  curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
-    -H 'Content-Type: application/zip' --data-binary "@$work/$archive"
-  curl -sf -o /dev/null -X POST "$intake/api/v1/requests/$id/start" -H "Authorization: Bearer $secret"
-  echo "$label $id $secret"
+  local purpose="$1" count="$2" archive="${3:-queue.zip}" label="${4:-$1}"
+  ./platform flow submit --ops-token local-ops-token --backup "$work/$archive" --database "queue_${purpose}_$$" \
+    --purpose "$purpose" --email queue@acme.example --count "$count" | sed "s/^/$label /; s/:/ /"
 }
-export -f submit
-export intake work
 
 start="$(now_ms)"
 : >"$work/requests.txt"
 if [[ "$long_scale" != 0 ]]; then
   echo "[bench] submitting one long test request (scale $long_scale)"
-  submit test 0 long.zip long >>"$work/requests.txt"
+  submit test 1 long.zip long >>"$work/requests.txt"
 fi
 echo "[bench] submitting $tests test requests, then $productions production requests"
-seq 1 "$tests" | xargs -P 4 -I{} bash -c 'submit test {}' >>"$work/requests.txt"
-submitted_tests="$(now_ms)"
-for n in $(seq 1 "$productions"); do submit production "$n" >>"$work/requests.txt"; done
+((tests == 0)) || submit test "$tests" >>"$work/requests.txt"
+((productions == 0)) || submit production "$productions" >>"$work/requests.txt"
 
 echo "[bench] waiting until every request is done or failed"
+# "<id> <state> <epoch ms>" as each ends; the production and long requests are read every round, the test ones only
+# the oldest 16 waiting: the queue drains roughly in submission order, and reading every waiting test request each
+# second would cost the two cores more than the platform itself
+tokens_of() { awk -v want="$1" '($1 == "test") == (want == "test") { print $2 ":" $3 }' "$work/requests.txt"; }
+await() { (($# == 0)) || ./platform flow await --timeout 86400 --every 1000 "$@" || (($? == 1)); }
 : >"$work/finished.txt"
-declare -A finished=()
-while :; do
-  pending=0
-  polled_tests=0
-  while read -r purpose id secret; do
-    [[ -n "${finished[$id]:-}" ]] && continue
-    # the queue drains roughly in submission order: asking about every waiting test request each second would
-    # cost the two cores more than the platform itself, so only the oldest few are asked (and every production one)
-    if [[ "$purpose" == test ]] && ((polled_tests >= 16)); then
-      pending=$((pending + 1))
-      continue
-    fi
-    [[ "$purpose" == test ]] && polled_tests=$((polled_tests + 1))
-    status="$(curl -sf "$intake/api/v1/requests/$id" -H "Authorization: Bearer $secret" || true)"
-    state="$(sed -n 's/.*"state":"\([^"]*\)".*/\1/p' <<<"$status")"
-    if [[ "$state" == done || "$state" == failed ]]; then
-      finished[$id]=1
-      echo "$id $purpose $state $(now_ms)" >>"$work/finished.txt"
-    else
-      pending=$((pending + 1))
-    fi
-  done <"$work/requests.txt"
-  ((pending == 0)) && break
-  sleep 1
-done
+await $(tokens_of other) >>"$work/finished.txt" &
+await --window 16 $(tokens_of test) >>"$work/finished.txt"
+wait "$!"
 drained="$(now_ms)"
 
 # the broker's own count of records per request on every topic
@@ -126,6 +99,8 @@ printf '%-24s %8s   (distinct requests: %s)\n' "outgoing mails" "${mails%|*}" "$
 
 echo
 awk -v start="$start" -v drained="$drained" -v tests="$tests" -v productions="$productions" -v workers="$workers" '
+  NR == FNR { label[$2] = $1; next }
+  { $4 = $3; $3 = $2; $2 = label[$1] }
   { rank++; if ($2 == "production") { prod[++p] = rank; prodms[p] = $4 - start }
     else if ($2 == "long") { longms = $4 - start; longrank = rank } else { testms[++t] = $4 - start }
     state[$3]++ }
@@ -141,4 +116,4 @@ awk -v start="$start" -v drained="$drained" -v tests="$tests" -v productions="$p
       printf "long request finished %d-th of %d, %.1f s after the first submission; %d of %d small test requests " \
         "finished before it\n", longrank, rank, longms / 1000, before, t
     }
-  }' <(sort -k4 -n "$work/finished.txt")
+  }' "$work/requests.txt" <(sort -k3 -n "$work/finished.txt")

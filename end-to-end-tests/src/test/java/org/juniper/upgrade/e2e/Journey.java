@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.Token;
 import org.juniper.upgrade.events.Topics;
 
 /**
@@ -21,13 +23,13 @@ import org.juniper.upgrade.events.Topics;
 final class Journey {
     /** The longest any request of the suites may take, faults included. */
     static final Duration RUN = Duration.ofMinutes(5);
-    private static final IntakeClient INTAKE = new IntakeClient();
+    private static final IntakeClient INTAKE = TestInstance.intake();
     private static final Mailbox MAILBOX = new Mailbox();
 
-    final IntakeClient.Request request;
+    final Token request;
     final String email;
 
-    private Journey(IntakeClient.Request request, String email) {
+    private Journey(Token request, String email) {
         this.request = request;
         this.email = email;
     }
@@ -44,8 +46,8 @@ final class Journey {
     /** A test request with upgrade scripts of its own ({@code scripts} a zip, or null for none). */
     static Journey started(String database, byte[] backup, byte[] scripts) throws Exception {
         String email = "journey-" + UUID.randomUUID() + "@" + database + ".example";
-        IntakeClient.Request request = INTAKE.create(email, database + "-" + UUID.randomUUID().toString()
-                .substring(0, 6), "17.0", "test");
+        Token request = TestInstance.newRequest(email, database + "-" + UUID.randomUUID().toString().substring(0, 6),
+                "test");
         INTAKE.upload(request, backup);
         if (scripts != null) {
             INTAKE.uploadScripts(request, scripts);
@@ -55,11 +57,11 @@ final class Journey {
     }
 
     String id() {
-        return request.id();
+        return request.id().toString();
     }
 
     JsonNode status() throws Exception {
-        return INTAKE.status(request);
+        return INTAKE.status(request, JsonNode.class);
     }
 
     String state() throws Exception {

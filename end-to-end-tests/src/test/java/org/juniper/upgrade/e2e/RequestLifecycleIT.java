@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RequestLifecycleIT extends RunningPlatform {
     private static final Duration RUN = Journey.RUN;
 
-    private final IntakeClient intake = new IntakeClient();
+    private final Operations operations = new Operations();
     private final ScratchPostgres scratch = new ScratchPostgres();
     private final ScratchPostgres queue = ScratchPostgres.workerQueue();
 
@@ -37,7 +37,7 @@ class RequestLifecycleIT extends RunningPlatform {
         await().atMost(RUN).pollInterval(Duration.ofMillis(200)).until(() -> runDatabases(journey).size() == 1
                 && "progress".equals(journey.state()));
 
-        JsonNode aborted = intake.abort(journey.request, "the customer migrated by hand");
+        JsonNode aborted = operations.abort(journey.request, "the customer migrated by hand");
         assertEquals("cancelled", aborted.path("state").asText());
         String attempt = aborted.at("/attempt/id").asText();
 

@@ -22,7 +22,7 @@ class RollingReleaseIT extends RunningPlatform {
     /** Twenty small runs one after the other on the one worker's test slot. */
     private static final Duration CAMPAIGN = Duration.ofMinutes(5);
 
-    private final IntakeClient intake = new IntakeClient();
+    private final Operations operations = new Operations();
     private final Mailbox mailbox = new Mailbox();
 
     @Test
@@ -39,13 +39,13 @@ class RollingReleaseIT extends RunningPlatform {
                     "backupKey", key));
         }
 
-        String campaign = intake.startCampaign("17.0", databases).path("id").asText();
+        String campaign = operations.startCampaign("17.0", databases).path("id").asText();
         await().atMost(CAMPAIGN).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            JsonNode counts = intake.campaign(campaign).path("counts");
+            JsonNode counts = operations.campaign(campaign).path("counts");
             return counts.path("invited").asInt() + counts.path("flagged").asInt() == DATABASES;
         });
 
-        JsonNode progress = intake.campaign(campaign);
+        JsonNode progress = operations.campaign(campaign);
         assertEquals(17, progress.path("counts").path("invited").asInt(), progress.toString());
         assertEquals(3, progress.path("counts").path("flagged").asInt(), progress.toString());
         Set<Integer> flagged = new TreeSet<>();

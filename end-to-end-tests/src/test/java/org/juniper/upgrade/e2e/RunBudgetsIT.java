@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * outlasts the retry window fails the request as the platform's, and an operator's retry ends it done.
  */
 class RunBudgetsIT extends RunningPlatform {
-    private final IntakeClient intake = new IntakeClient();
+    private final Operations operations = new Operations();
     private final ScratchPostgres scratch = new ScratchPostgres();
     private final ScratchPostgres queue = ScratchPostgres.workerQueue();
 
@@ -85,7 +85,7 @@ class RunBudgetsIT extends RunningPlatform {
         byte[] pause = TestInstance.scripts(Map.of("17.0/base/end-99-pause.sql", "SELECT pg_sleep(10);\n"));
         Journey journey = Journey.started("oscorp", TestInstance.sample("oscorp", 0.3), pause);
         await().atMost(Journey.RUN).pollInterval(Duration.ofMillis(200))
-                .until(() -> intake.log(journey.request).contains("upgrading to 17.0"));
+                .until(() -> TestInstance.intake().log(journey.request, 0).text().contains("upgrading to 17.0"));
         JsonNode failed;
         TestInstance.stop("s3proxy");
         try {
@@ -98,7 +98,7 @@ class RunBudgetsIT extends RunningPlatform {
         assertEquals("PLATFORM:OBJECT_STORE", failed.at("/failure/reason").asText(), failed.toString());
         assertTrue(failed.at("/failure/message").asText().contains("operations were alerted"), failed.toString());
 
-        intake.retry(journey.request);
+        operations.retry(journey.request);
         JsonNode done = journey.ended();
         assertEquals("done", done.path("state").asText(), done.toString());
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))

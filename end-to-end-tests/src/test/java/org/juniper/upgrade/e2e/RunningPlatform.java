@@ -30,7 +30,7 @@ abstract class RunningPlatform {
         }, "stop-services"));
         try {
             started.startAll();
-            new IntakeClient().registerContract("M2026-0042", "acme-hosting");
+            TestInstance.intake().registerContract(Operations.TOKEN, TestInstance.CONTRACT, "acme-hosting");
         } catch (Exception | AssertionError e) {
             // the next class starts them afresh, on ports these must not hold
             started.close();

@@ -21,10 +21,14 @@ import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
 import org.juniper.upgrade.bindings.testing.InstanceObjectStore;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.Token;
 
 /** The infrastructure of the instance the tests run on, as its operator handles it, and what it is fed. */
 final class TestInstance {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The contract the suites register once and request under. */
+    static final String CONTRACT = "M2026-0042";
 
     private TestInstance() {
     }
@@ -116,6 +120,17 @@ final class TestInstance {
         try (Stream<Path> folders = Files.walk(workers, 2)) {
             return folders.filter(p -> p.getFileName().toString().startsWith(attempt)).toList();
         }
+    }
+
+    /** The requester API of the instance's intake. */
+    static IntakeClient intake() {
+        return new IntakeClient(URI.create("http://127.0.0.1:" + ServiceProcesses.port("intake-service")));
+    }
+
+    /** A new request under the suites' contract, as the upgrade website creates it. */
+    static Token newRequest(String email, String database, String purpose) {
+        return intake().create(new IntakeClient.NewRequest(CONTRACT, email, database, "17.0", null, purpose))
+                .token();
     }
 
     static boolean terminal(String state) {

@@ -67,7 +67,7 @@ class UpgradeCliIT extends RunningPlatform {
         String database = prefix + "_acme";
         Path filestore = work.resolve("data/Juniper/filestore");
         localDatabase(database, filestore.resolve(database));
-        new IntakeClient().registerContract(postgres.sql(database, "select value from ir_config_parameter where key "
+        TestInstance.intake().registerContract(Operations.TOKEN, postgres.sql(database, "select value from ir_config_parameter where key "
                 + "= '" + JuniperPack.CONTRACT_PARAMETER + "'"), "acme-hosting");
         List<Path> originalFiles = files(filestore.resolve(database));
         assertTrue(count(database, "ir_cron where active and id not in " + AUTOVACUUM_CRON) > 0

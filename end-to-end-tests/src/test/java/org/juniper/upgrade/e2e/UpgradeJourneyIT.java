@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +38,8 @@ import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.Sha1;
 import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.Token;
 import org.juniper.upgrade.events.Topics;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,7 +56,7 @@ class UpgradeJourneyIT extends RunningPlatform {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final IntakeClient intake = new IntakeClient();
+    private final IntakeClient intake = TestInstance.intake();
     private final Mailbox mailbox = new Mailbox();
     private final ScratchPostgres postgres = new ScratchPostgres();
 
@@ -64,19 +64,19 @@ class UpgradeJourneyIT extends RunningPlatform {
     @Order(1)
     void aTestRequestTravelsFromCreationToTheMailInTheMailboxInOneTraceAcrossTheFiveServices() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
-        IntakeClient.Request request = intake.create(email, "acme", "17.0", "test");
+        Token request = TestInstance.newRequest(email, "acme", "test");
         intake.upload(request, sample("acme", 0.01));
         intake.start(request);
 
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
-        assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
+                .until(() -> terminal(intake.status(request).state()));
+        assertEquals("done", intake.status(request).state(), intake.status(request, JsonNode.class).toString());
 
-        String log = intake.log(request);
+        String log = intake.log(request, 0).text();
         for (String stage : List.of("[restore]", "[upgrade]", "[dump]", "[neutralize]", "[report]")) {
             assertTrue(log.contains(stage), "the live log shows " + stage + ":\n" + log);
         }
-        String dump = entry(intake.download(request), "dump.sql");
+        String dump = entry(intake.download(request, 0).body().readAllBytes(), "dump.sql");
         assertTrue(dump.contains("\tdatabase.is_neutralized\ttrue\t"), "the delivered test copy is neutralized");
 
         await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
@@ -92,13 +92,13 @@ class UpgradeJourneyIT extends RunningPlatform {
         List<String> addresses = mail.addresses();
         assertTrue(!addresses.isEmpty() && addresses.stream().allMatch(a -> a.startsWith(publicUrl + "/")),
                 "the mail's links: " + addresses);
-        JsonNode links = intake.links(request);
+        IntakeClient.Links links = intake.links(request);
         String launcher = get("http://127.0.0.1:" + ServiceProcesses.port("intake-service") + "/upgrade").body();
-        for (String answer : List.of(intake.status(request).toString(), links.toString(), launcher)) {
+        for (String answer : List.of(intake.status(request, JsonNode.class).toString(), links.toString(), launcher)) {
             assertTrue(!answer.contains("127.0.0.1") && !answer.contains(ServiceProcesses.env(
                     "JUNIPER_OBJECT_STORE_ENDPOINT")), "no internal address in " + answer);
         }
-        assertTrue(launcher.contains(publicUrl) && links.path("download").asText().startsWith(publicUrl), launcher);
+        assertTrue(launcher.contains(publicUrl) && links.download().startsWith(publicUrl), launcher);
 
         // the mail's link downloads with plain curl and no header, until the requester revokes it
         String download = addresses.stream().filter(a -> a.contains("/links/") && !a.endsWith("/report"))
@@ -109,7 +109,8 @@ class UpgradeJourneyIT extends RunningPlatform {
             assertEquals("200", fetched.status());
             assertTrue(fetched.address().startsWith(ServiceProcesses.publicObjectStore() + "/"),
                     "the archive comes from the object store's public address: " + fetched.address());
-            assertArrayEquals(intake.download(request), Files.readAllBytes(saved), "the archive, byte for byte");
+            assertArrayEquals(intake.download(request, 0).body().readAllBytes(), Files.readAllBytes(saved),
+                    "the archive, byte for byte");
             intake.revokeLinks(request);
             assertEquals("404", curl(download, saved).status(), "a revoked link answers as an unknown request");
         } finally {
@@ -118,7 +119,7 @@ class UpgradeJourneyIT extends RunningPlatform {
 
         // the spans of the last parts may wait for their exporter's next batch
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertOneTraceFollowsTheRequestThroughTheFive(request.id()));
+                .untilAsserted(() -> assertOneTraceFollowsTheRequestThroughTheFive(request.id().toString()));
     }
 
     /** The last answer's status and the address it came from, after redirects. */
@@ -162,24 +163,24 @@ class UpgradeJourneyIT extends RunningPlatform {
     @Order(2)
     void aWorkerKilledMidRunLeavesTheRequestToTheNextWorkerAndTheRequesterGetsOneMail() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
-        IntakeClient.Request request = intake.create(email, "globex", "17.0", "test");
+        Token request = TestInstance.newRequest(email, "globex", "test");
         intake.upload(request, sample("globex", 0.3));
         intake.start(request);
 
         await().atMost(RUN).pollInterval(Duration.ofMillis(100))
-                .until(() -> "progress".equals(intake.status(request).path("state").asText()));
+                .until(() -> "progress".equals(intake.status(request).state()));
         services.kill("upgrade-worker");
         services.start("upgrade-worker");
 
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
-        assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
+                .until(() -> terminal(intake.status(request).state()));
+        assertEquals("done", intake.status(request).state(), intake.status(request, JsonNode.class).toString());
         await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         // give a second mail, if the platform were to send one, the time to arrive
         Thread.sleep(3000);
         assertEquals(1, mailbox.messages(email).size(), "exactly one mail");
         try (PlatformEvents events = new PlatformEvents(ServiceProcesses.env("KAFKA_BOOTSTRAP_SERVERS"))) {
-            assertEquals(1, events.read(Topics.COMPLETED, request.id(), Duration.ofSeconds(5), l -> false).size(),
+            assertEquals(1, events.read(Topics.COMPLETED, request.id().toString(), Duration.ofSeconds(5), l -> false).size(),
                     "exactly one upgrade.completed");
         }
     }
@@ -188,13 +189,13 @@ class UpgradeJourneyIT extends RunningPlatform {
     @Order(3)
     void aDatabaseThatIsNoJuniperDatabaseFailsWithAReportAndAMailThatSayWhy() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
-        IntakeClient.Request request = intake.create(email, "shop", "17.0", "test");
+        Token request = TestInstance.newRequest(email, "shop", "test");
         intake.upload(request, TestInstance.notJuniper("shop"));
         intake.start(request);
 
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
-        JsonNode status = intake.status(request);
+                .until(() -> terminal(intake.status(request).state()));
+        JsonNode status = intake.status(request, JsonNode.class);
         assertEquals("failed", status.path("state").asText(), status.toString());
         assertEquals("BACKUP:NOT_JUNIPER", status.path("failure").path("reason").asText(), status.toString());
         await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
@@ -219,12 +220,12 @@ class UpgradeJourneyIT extends RunningPlatform {
     void theReportOfA14To17UpgradeNamesTheBrokenCustomViewAndCountsWhatTheDatabasesHold() throws Exception {
         String email = "e2e-" + UUID.randomUUID() + "@initech.example";
         byte[] backup = withCustomView(sample("initech", 0.01));
-        IntakeClient.Request request = intake.create(email, "initech", "17.0", "production");
+        Token request = TestInstance.newRequest(email, "initech", "production");
         intake.upload(request, backup);
         intake.start(request);
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
-        assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
+                .until(() -> terminal(intake.status(request).state()));
+        assertEquals("done", intake.status(request).state(), intake.status(request, JsonNode.class).toString());
 
         JsonNode report = JSON.readTree(intake.report(request, "json"));
         JsonNode disabled = null;
@@ -238,10 +239,10 @@ class UpgradeJourneyIT extends RunningPlatform {
         String html = intake.report(request, "html");
         assertTrue(html.contains(CUSTOM_VIEW) && html.contains("stock.move.line.product_qty"), "and so says the HTML");
 
-        String prefix = "e2e_" + request.id().substring(0, 8);
+        String prefix = "e2e_" + request.id().toString().substring(0, 8);
         try {
             postgres.restore(prefix + "_before", backup, null);
-            postgres.restore(prefix + "_after", intake.download(request), null);
+            postgres.restore(prefix + "_after", intake.download(request, 0).body().readAllBytes(), null);
             Map<String, Long> before = postgres.rowCounts(prefix + "_before");
             Map<String, Long> after = postgres.rowCounts(prefix + "_after");
             assertEquals(before.size() + after.size() - common(before, after), report.path("integrity").size()
@@ -265,11 +266,11 @@ class UpgradeJourneyIT extends RunningPlatform {
             throws Exception {
         // a request of this test's own, so that every service has handled one, and refusals naming its id
         String email = "e2e-" + UUID.randomUUID() + "@acme.example";
-        IntakeClient.Request request = intake.create(email, "umbrella", "17.0", "test");
+        Token request = TestInstance.newRequest(email, "umbrella", "test");
         intake.upload(request, sample("umbrella", 0.01));
         intake.start(request);
         await().atMost(RUN).pollInterval(Duration.ofMillis(500))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
+                .until(() -> terminal(intake.status(request).state()));
         await().atMost(Duration.ofMinutes(2)).until(() -> !mailbox.messages(email).isEmpty());
         URI requestUrl = URI.create("http://127.0.0.1:" + ServiceProcesses.port("intake-service") + "/api/v1/requests/"
                 + request.id());
@@ -306,8 +307,8 @@ class UpgradeJourneyIT extends RunningPlatform {
         Path backup = work.resolve("backup.zip");
         String sha256 = withLargeFilestore(sample("tus", 0.01), 200 * 1024 * 1024, backup);
         long size = Files.size(backup);
-        IntakeClient.Request request = intake.create("e2e-" + UUID.randomUUID() + "@acme.example",
-                "tus-" + UUID.randomUUID().toString().substring(0, 6), "17.0", "test");
+        Token request = TestInstance.newRequest("e2e-" + UUID.randomUUID() + "@acme.example",
+                "tus-" + UUID.randomUUID().toString().substring(0, 6), "test");
 
         Process first = tusClient(request, backup, work, "first");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
@@ -329,8 +330,8 @@ class UpgradeJourneyIT extends RunningPlatform {
 
         intake.start(request);
         await().atMost(RUN).pollInterval(Duration.ofSeconds(1))
-                .until(() -> terminal(intake.status(request).path("state").asText()));
-        JsonNode status = intake.status(request);
+                .until(() -> terminal(intake.status(request).state()));
+        JsonNode status = intake.status(request, JsonNode.class);
         assertEquals("done", status.path("state").asText(), status.toString());
         assertEquals(sha256, status.at("/backup/sha256").asText());
         assertEquals(size, status.at("/backup/size").asLong());
@@ -345,11 +346,11 @@ class UpgradeJourneyIT extends RunningPlatform {
     }
 
     /** The stock tus client, a process of its own that remembers its upload's URL in {@code work}. */
-    private Process tusClient(IntakeClient.Request request, Path backup, Path work, String name)
+    private Process tusClient(Token request, Path backup, Path work, String name)
             throws Exception {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), TusUploadClient.class.getName(),
-                intake.uploadUrl(request), request.secret(), backup.toString(), work.resolve("urls").toString())
+                intake.base().resolve("api/v1/requests/" + request.id() + "/backup").toString(), request.secret(), backup.toString(), work.resolve("urls").toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
     }
 

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +17,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,9 +117,9 @@ class UpgradePageIT extends RunningPlatform {
         // that finishes starts where intake had got to
         assertTrue(offsets.get(0) == 0 && offsets.get(offsets.size() - 1) > 0, "the upload was cut, then resumed "
                 + "where intake had got to, not from the start: " + offsets);
-        IntakeClient.Request request = new IntakeClient.Request(id, secret);
-        IntakeClient intake = new IntakeClient();
-        assertEquals(sha256(backup), intake.status(request).at("/backup/sha256").asText(),
+        Token request = new Token(UUID.fromString(id), secret);
+        IntakeClient intake = TestInstance.intake();
+        assertEquals(sha256(backup), intake.status(request).backup().sha256(),
                 "the stored backup is the file, byte for byte");
 
         // the log as the page shows it, read until the request ends: it grows while the request runs
@@ -135,7 +137,7 @@ class UpgradePageIT extends RunningPlatform {
             }
             return TestInstance.terminal(state);
         });
-        assertEquals("done", intake.status(request).path("state").asText(), intake.status(request).toString());
+        assertEquals("done", intake.status(request).state(), intake.status(request).toString());
         assertTrue(lineCounts.size() >= 2, "the log came as the request ran, in more than one piece: " + lineCounts);
         await().atMost(WAIT).until(() -> browser.findElement(By.id("download")).isDisplayed());
         screenshot("page-done");
@@ -151,11 +153,11 @@ class UpgradePageIT extends RunningPlatform {
         browser.switchTo().window(page);
 
         browser.findElement(By.id("download")).click();
-        JsonNode result = intake.status(request).path("result");
+        RequestStatus.Result result = intake.status(request).result();
         await().atMost(WAIT).until(() -> downloaded().filter(p -> !p.toString().endsWith(".crdownload"))
-                .anyMatch(p -> size(p) == result.path("size").asLong()));
-        Path archive = downloaded().filter(p -> size(p) == result.path("size").asLong()).findFirst().orElseThrow();
-        assertEquals(result.path("sha256").asText(), sha256(archive), "the download is the delivered archive");
+                .anyMatch(p -> size(p) == result.size()));
+        Path archive = downloaded().filter(p -> size(p) == result.size()).findFirst().orElseThrow();
+        assertEquals(result.sha256(), sha256(archive), "the download is the delivered archive");
 
         browser.manage().window().setSize(new Dimension(400, 900));
         browser.navigate().refresh();

@@ -1,5 +1,9 @@
 package org.juniper.upgrade.cli;
 
+import org.juniper.upgrade.client.IntakeRefusal;
+import org.juniper.upgrade.client.IntakeUnreachable;
+import org.juniper.upgrade.client.RequestStatus;
+
 /**
  * The exit codes scripts can rely on. They are part of the CLI's contract: listed in {@code upgrade --help} and in
  * the module's README; never renumber one.
@@ -29,5 +33,24 @@ public final class Exit {
     public static final int CORRUPT_DOWNLOAD = 10;
 
     private Exit() {
+    }
+
+    /** The code a failure ends a command with: its own, or the one a failed call to the platform means. */
+    static int of(RuntimeException e) {
+        if (e instanceof CliFailure failure) {
+            return failure.exitCode();
+        }
+        if (e instanceof IntakeUnreachable) {
+            return UNREACHABLE;
+        }
+        return e instanceof IntakeRefusal ? REFUSED : FAILED;
+    }
+
+    /** The code a request ends {@code status} and {@code restore} with. */
+    static int of(RequestStatus request) {
+        if (!request.finished()) {
+            return NOT_FINISHED;
+        }
+        return request.done() ? OK : UPGRADE_FAILED;
     }
 }

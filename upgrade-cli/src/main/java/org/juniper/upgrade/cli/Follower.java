@@ -1,6 +1,10 @@
 package org.juniper.upgrade.cli;
 
 import java.time.Duration;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.IntakeUnreachable;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 
 /**
  * Shows a running request as it goes: its state, stage and time left when they change (the time left at most once a
@@ -50,8 +54,8 @@ final class Follower {
                     return status;
                 }
                 failures = 0;
-            } catch (CliFailure e) {
-                if (e.exitCode() != Exit.UNREACHABLE || ++failures > TOLERATED_FAILURES) {
+            } catch (IntakeUnreachable e) {
+                if (++failures > TOLERATED_FAILURES) {
                     throw e;
                 }
                 ui.warn(e.getMessage() + " (attempt " + failures + " of " + TOLERATED_FAILURES + ")");

@@ -1,6 +1,8 @@
 package org.juniper.upgrade.cli;
 
 import java.util.concurrent.Callable;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

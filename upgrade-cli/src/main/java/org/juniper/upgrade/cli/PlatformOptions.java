@@ -1,6 +1,7 @@
 package org.juniper.upgrade.cli;
 
 import java.net.URI;
+import org.juniper.upgrade.client.IntakeClient;
 import picocli.CommandLine.Option;
 
 /** Where the platform is: every command talks to its intake service. */

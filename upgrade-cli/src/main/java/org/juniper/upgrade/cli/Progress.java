@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import org.juniper.upgrade.client.RequestStatus;
 
 /**
  * Progress of one long step (dump, upload, download, restore) on standard error: a bar with the rate and the time
@@ -131,25 +132,15 @@ public final class Progress implements AutoCloseable {
         }
         line.append(", ").append(bytes((long) rate)).append("/s");
         if (last) {
-            line.append(", ").append(duration(Math.round(seconds)));
+            line.append(", ").append(RequestStatus.duration(Math.round(seconds)));
         } else if (total > 0 && rate > 0 && done < total) {
-            line.append(", ").append(estimated ? "about " : "").append(duration(Math.round((total - done) / rate)))
+            line.append(", ").append(estimated ? "about " : "")
+                    .append(RequestStatus.duration(Math.round((total - done) / rate)))
                     .append(" left");
         } else if (total > 0 && done >= total) {
             line.append(", almost done");
         }
         return line.toString();
-    }
-
-    /** A duration as people read it: 42 s, 3 min 05 s, 2 h 07 min. */
-    static String duration(long seconds) {
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     /** A size as people read it: 512 B, 3.4 MiB, 1.2 GiB. */

@@ -2,6 +2,9 @@ package org.juniper.upgrade.cli;
 
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ final class RestoreCommand implements Callable<Integer> {
         IntakeClient intake = platform.intake();
         RequestStatus request = intake.status(token);
         if (!request.done()) {
-            throw new CliFailure(request.exitCode(), "request " + token.id() + " is " + request.describe()
+            throw new CliFailure(Exit.of(request), "request " + token.id() + " is " + request.describe()
                     + "; only a done request can be restored");
         }
         if (production && !"production".equals(request.purpose())) {

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.juniper.upgrade.client.Token;
 
 /**
  * The requests this machine has under way, one file per database ({@code <data dir>/<database>.json}), so that

@@ -1,6 +1,8 @@
 package org.juniper.upgrade.cli;
 
 import java.util.concurrent.Callable;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-                RequestStatus request = platform.intake().status(token);
+        RequestStatus request = platform.intake().status(token);
         Ui ui = root.ui();
         ui.say("Request " + request.id() + ": " + request.purpose() + " upgrade of '" + request.database() + "' "
                 + (request.sourceVersion() != null ? "from " + request.sourceVersion() + " " : "") + "to "
@@ -38,6 +40,6 @@ final class StatusCommand implements Callable<Integer> {
         if (request.done()) {
             ui.say("Restore it with: upgrade restore -t " + token);
         }
-        return request.exitCode();
+        return Exit.of(request);
     }
 }

@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.juniper.erp.JuniperPack;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.IntakeException;
+import org.juniper.upgrade.client.IntakeRefusal;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import org.juniper.upgrade.archive.Manifest;
 
 /**
@@ -95,8 +100,8 @@ final class Submission {
             } else {
                 delivery.restore(token, end, plan, ask.jobs(), store.workDir(database));
             }
-        } catch (CliFailure e) {
-            throw new CliFailure(e.exitCode(), e.getMessage() + "\nThe upgrade itself is done and stays "
+        } catch (CliFailure | IntakeException e) {
+            throw new CliFailure(Exit.of(e), e.getMessage() + "\nThe upgrade itself is done and stays "
                     + "available: run the same command again, or 'upgrade restore -t " + token + "'.", e);
         }
         store.forget(database);
@@ -134,7 +139,7 @@ final class Submission {
         RequestStatus status;
         try {
             status = intake.status(token);
-        } catch (PlatformRefusal unknown) {
+        } catch (IntakeRefusal unknown) {
             ui.say("The saved request " + token.id() + " is unknown to the platform; starting a new one.");
             store.forget(database);
             return Optional.empty();
@@ -195,7 +200,7 @@ final class Submission {
         }
         IntakeClient.Created created = intake.create(new IntakeClient.NewRequest(contract, email,
                 database, ask.target(), packed.sourceVersion(), ask.purpose()));
-        Token token = new Token(created.id(), created.secret());
+        Token token = created.token();
         store.save(new StateStore.Saved(token.toString(), intake.base().toString(), database, ask.purpose(),
                 ask.target(), packed.file().toAbsolutePath().toString(), packed.checksum().sha256(),
                 packed.checksum().size(), Instant.now().toString()));

@@ -3,6 +3,7 @@ package org.juniper.upgrade.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.juniper.upgrade.client.IntakeClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

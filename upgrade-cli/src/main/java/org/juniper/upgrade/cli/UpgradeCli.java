@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.juniper.upgrade.client.IntakeException;
+import org.juniper.upgrade.client.IntakeUnreachable;
+import org.juniper.upgrade.client.Token;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -70,6 +73,11 @@ public final class UpgradeCli implements Runnable {
                     if (e instanceof CliFailure failure) {
                         err.println("upgrade: " + failure.getMessage());
                         return failure.exitCode();
+                    }
+                    if (e instanceof IntakeException failure) {
+                        err.println("upgrade: " + failure.getMessage() + (failure instanceof IntakeUnreachable
+                                ? "; check --url and the network, then run the command again" : ""));
+                        return Exit.of(failure);
                     }
                     err.println("upgrade: unexpected error: " + e);
                     e.printStackTrace(err);

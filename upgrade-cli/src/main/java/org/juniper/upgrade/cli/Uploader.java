@@ -1,6 +1,11 @@
 package org.juniper.upgrade.cli;
 
 import java.nio.file.Path;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.IntakeRefusal;
+import org.juniper.upgrade.client.IntakeUnreachable;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 
 /**
  * Sends a backup in resumable pieces. After a dropped connection it asks the platform how much arrived (HEAD) and
@@ -21,7 +26,7 @@ final class Uploader {
 
     /**
      * Uploads what is missing of {@code file}; returns the request once the platform has checked the backup. A
-     * backup the platform refused ends in a {@link PlatformRefusal}.
+     * backup the platform refused ends in an {@link IntakeRefusal}.
      */
     RequestStatus upload(Token token, Path file, long size, String sha256) {
         int retries = 0;
@@ -49,7 +54,7 @@ final class Uploader {
                     }
                     long length = Math.min(PIECE, size - offset);
                     IntakeClient.Piece piece = intake.uploadPiece(token, file, offset, length, size, sha256,
-                            progress);
+                            progress::counting);
                     if (piece.completed() != null) {
                         return piece.completed();
                     }
@@ -58,15 +63,12 @@ final class Uploader {
                     }
                     offset = piece.offset();
                     progress.at(offset);
-                } catch (PlatformRefusal refusal) {
+                } catch (IntakeRefusal refusal) {
                     if (!refusal.has("UPLOAD:OFFSET_MISMATCH")) {
                         throw refusal;
                     }
                     offset = -1;
-                } catch (CliFailure failure) {
-                    if (failure.exitCode() != Exit.UNREACHABLE) {
-                        throw failure;
-                    }
+                } catch (IntakeUnreachable failure) {
                     if (retries == RETRY_SECONDS.length) {
                         throw new CliFailure(Exit.UNREACHABLE, failure.getMessage() + "\nThe upload stopped at "
                                 + Progress.bytes(Math.max(offset, 0)) + " of " + Progress.bytes(size) + ": run the "

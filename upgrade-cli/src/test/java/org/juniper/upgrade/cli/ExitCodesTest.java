@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +180,7 @@ class ExitCodesTest {
         Path backup = Backups.valid(work, "acme", 1000);
         IntakeClient.Created created = client.create(new IntakeClient.NewRequest(FakeIntake.CONTRACT,
                 "it@acme.example", "acme", "17.0", null, "test"));
-        Token token = new Token(created.id(), created.secret());
+        Token token = created.token();
         Ui quiet = new Ui(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), null);
         new Uploader(client, quiet).upload(token, backup, Files.size(backup), Sha256.hex(Files.readAllBytes(
                 backup)));

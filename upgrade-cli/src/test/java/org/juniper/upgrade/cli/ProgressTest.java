@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.UUID;
+import org.juniper.upgrade.client.RequestStatus;
 import org.junit.jupiter.api.Test;
 
 /** What the long steps and the wait for the platform show: time first, the rate, and the time left. */

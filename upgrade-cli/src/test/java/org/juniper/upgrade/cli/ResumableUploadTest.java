@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.client.IntakeClient;
+import org.juniper.upgrade.client.IntakeRefusal;
+import org.juniper.upgrade.client.RequestStatus;
+import org.juniper.upgrade.client.Token;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,17 +63,17 @@ class ResumableUploadTest {
         Path backup = Backups.valid(work, "acme", 3 * intake.partSize());
         Token token = created();
 
-        PlatformRefusal refusal = assertThrows(PlatformRefusal.class, () -> new Uploader(client, ui).upload(token,
+        IntakeRefusal refusal = assertThrows(IntakeRefusal.class, () -> new Uploader(client, ui).upload(token,
                 backup, Files.size(backup), "0".repeat(64)));
 
         assertEquals(422, refusal.status());
         assertTrue(refusal.has("BACKUP:CHECKSUM_MISMATCH"), refusal.getMessage());
-        assertEquals(Exit.REFUSED, refusal.exitCode());
+        assertEquals(Exit.REFUSED, Exit.of(refusal));
     }
 
     private Token created() {
         IntakeClient.Created created = client.create(new IntakeClient.NewRequest(FakeIntake.CONTRACT,
                 "it@acme.example", "acme", "17.0", null, "test"));
-        return new Token(created.id(), created.secret());
+        return created.token();
     }
 }

@@ -1,4 +1,4 @@
-package org.juniper.upgrade.cli;
+package org.juniper.upgrade.client;
 
 import java.util.UUID;
 
