@@ -42,6 +42,7 @@ class IntakeClientTest {
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile boolean ignoreRange;
+    private volatile boolean storePublished;
     private HttpServer server;
     private IntakeClient client;
     @TempDir
@@ -142,6 +143,20 @@ class IntakeClientTest {
     }
 
     @Test
+    void aDownloadRedirectedToTheObjectStoreIsFetchedThereWithItsRangeAndWithoutTheSecret() throws IOException {
+        storePublished = true;
+
+        IntakeClient.Download rest = client.download(TOKEN, 5);
+
+        assertTrue(rest.resumed());
+        assertArrayEquals(slice(ARCHIVE, 5), readAll(rest.body()));
+        Seen atStore = seen.get(1);
+        assertEquals("GET /store/archive.zip?X-Amz-Signature=x", atStore.method() + " " + atStore.path());
+        assertEquals("bytes=5-", atStore.range());
+        assertNull(atStore.authorization(), "the store never sees the request's secret");
+    }
+
+    @Test
     void onlyTheLastPieceOfAnUploadCarriesTheChecksum() throws IOException {
         Path backup = Files.write(work.resolve("backup.zip"), ARCHIVE);
         List<Integer> counted = new ArrayList<>();
@@ -190,7 +205,16 @@ class IntakeClientTest {
                     send(exchange, range == null ? 200 : 206, slice(log, from));
                 }
             }
-            case "GET /download" -> send(exchange, range == null ? 200 : 206, slice(ARCHIVE, from));
+            case "GET /download" -> {
+                if (storePublished) {
+                    exchange.getResponseHeaders().add("Location", "/store/archive.zip?X-Amz-Signature=x");
+                    send(exchange, 307, "");
+                } else {
+                    send(exchange, range == null ? 200 : 206, slice(ARCHIVE, from));
+                }
+            }
+            case "GET /store/archive.zip?X-Amz-Signature=x" -> send(exchange, range == null ? 200 : 206,
+                    slice(ARCHIVE, from));
             case "PATCH /backup" -> {
                 long end = Long.parseLong(headers.getFirst("Upload-Offset")) + body.length();
                 if (end < ARCHIVE.length) {
