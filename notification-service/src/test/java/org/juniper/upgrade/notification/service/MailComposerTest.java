@@ -71,6 +71,25 @@ class MailComposerTest {
         assertTrue(mail.getText().contains("/links/") && mail.getText().contains("/report\n"), mail.getText());
     }
 
+    @Test
+    void aMailIsInThePageLayoutTheReportSharesWithItsStylesInline() {
+        String id = UUID.randomUUID().toString();
+        String failure = composer.failure(new RequestFailed(id, "acme", "upgrade", "RESTORE:FAILED", "psql failed",
+                Instant.now(), ATTEMPT), recipient(id)).getHtml();
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(ATTEMPT);
+        String success = composer.success(new UpgradeCompleted(id, "acme", "14.0", "17.0", Purpose.TEST,
+                new StoredObject(keys.neutralized(), "c".repeat(64), 10), keys.reportHtml(), keys.reportJson(),
+                "/api/v1/requests/" + id + "/download", Instant.now(), ATTEMPT), recipient(id)).getHtml();
+
+        assertTrue(failure.contains("<div style=\"font-size:13px\">Juniper upgrade</div>")
+                && failure.contains(">The upgrade failed</h1>") && failure.contains("background:#9b2c2c"), failure);
+        assertTrue(success.contains(">Your test copy is ready</h1>") && success.contains("background:#2f5d3a"), success);
+        assertTrue(success.contains(">Request " + id + " &middot; reply to this mail if you need help</td>"), success);
+        // a client that drops the style sheet loses nothing but the phone's narrower margins
+        assertEquals(1, success.split("<style").length - 1, success);
+        assertTrue(success.contains("<style>@media (max-width:600px){.frame{"), success);
+    }
+
     private static Recipient recipient(String id) {
         return new Recipient(id, "it@acme.example", "acme", "14.0", "17.0", "test");
     }

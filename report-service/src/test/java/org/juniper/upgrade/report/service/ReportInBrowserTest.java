@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * script), measures what the browser laid out and writes it into the DOM that Chromium dumps. The screenshot lands
  * in target/report-sample.png; docs/report-sample.png is a copy of it.
  */
+@QuarkusTest
 class ReportInBrowserTest {
     /** The attempt every event of these tests belongs to. */
     private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,6 +23,8 @@ import org.juniper.upgrade.report.model.FailureReport;
 import org.juniper.upgrade.report.model.UpgradeReport;
 import org.junit.jupiter.api.Test;
 
+/** The reports' templates, rendered by the service's own Qute engine. */
+@QuarkusTest
 class ReportRendererTest {
     /** The attempt every event of these tests belongs to. */
     private static final String ATTEMPT = "a1b2c3d4-0000-4000-8000-000000000001";
@@ -130,6 +136,46 @@ class ReportRendererTest {
 
         assertTrue(html.contains("acme&lt;script&gt;"));
         assertFalse(html.contains("<img") || html.contains("<script"));
+    }
+
+    @Test
+    void aHostileModuleTableOrScriptNameComesOutEscaped() {
+        String hostile = "x_<script>alert(1)</script>";
+        UpgradeFacts sample = SampleFacts.acme("r-1", Purpose.TEST);
+        Map<String, String> before = new TreeMap<>(sample.modulesBefore());
+        before.put(hostile, "14.0.1.0");
+        List<UpgradeFacts.TableCount> tables = new ArrayList<>(sample.tables());
+        tables.add(new UpgradeFacts.TableCount(hostile, 10, 12));
+        List<UpgradeFacts.Hop> hops = new ArrayList<>(sample.hops());
+        hops.add(new UpgradeFacts.Hop("17.0", 90_000, List.of(new UpgradeFacts.Script(hostile, "post", hostile,
+                90_000))));
+
+        String html = html(new UpgradeFacts(sample.requestId(), sample.database(), sample.sourceVersion(),
+                sample.targetVersion(), sample.purpose(), sample.backup(), sample.backupFormat(), before,
+                sample.modulesAfter(), hops, tables, sample.timings(), sample.filestoreFiles(), sample.warnings(),
+                sample.notes()));
+
+        String escaped = "x_&lt;script&gt;alert(1)&lt;/script&gt;";
+        assertTrue(html.contains("2 of your own: acme_margin, " + escaped + "."), "in the modules' summary");
+        assertTrue(html.contains("<tr><td>" + escaped + "</td><td>14.0.1.0</td>"), "in its module's row");
+        assertTrue(html.contains("<tr class=\"diff\"><td>" + escaped + " <span class=\"badge changed\">"),
+                "in its table's row");
+        assertTrue(html.contains("<td>" + escaped + "</td><td>post</td><td><code>" + escaped + "</code>"),
+                "among the slowest scripts");
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    void bothReportsAreInThePageLayoutTheMailsShare() {
+        String upgraded = html(SampleFacts.acme("r-1", Purpose.TEST));
+        String failed = ReportRenderer.html(FailureReport.of(new UpgradeFailed("r-5", "upgrade", "RESTORE:FAILED",
+                "psql failed", Instant.now(), ATTEMPT), null));
+
+        assertTrue(upgraded.contains("<div style=\"font-size:13px\">Juniper upgrade</div>")
+                && upgraded.contains(">Upgrade report</h1>") && upgraded.contains("background:#2f5d3a"), upgraded);
+        assertTrue(upgraded.contains("max-width:940px") && upgraded.contains(">Request r-1</td>"), upgraded);
+        assertTrue(failed.contains(">The upgrade failed</h1>") && failed.contains("background:#9b2c2c")
+                && failed.contains(">Request r-5</td>"), failed);
     }
 
     @Test
