@@ -599,9 +599,9 @@ class IntakeServiceTest {
     }
 
     /** The request as intake stored it, for what only the parts learn (its attempt) or nobody sees (its keys). */
-    static org.juniper.upgrade.intake.domain.UpgradeRequest stored(String requestId) {
+    static org.juniper.upgrade.intake.request.repository.UpgradeRequest stored(String requestId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
-                .instance(org.juniper.upgrade.intake.repository.UpgradeRequestRepository.class).get()
+                .instance(org.juniper.upgrade.intake.request.repository.UpgradeRequestRepository.class).get()
                 .findById(UUID.fromString(requestId)));
     }
 

@@ -24,9 +24,9 @@ import org.juniper.upgrade.bindings.tracing.RequestTracing;
 import org.juniper.upgrade.bindings.tracing.TraceContext;
 import org.juniper.upgrade.events.RunStopped;
 import org.juniper.upgrade.events.Topics;
-import org.juniper.upgrade.intake.domain.OutboxEvent;
-import org.juniper.upgrade.intake.repository.OutboxRepository;
-import org.juniper.upgrade.intake.service.Outbox;
+import org.juniper.upgrade.intake.outbox.repository.OutboxEvent;
+import org.juniper.upgrade.intake.outbox.repository.OutboxRepository;
+import org.juniper.upgrade.intake.outbox.service.Outbox;
 import org.junit.jupiter.api.Test;
 
 /** Following one request: the trace context its work leaves behind, and the log lines it writes. */

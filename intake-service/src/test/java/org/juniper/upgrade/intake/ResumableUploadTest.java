@@ -24,7 +24,7 @@ import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.archive.Sha1;
 import org.juniper.upgrade.archive.Sha256;
-import org.juniper.upgrade.intake.service.ResumableUploads;
+import org.juniper.upgrade.intake.upload.service.ResumableUploads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

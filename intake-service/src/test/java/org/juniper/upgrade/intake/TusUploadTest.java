@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.juniper.upgrade.archive.Sha256;
-import org.juniper.upgrade.intake.service.ResumableUploads;
+import org.juniper.upgrade.intake.upload.service.ResumableUploads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
