@@ -1,9 +1,12 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.http;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.juniper.upgrade.intake.Intake;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +34,7 @@ class HostileRequestTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
@@ -48,25 +54,25 @@ class HostileRequestTest {
 
     @Test
     void aNulCharacterInTextForTheDatabaseIsRefusedAndNeverAnsweredWith500() {
-        IntakeServiceTest.ops().urlEncodingEnabled(false).contentType(ContentType.JSON)
+        ops().urlEncodingEnabled(false).contentType(ContentType.JSON)
                 .body(Map.of("project", "acme-hosting")).put("/ops/v1/contracts/M%00").then().statusCode(400)
                 .body("failures[0].reason", equalTo("CONTRACT:INVALID"));
-        IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("project", "acme\u0000hosting"))
+        ops().contentType(ContentType.JSON).body(Map.of("project", "acme\u0000hosting"))
                 .put("/ops/v1/contracts/M2026-NUL").then().statusCode(400)
                 .body("failures[0].reason", equalTo("CONTRACT:INVALID"));
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
-        IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("reason", "\u0000"))
+        Created r = Intake.create("test");
+        ops().contentType(ContentType.JSON).body(Map.of("reason", "\u0000"))
                 .post("/ops/v1/requests/" + r.id() + "/abort").then().statusCode(400)
                 .body("failures[0].reason", equalTo("ABORT:REASON_MISSING"));
         create("M2026\u00000042", "it@acme.example").then().statusCode(400)
                 .body("failures.reason", equalTo(List.of("CONTRACT:NOT_FOUND")));
-        IntakeServiceTest.status(r).then().body("state", equalTo("new"));
+        status(r).then().body("state", equalTo("new"));
     }
 
     @Test
     void aPurgeAgeBeyondTheCalendarOrReachingIntoTheFutureIsRefused() {
         for (String age : List.of("P9999999999999D", "P-1D", "PT-1S", "one week")) {
-            IntakeServiceTest.ops().queryParam("olderThan", age).post("/ops/v1/purge").then().statusCode(400)
+            ops().queryParam("olderThan", age).post("/ops/v1/purge").then().statusCode(400)
                     .body("failures[0].reason", equalTo("PURGE:INVALID"))
                     .body("failures[0].expected", not(emptyOrNullString()));
         }
@@ -86,7 +92,7 @@ class HostileRequestTest {
     void aCampaignBackupKeyNoStoreCouldHoldIsNotFoundWithoutAskingTheStore() {
         for (String key : List.of("hosting/" + "x".repeat(256) + ".zip", "hosting/" + "é".repeat(200),
                 "hosting/a\u0000.zip")) {
-            IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("targetVersion", "17.0", "databases",
+            ops().contentType(ContentType.JSON).body(Map.of("targetVersion", "17.0", "databases",
                     List.of(Map.of("contract", "M2026-0042", "email", "it@acme.example", "database",
                             "hostile-" + UUID.randomUUID().toString().substring(0, 8), "backupKey", key)))).post("/ops/v1/campaigns").then().statusCode(400)
                     .body("failures.reason", equalTo(List.of("BACKUP:NOT_FOUND")));

@@ -1,11 +1,12 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.operations;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
-import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
-import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,11 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.HeadlessChromium;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,22 +36,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * running request and retries a failed one. The test plays the worker. The screenshot lands in docs/console.png.
  */
 @QuarkusTest
-class ConsoleInBrowserTest {
+class ConsoleInBrowserTest extends PlaysTheParts {
     private static final Duration WAIT = HeadlessChromium.WAIT;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @TestHTTPResource("/ops/console")
     URL console;
 
-    PlatformEvents platform;
     ChromeDriver browser;
 
     @BeforeEach
     void start() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
         browser = HeadlessChromium.start(1200, 1000);
     }
 
@@ -59,18 +54,15 @@ class ConsoleInBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     void anOperatorSignsInAbortsARunningRequestAndRetriesAFailedOneFromTheConsole() throws Exception {
-        Created running = IntakeServiceTest.queued("production");
+        Created running = queued("production");
         platform.publish(new UpgradeProgress(running.id(), "upgrade", "hop 15.0", Instant.now(),
                 attemptOf(running.id())));
         awaitState(running, "progress");
-        Created failed = IntakeServiceTest.queued("test");
+        Created failed = queued("test");
         platform.publish(new UpgradeFailed(failed.id(), "upgrade", "UPGRADE:SCRIPT_FAILED",
                 "16.0/sale/post-10-order-lines.sql: division by zero", Instant.now(), attemptOf(failed.id())));
         awaitState(failed, "failed");

@@ -1,25 +1,29 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.refusal;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.juniper.upgrade.intake.Intake.Created;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +33,12 @@ class RefusalBodyTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
     void theFrameworksOwnRefusalsCarryTheRefusalBody() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         Map<String, Function<RequestSpecification, Response>> calls = new java.util.LinkedHashMap<>();
         calls.put("400 REQUEST:MALFORMED", s -> s.contentType(ContentType.JSON).body("{\"contract\": ")
                 .post("/api/v1/requests"));
@@ -70,15 +74,15 @@ class RefusalBodyTest {
         answers.put("400 EMAIL:INVALID", request("M2026-0042", "a".repeat(300) + "@acme.example", "acme"));
         answers.put("400 CONTRACT:NOT_FOUND", request("M".repeat(65), "it@acme.example", "acme"));
         answers.put("400 DATABASE:INVALID", request("M2026-0042", "it@acme.example", "a".repeat(64)));
-        answers.put("400 BRANCH:INVALID", IntakeServiceTest.ops().contentType(ContentType.JSON)
+        answers.put("400 BRANCH:INVALID", ops().contentType(ContentType.JSON)
                 .post("/ops/v1/branches"));
-        answers.put("400 BRANCH:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of(
+        answers.put("400 BRANCH:INVALID ", ops().contentType(ContentType.JSON).body(Map.of(
                 "name", "eu-hosting", "project", "p".repeat(100))).post("/ops/v1/branches"));
-        answers.put("400 CONTRACT:INVALID", IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("project",
+        answers.put("400 CONTRACT:INVALID", ops().contentType(ContentType.JSON).body(Map.of("project",
                 "p".repeat(100))).put("/ops/v1/contracts/M2026-LONG-PROJECT"));
-        answers.put("400 CONTRACT:INVALID ", IntakeServiceTest.ops().contentType(ContentType.JSON)
+        answers.put("400 CONTRACT:INVALID ", ops().contentType(ContentType.JSON)
                 .body(Map.of("project", "p")).put("/ops/v1/contracts/" + "C".repeat(65)));
-        answers.put("400 TARGET:INVALID", IntakeServiceTest.ops().put("/ops/v1/targets/" + "9".repeat(50)));
+        answers.put("400 TARGET:INVALID", ops().put("/ops/v1/targets/" + "9".repeat(50)));
         for (Map.Entry<String, Response> answer : answers.entrySet()) {
             String[] expected = answer.getKey().trim().split(" ");
             answer.getValue().then().statusCode(Integer.parseInt(expected[0])).time(lessThan(1000L))
@@ -99,7 +103,7 @@ class RefusalBodyTest {
 
     @Test
     void theSecretIsNotTakenFromTheUrl() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
 
         for (String path : new String[] {"/download", "/report"}) {
             given().redirects().follow(false).queryParam("token", r.secret()).get("/api/v1/requests/" + r.id() + path)

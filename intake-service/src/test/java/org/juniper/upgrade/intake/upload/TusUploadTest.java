@@ -1,8 +1,13 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.upload;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.juniper.upgrade.intake.Intake.sampleBackup;
+import static org.juniper.upgrade.intake.Intake.start;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,14 +28,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.intake.Intake;
+import org.juniper.upgrade.intake.Intake.Created;
 import org.juniper.upgrade.intake.upload.service.ResumableUploads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +52,14 @@ class TusUploadTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
     void aTusClientCutOffMidwayIsResumedByAnotherFromItsUrlStoreAndTheBackupIsAcceptedWithItsSha256()
             throws Exception {
         byte[] backup = ResumableUploadTest.backupOfAbout(20 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         TusURLMemoryStore urls = new TusURLMemoryStore();
 
         try (CuttingProxy proxy = new CuttingProxy(intake, PART + PART / 2)) {
@@ -74,7 +81,7 @@ class TusUploadTest {
             }
             second.finish();
         }
-        IntakeServiceTest.status(r).then().body("state", equalTo("new"))
+        status(r).then().body("state", equalTo("new"))
                 .body("backup.sha256", equalTo(Sha256.hex(backup))).body("backup.size", equalTo(backup.length));
     }
 
@@ -90,7 +97,7 @@ class TusUploadTest {
     @Test
     void everyTusPieceAnswers204WithTheOffsetTheLastOneTooOnceTheBackupIsChecked() throws Exception {
         byte[] backup = ResumableUploadTest.backupOfAbout(12 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).header("Upload-Length", backup.length).header("Upload-Metadata", "filename YmFja3VwLnppcA==")
                 .post("/api/v1/requests/" + r.id() + "/backup").then().statusCode(201)
                 .header("Location", "/api/v1/requests/" + r.id() + "/backup").header("Tus-Resumable", "1.0.0")
@@ -102,7 +109,7 @@ class TusUploadTest {
                 .header("Upload-Offset", String.valueOf(backup.length)).header("Tus-Resumable", "1.0.0")
                 .header("Cache-Control", "no-store");
 
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
         tus(r).head("/api/v1/requests/" + r.id() + "/backup").then().statusCode(204)
                 .header("Upload-Offset", String.valueOf(backup.length));
     }
@@ -110,7 +117,7 @@ class TusUploadTest {
     @Test
     void aTusPieceOfABackupThatIsRefusedAnswers422WithTheReasonAndTusResumable() throws Exception {
         byte[] text = "just some text".getBytes(StandardCharsets.UTF_8);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).header("Upload-Length", text.length).post("/api/v1/requests/" + r.id() + "/backup").then()
                 .statusCode(201);
 
@@ -121,7 +128,7 @@ class TusUploadTest {
     @Test
     void creatingAgainStartsTheUploadOver() throws Exception {
         byte[] backup = ResumableUploadTest.backupOfAbout(12 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).header("Upload-Length", backup.length).post("/api/v1/requests/" + r.id() + "/backup");
         piece(r, 0, Arrays.copyOfRange(backup, 0, PART)).then().statusCode(204);
 
@@ -130,15 +137,15 @@ class TusUploadTest {
 
         assertEquals(0, tusOffset(r));
         piece(r, 0, backup).then().statusCode(204).header("Upload-Offset", String.valueOf(backup.length));
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
     }
 
     @Test
     void terminationDropsTheUnfinishedUploadAndKeepsTheAcceptedBackup() throws Exception {
-        byte[] good = IntakeServiceTest.sampleBackup();
+        byte[] good = sampleBackup();
         byte[] other = ResumableUploadTest.backupOfAbout(12 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
-        IntakeServiceTest.upload(r, good).then().statusCode(200);
+        Created r = create("test");
+        Intake.upload(r, good).then().statusCode(200);
         tus(r).header("Upload-Length", other.length).post("/api/v1/requests/" + r.id() + "/backup").then()
                 .statusCode(201);
         piece(r, 0, Arrays.copyOfRange(other, 0, PART)).then().statusCode(204);
@@ -151,16 +158,16 @@ class TusUploadTest {
                 .body("failures[0].reason", equalTo("UPLOAD:NOT_FOUND"));
         piece(r, PART, Arrays.copyOfRange(other, PART, other.length)).then().statusCode(409)
                 .body("failures[0].reason", equalTo("REQUEST:BACKUP_STORED"));
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(good)));
-        IntakeServiceTest.start(r).then().statusCode(200).body("state", equalTo("pending"));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(good)));
+        start(r).then().statusCode(200).body("state", equalTo("pending"));
     }
 
     @Test
     void aTusClientWhoseStoredUrlHasNoUploadCreatesOneAndUploadsTheBackup() throws Exception {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).head("/api/v1/requests/" + r.id() + "/backup").then().statusCode(404);
 
-        byte[] backup = IntakeServiceTest.sampleBackup();
+        byte[] backup = sampleBackup();
         TusURLMemoryStore urls = new TusURLMemoryStore();
         urls.set("backup", new URL(intake, "/api/v1/requests/" + r.id() + "/backup"));
         TusUploader uploader = client(new URL(intake, "/api/v1/requests/" + r.id() + "/backup"), r, urls)
@@ -169,12 +176,12 @@ class TusUploadTest {
             // a small backup
         }
         uploader.finish();
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
     }
 
     @Test
     void aWrongTusVersionIsRefusedWith412AndTheVersionSpoken() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         for (String method : new String[] {"HEAD", "PATCH", "POST", "DELETE"}) {
             Response answer = given().header("Authorization", "Bearer " + r.secret())
                     .header("Tus-Resumable", "0.2.2").header("Upload-Length", 10).header("Upload-Offset", 0)
@@ -191,7 +198,7 @@ class TusUploadTest {
 
     @Test
     void creationAndTerminationAreRefusedWithoutTusResumable() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         given().header("Authorization", "Bearer " + r.secret()).header("Upload-Length", 10)
                 .post("/api/v1/requests/" + r.id() + "/backup").then().statusCode(412)
                 .header("Tus-Version", "1.0.0").body("failures[0].reason", equalTo("UPLOAD:TUS_VERSION"))
@@ -200,7 +207,7 @@ class TusUploadTest {
 
     @Test
     void aTusPieceWithoutACreatedUploadIsNotFoundAndOneOfTheWrongTypeIsRefused() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         piece(r, 0, new byte[10]).then().statusCode(404).header("Tus-Resumable", "1.0.0")
                 .body("failures[0].reason", equalTo("UPLOAD:NOT_FOUND"));
         tus(r).header("Upload-Offset", 0).contentType("application/octet-stream").body(new byte[10])
@@ -213,7 +220,7 @@ class TusUploadTest {
         byte[] backup = ResumableUploadTest.backupOfAbout(12 * 1024 * 1024);
         byte[] first = Arrays.copyOfRange(backup, 0, PART);
         byte[] rest = Arrays.copyOfRange(backup, PART, backup.length);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).header("Upload-Length", backup.length).post("/api/v1/requests/" + r.id() + "/backup").then()
                 .statusCode(201);
 
@@ -229,12 +236,12 @@ class TusUploadTest {
         unsentPiece(r, PART, rest).header("Upload-Checksum", "sha256 " + digest("SHA-256", rest))
                 .patch("/api/v1/requests/" + r.id() + "/backup").then().statusCode(204)
                 .header("Upload-Offset", String.valueOf(backup.length));
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
     }
 
     @Test
     void aChecksumOfAnAlgorithmNotTakenOrThatIsNoDigestIsRefusedWith400() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         tus(r).header("Upload-Length", 10).post("/api/v1/requests/" + r.id() + "/backup").then().statusCode(201);
 
         unsentPiece(r, 0, new byte[10]).header("Upload-Checksum", "crc32 AAAAAA==")
@@ -250,7 +257,7 @@ class TusUploadTest {
         return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
     }
 
-    private TusClient client(URL creation, IntakeServiceTest.Created r, TusURLMemoryStore urls) {
+    private TusClient client(URL creation, Created r, TusURLMemoryStore urls) {
         TusClient client = new TusClient();
         client.setUploadCreationURL(creation);
         client.setHeaders(Map.of("Authorization", "Bearer " + r.secret()));
@@ -267,19 +274,19 @@ class TusUploadTest {
         return upload;
     }
 
-    private static RequestSpecification tus(IntakeServiceTest.Created r) {
+    private static RequestSpecification tus(Created r) {
         return given().header("Authorization", "Bearer " + r.secret()).header("Tus-Resumable", "1.0.0");
     }
 
-    private static Response piece(IntakeServiceTest.Created r, long offset, byte[] body) {
+    private static Response piece(Created r, long offset, byte[] body) {
         return unsentPiece(r, offset, body).patch("/api/v1/requests/" + r.id() + "/backup");
     }
 
-    private static RequestSpecification unsentPiece(IntakeServiceTest.Created r, long offset, byte[] body) {
+    private static RequestSpecification unsentPiece(Created r, long offset, byte[] body) {
         return tus(r).header("Upload-Offset", offset).contentType("application/offset+octet-stream").body(body);
     }
 
-    private static long tusOffset(IntakeServiceTest.Created r) {
+    private static long tusOffset(Created r) {
         return Long.parseLong(tus(r).head("/api/v1/requests/" + r.id() + "/backup").then().statusCode(204)
                 .extract().header("Upload-Offset"));
     }
@@ -312,7 +319,7 @@ class TusUploadTest {
             thread.start();
         }
 
-        URL url(IntakeServiceTest.Created r) throws IOException {
+        URL url(Created r) throws IOException {
             return new URL("http://127.0.0.1:" + server.getLocalPort() + "/api/v1/requests/" + r.id() + "/backup");
         }
 

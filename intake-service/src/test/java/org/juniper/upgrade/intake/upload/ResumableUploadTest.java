@@ -1,8 +1,12 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.upload;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.juniper.upgrade.intake.Intake.sampleBackup;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -24,6 +28,8 @@ import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Manifest;
 import org.juniper.upgrade.archive.Sha1;
 import org.juniper.upgrade.archive.Sha256;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.RawHttp;
 import org.juniper.upgrade.intake.upload.service.ResumableUploads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +42,7 @@ class ResumableUploadTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
@@ -86,7 +92,7 @@ class ResumableUploadTest {
     @Test
     void aShortPieceThatIsNotTheLastIsRefusedWithThePartSizeAndRecordsNothing() throws Exception {
         byte[] backup = backupOfAbout(9 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
 
         piece(r, 0, (long) backup.length, Arrays.copyOfRange(backup, 0, 1024 * 1024)).then().statusCode(400)
                 .time(org.hamcrest.Matchers.lessThan(1000L))
@@ -105,7 +111,7 @@ class ResumableUploadTest {
     @Test
     void aPieceThatChangesTheAnnouncedLengthIsRefusedAndTheUploadGoesOnAsAnnounced() throws Exception {
         byte[] backup = backupOfAbout(12 * 1024 * 1024);
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         piece(r, 0, (long) backup.length, Arrays.copyOfRange(backup, 0, ResumableUploads.PART_SIZE)).then()
                 .statusCode(204).header("Upload-Offset", String.valueOf(ResumableUploads.PART_SIZE));
 
@@ -122,8 +128,8 @@ class ResumableUploadTest {
 
     @Test
     void aPieceSentWhileAnotherIsInFlightIsRefusedAndTheFirstCompletesTheUpload() throws Exception {
-        byte[] backup = IntakeServiceTest.sampleBackup("pieces");
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        byte[] backup = sampleBackup("pieces");
+        Created r = create("test");
 
         try (RawHttp first = RawHttp.start(intake, "PATCH", "/api/v1/requests/" + r.id() + "/backup", Map.of(
                 "Authorization", "Bearer " + r.secret(), "Content-Type", "application/offset+octet-stream",
@@ -142,10 +148,10 @@ class ResumableUploadTest {
             RawHttp.Answer answer = first.answer();
             assertEquals(200, answer.status(), answer.body());
         }
-        IntakeServiceTest.status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
+        status(r).then().body("backup.sha256", equalTo(Sha256.hex(backup)));
     }
 
-    private static Response piece(IntakeServiceTest.Created r, long offset, Long length, byte[] body) {
+    private static Response piece(Created r, long offset, Long length, byte[] body) {
         io.restassured.specification.RequestSpecification piece = given()
                 .header("Authorization", "Bearer " + r.secret()).header("Upload-Offset", offset)
                 .contentType("application/offset+octet-stream").body(body);

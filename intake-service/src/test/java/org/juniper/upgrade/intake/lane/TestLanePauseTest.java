@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.lane;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.juniper.upgrade.intake.Intake.CONSOLE_COOKIE;
+import static org.juniper.upgrade.intake.Intake.consoleSession;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.status;
+import static org.juniper.upgrade.intake.Intake.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.ops;
-import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,27 +29,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Topics;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.Intake;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.juniper.upgrade.intake.request.repository.RequestState;
 import org.juniper.upgrade.intake.request.service.Reconciler;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Operations pause and resume the test lane, through the API and the console; the test plays the workers. */
 @QuarkusTest
-class TestLanePauseTest {
+class TestLanePauseTest extends PlaysTheParts {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Many campaign release rounds and relay passes: what was to be published would have been by then. */
     private static final Duration ROUNDS = Duration.ofSeconds(3);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     ArtifactStore store;
@@ -56,18 +56,9 @@ class TestLanePauseTest {
     @Inject
     Reconciler reconciler;
 
-    PlatformEvents platform;
-
-    @BeforeEach
-    void connect() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-    }
-
     @AfterEach
-    void resumeAndDisconnect() {
+    void resume() {
         ops().post("/ops/v1/lanes/test/resume").then().statusCode(200);
-        platform.close();
     }
 
     @Test
@@ -76,8 +67,8 @@ class TestLanePauseTest {
                 .body("pausedBy", equalTo("release-manager"));
         pause("someone-else").then().statusCode(200).body("pausedBy", equalTo("release-manager"));
 
-        Created test = IntakeServiceTest.queued("test");
-        Created production = IntakeServiceTest.queued("production");
+        Created test = queued("test");
+        Created production = queued("production");
         status(test).then().body("state", equalTo("pending")).body("held", equalTo(true));
         status(production).then().body("state", equalTo("pending")).body("held", nullValue());
         assertEquals(1, platform.read(Topics.REQUESTED_PRIORITY, production.id(), WAIT, l -> !l.isEmpty()).size(),
@@ -115,7 +106,7 @@ class TestLanePauseTest {
                 List.of(Map.of("contract", "M2026-0042", "email", "it@acme.example", "database",
                         "paused-" + UUID.randomUUID().toString().substring(0, 8), "backupKey", key))))
                 .post("/ops/v1/campaigns").then().statusCode(201).extract().path("databases[0].requestId");
-        await().atMost(WAIT).until(() -> IntakeServiceTest.stored(request).state == RequestState.PENDING);
+        await().atMost(WAIT).until(() -> stored(request).state == RequestState.PENDING);
 
         assertTrue(platform.read(Topics.REQUESTED, request, ROUNDS, l -> !l.isEmpty()).isEmpty(),
                 "not released while the lane is paused, though it is idle");
@@ -125,12 +116,12 @@ class TestLanePauseTest {
 
     @Test
     void theConsolePausesAndResumesTheLaneWithItsForms() throws IOException {
-        String session = ConsoleTest.signIn();
+        String session = consoleSession();
         action(session, csrf(page(session)), "/ops/console/lanes/test/pause", "").then().statusCode(400)
                 .body(containsString("LANE:WHO_MISSING"));
         action(session, csrf(page(session)), "/ops/console/lanes/test/pause", "night shift")
                 .then().statusCode(303).header("Location", endsWith("/ops/console?done=paused"));
-        Created held = IntakeServiceTest.queued("test");
+        Created held = queued("test");
         String html = page(session).body().asString();
         assertTrue(html.contains("Paused by night shift"), html);
         assertTrue(html.contains("aria-label=\"Resume the test lane"), "the resume button says what it does");
@@ -151,11 +142,11 @@ class TestLanePauseTest {
     }
 
     private static Response page(String session) {
-        return given().redirects().follow(false).cookie(ConsoleTest.COOKIE, session).get("/ops/console");
+        return given().redirects().follow(false).cookie(CONSOLE_COOKIE, session).get("/ops/console");
     }
 
     private static Response action(String session, String csrf, String path, String by) {
-        var request = given().redirects().follow(false).cookie(ConsoleTest.COOKIE, session).formParam("by", by);
+        var request = given().redirects().follow(false).cookie(CONSOLE_COOKIE, session).formParam("by", by);
         return (csrf == null ? request : request.formParam("csrf", csrf)).post(path);
     }
 
@@ -174,7 +165,7 @@ class TestLanePauseTest {
 
     private static byte[] sampleBackup() {
         try {
-            return IntakeServiceTest.sampleBackup();
+            return Intake.sampleBackup();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

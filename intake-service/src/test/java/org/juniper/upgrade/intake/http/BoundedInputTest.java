@@ -1,9 +1,11 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.registerContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.juniper.upgrade.intake.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,7 @@ class BoundedInputTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
@@ -86,7 +89,7 @@ class BoundedInputTest {
                     .then().statusCode(400).body("failures[0].reason", equalTo("DATABASE:INVALID"))
                     .body("failures[0].expected", containsString("the first a letter, digit or '_'"));
         }
-        IntakeServiceTest.create("test", "_under.score-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+        create("test", "_under.score-" + java.util.UUID.randomUUID().toString().substring(0, 6),
                 "it@acme.example");
     }
 }

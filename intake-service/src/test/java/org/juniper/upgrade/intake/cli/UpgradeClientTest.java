@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.cli;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

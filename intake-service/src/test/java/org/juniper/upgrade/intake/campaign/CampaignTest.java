@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.campaign;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.sampleBackup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.archive.Sha256;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
@@ -41,19 +41,16 @@ import org.juniper.upgrade.events.Topics;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
 import org.juniper.upgrade.events.UpgradeRequested;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.junit.jupiter.api.Test;
 
 /** Rolling-release campaigns through the ops API; the worker and the other parts are played by the test. */
 @QuarkusTest
-class CampaignTest {
+class CampaignTest extends PlaysTheParts {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Many release rounds: a campaign request that was to be released would have been by then. */
     private static final Duration ROUNDS = Duration.ofSeconds(2);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     ArtifactStore store;
@@ -61,22 +58,9 @@ class CampaignTest {
     @Inject
     EntityManager entityManager;
 
-    PlatformEvents platform;
-
-    @BeforeEach
-    void connect() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterEach
-    void disconnect() {
-        platform.close();
-    }
-
     @Test
     void aCampaignIsRefusedWithEveryProblemListedAndNothingIsCreated() throws IOException {
-        String stored = storeBackup(IntakeServiceTest.sampleBackup());
+        String stored = storeBackup(sampleBackup());
         int before = ops().get("/ops/v1/campaigns").then().statusCode(200).extract().path("size()");
         ops().delete("/ops/v1/targets/18.0").then().statusCode(200);
         try {
@@ -108,8 +92,8 @@ class CampaignTest {
     @Test
     void aCampaignWaitsForTheTestLaneThenInvitesThePassedAndFlagsTheFailedWithTheirReasons() throws Exception {
         emptyTheTestLane();
-        IntakeServiceTest.Created interactive = interactiveTestRequest();
-        byte[] good = IntakeServiceTest.sampleBackup();
+        Created interactive = interactiveTestRequest();
+        byte[] good = sampleBackup();
         String a = "acme-" + suffix();
         String b = "globex-" + suffix();
         String c = "initech-" + suffix();
@@ -134,7 +118,7 @@ class CampaignTest {
         assertTrue(platform.read(Topics.REQUESTED, first, ROUNDS, l -> !l.isEmpty()).isEmpty(),
                 "nothing is let into the test lane while a requester's own test request waits there");
 
-        platform.publish(new UpgradeProgress(interactive.id(), "restore", "restoring", Instant.now(), IntakeServiceTest.attemptOf(interactive.id())));
+        platform.publish(new UpgradeProgress(interactive.id(), "restore", "restoring", Instant.now(), attemptOf(interactive.id())));
         UpgradeRequested released = CloudEvents.data(platform.read(Topics.REQUESTED, first, WAIT,
                 l -> !l.isEmpty()).get(0).event(), UpgradeRequested.class);
         assertEquals(campaign, released.campaign());
@@ -147,11 +131,11 @@ class CampaignTest {
         assertTrue(platform.read(Topics.REQUESTED, second, ROUNDS, l -> !l.isEmpty()).isEmpty(),
                 "one at a time: the next waits until a worker took the first");
 
-        platform.publish(new UpgradeProgress(first, "restore", "restoring", Instant.now(), IntakeServiceTest.attemptOf(first)));
+        platform.publish(new UpgradeProgress(first, "restore", "restoring", Instant.now(), attemptOf(first)));
         assertEquals(1, platform.read(Topics.REQUESTED, second, WAIT, l -> !l.isEmpty()).size());
         pass(first);
         platform.publish(new UpgradeFailed(second, "upgrade", "MODULE:CUSTOM", "module customer_loyalty is "
-                + "unknown to the pack", Instant.now(), IntakeServiceTest.attemptOf(second)));
+                + "unknown to the pack", Instant.now(), attemptOf(second)));
 
         await().atMost(WAIT).until(() -> counts(campaign).equals(Map.of("pending", 0, "running", 0, "invited", 1,
                 "flagged", 2, "cancelled", 0)));
@@ -173,14 +157,14 @@ class CampaignTest {
     }
 
     /** A requester's own test request, queued: it waits in the test lane until a worker takes it. */
-    private IntakeServiceTest.Created interactiveTestRequest() throws IOException {
+    private Created interactiveTestRequest() throws IOException {
         JsonPath created = given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email",
                 "it@acme.example", "database", "own-" + suffix(), "targetVersion", "17.0", "purpose", "test"))
                 .post("/api/v1/requests").then().statusCode(201).extract().jsonPath();
-        IntakeServiceTest.Created r = new IntakeServiceTest.Created(created.getString("id"),
+        Created r = new Created(created.getString("id"),
                 created.getString("secret"));
         given().header("Authorization", "Bearer " + r.secret()).contentType("application/zip")
-                .body(IntakeServiceTest.sampleBackup()).put("/api/v1/requests/" + r.id() + "/backup")
+                .body(sampleBackup()).put("/api/v1/requests/" + r.id() + "/backup")
                 .then().statusCode(200);
         given().header("Authorization", "Bearer " + r.secret()).post("/api/v1/requests/" + r.id() + "/start")
                 .then().statusCode(200).body("state", equalTo("pending"));
@@ -189,12 +173,12 @@ class CampaignTest {
 
     /** The worker, neutralizer and report service all did their part. */
     private void pass(String id) {
-        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(IntakeServiceTest.attemptOf(id));
+        ArtifactKeys.AttemptKeys keys = ArtifactKeys.of(id).attempt(attemptOf(id));
         platform.publish(new DumpUpgraded(id, Purpose.TEST, "14.0", "17.0",
-                new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.facts(), keys.log(), Map.of(), IntakeServiceTest.attemptOf(id)));
+                new StoredObject(keys.upgraded(), "c".repeat(64), 10), keys.facts(), keys.log(), Map.of(), attemptOf(id)));
         platform.publish(new ReportReady(id, keys.reportHtml(), keys.reportJson(), new ReportReady.Summary(1, 1, 0,
-                0), IntakeServiceTest.attemptOf(id)));
-        platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(), "d".repeat(64), 10), List.of(), IntakeServiceTest.attemptOf(id)));
+                0), attemptOf(id)));
+        platform.publish(new Neutralized(id, new StoredObject(keys.neutralized(), "d".repeat(64), 10), List.of(), attemptOf(id)));
     }
 
     private String storeBackup(byte[] backup) {
@@ -226,9 +210,5 @@ class CampaignTest {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static RequestSpecification ops() {
-        return given().header("Authorization", "Bearer local-ops-token");
     }
 }

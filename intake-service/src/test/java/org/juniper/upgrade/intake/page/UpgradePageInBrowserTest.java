@@ -1,13 +1,15 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.page;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.sampleBackup;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
-import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
-import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,10 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.UpgradeProgress;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.HeadlessChromium;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,22 +40,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * UpgradePageIT's, against the five services.
  */
 @QuarkusTest
-class UpgradePageInBrowserTest {
+class UpgradePageInBrowserTest extends PlaysTheParts {
     private static final Duration WAIT = HeadlessChromium.WAIT;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @TestHTTPResource("/")
     URL page;
 
-    PlatformEvents platform;
     ChromeDriver browser;
 
     @BeforeEach
     void start() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
         browser = HeadlessChromium.start(1000, 1000);
     }
 
@@ -61,9 +57,6 @@ class UpgradePageInBrowserTest {
     void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -93,7 +86,7 @@ class UpgradePageInBrowserTest {
     void aPersonRequestsATestUpgradeWithTheFormAndTheBackupGoesUpWithTusBeforeTheRequestIsQueued(@TempDir Path files)
             throws Exception {
         String database = "acme-" + UUID.randomUUID().toString().substring(0, 8);
-        Path backup = Files.write(files.resolve(database + ".zip"), IntakeServiceTest.sampleBackup(database));
+        Path backup = Files.write(files.resolve(database + ".zip"), sampleBackup(database));
         browser.get(page.toString());
         browser.findElement(By.id("contract")).sendKeys("M2026-0042");
         browser.findElement(By.id("email")).sendKeys("it@acme.example");
@@ -114,7 +107,7 @@ class UpgradePageInBrowserTest {
 
     @Test
     void aPersonWithoutTheKeyInTheBrowserIsAskedForItThenSeesTheLogAsItComesAndCancels() throws Exception {
-        Created request = IntakeServiceTest.queued("test");
+        Created request = queued("test");
         browser.get(page.toString() + "requests/" + request.id());
         WebElement key = browser.findElement(By.id("secret-input"));
         assertEquals("password", key.getDomAttribute("type"));

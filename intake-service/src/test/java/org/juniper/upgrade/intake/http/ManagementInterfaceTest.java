@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.both;
@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.juniper.upgrade.intake.Intake.start;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.intake.Intake.Created;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +41,7 @@ class ManagementInterfaceTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
@@ -53,11 +58,11 @@ class ManagementInterfaceTest {
 
     @Test
     void noMetricLabelHoldsARequestIdOnceRequestsWereServedAndRefused() {
-        IntakeServiceTest.Created r = IntakeServiceTest.create("test");
+        Created r = create("test");
         String unknown = UUID.randomUUID().toString();
-        IntakeServiceTest.status(r).then().statusCode(200);
+        status(r).then().statusCode(200);
         // refusals of every kind that name an id: by the routes, by the framework, and before any route matched
-        List<Response> refusals = List.of(IntakeServiceTest.start(r),
+        List<Response> refusals = List.of(start(r),
                 given().get("/api/v1/requests/" + r.id()),
                 secret(r).get("/api/v1/requests/" + unknown),
                 secret(r).delete("/api/v1/requests/" + r.id() + "/log"),
@@ -74,7 +79,7 @@ class ManagementInterfaceTest {
         assertTrue(scraped.contains("status=\"413\",uri=\"UNKNOWN\"}"), "the refusals are still counted");
     }
 
-    private static RequestSpecification secret(IntakeServiceTest.Created r) {
+    private static RequestSpecification secret(Created r) {
         return given().header("Authorization", "Bearer " + r.secret());
     }
 }

@@ -1,10 +1,17 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.upload;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.juniper.upgrade.intake.Intake.backupKey;
+import static org.juniper.upgrade.intake.Intake.create;
+import static org.juniper.upgrade.intake.Intake.registerContract;
+import static org.juniper.upgrade.intake.Intake.sampleBackup;
+import static org.juniper.upgrade.intake.Intake.start;
+import static org.juniper.upgrade.intake.Intake.status;
+import static org.juniper.upgrade.intake.Intake.upload;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +35,8 @@ import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.Topics;
 import org.juniper.upgrade.events.UpgradeRequested;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,51 +56,51 @@ class UploadSafetyTest {
 
     @BeforeEach
     void contract() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
     }
 
     @Test
     void aRefusedSecondBackupLeavesTheAcceptedOneAndTheRequestStartsWithIt() throws Exception {
-        byte[] good = IntakeServiceTest.sampleBackup();
-        Created r = IntakeServiceTest.create("test");
-        IntakeServiceTest.upload(r, good).then().statusCode(200);
-        String accepted = IntakeServiceTest.backupKey(r);
+        byte[] good = sampleBackup();
+        Created r = create("test");
+        upload(r, good).then().statusCode(200);
+        String accepted = backupKey(r);
 
-        IntakeServiceTest.upload(r, "just some text".getBytes(StandardCharsets.UTF_8)).then().statusCode(422)
+        upload(r, "just some text".getBytes(StandardCharsets.UTF_8)).then().statusCode(422)
                 .body("failures[0].reason", equalTo("BACKUP:UNKNOWN_FORMAT"))
                 .body("failures[0].message", containsString("the request keeps its backup (sha256 "
                         + Sha256.hex(good) + ")"));
         given().header("Authorization", "Bearer " + r.secret()).header("Backup-Sha256", "0".repeat(64))
-                .contentType("application/zip").body(IntakeServiceTest.sampleBackup("other"))
+                .contentType("application/zip").body(sampleBackup("other"))
                 .put("/api/v1/requests/" + r.id() + "/backup")
                 .then().statusCode(422).body("failures[0].reason", equalTo("BACKUP:CHECKSUM_MISMATCH"));
 
-        IntakeServiceTest.status(r).then().body("state", equalTo("new"))
+        status(r).then().body("state", equalTo("new"))
                 .body("backup.sha256", equalTo(Sha256.hex(good)));
-        assertEquals(accepted, IntakeServiceTest.backupKey(r));
+        assertEquals(accepted, backupKey(r));
         assertArrayEquals(good, store.readAllBytes(accepted));
-        IntakeServiceTest.start(r).then().statusCode(200).body("state", equalTo("pending"));
+        start(r).then().statusCode(200).body("state", equalTo("pending"));
         assertEquals(Sha256.hex(good), queued(r).backup().sha256());
     }
 
     @Test
     void aSecondGoodBackupReplacesTheFirstWhichIsDeleted() throws Exception {
-        Created r = IntakeServiceTest.create("test");
-        IntakeServiceTest.upload(r, IntakeServiceTest.sampleBackup()).then().statusCode(200);
-        String first = IntakeServiceTest.backupKey(r);
-        byte[] second = IntakeServiceTest.sampleBackup("second");
+        Created r = create("test");
+        upload(r, sampleBackup()).then().statusCode(200);
+        String first = backupKey(r);
+        byte[] second = sampleBackup("second");
 
-        IntakeServiceTest.upload(r, second).then().statusCode(200).body("backup.sha256", equalTo(Sha256.hex(second)));
+        upload(r, second).then().statusCode(200).body("backup.sha256", equalTo(Sha256.hex(second)));
 
-        assertNotEquals(first, IntakeServiceTest.backupKey(r));
+        assertNotEquals(first, backupKey(r));
         assertFalse(store.exists(first), "the replaced backup is deleted");
-        assertArrayEquals(second, store.readAllBytes(IntakeServiceTest.backupKey(r)));
+        assertArrayEquals(second, store.readAllBytes(backupKey(r)));
     }
 
     @Test
     void startAndASecondUploadWaitForTheUploadInFlightAndTheRequestStartsWithWhatItBrought() throws Exception {
-        byte[] backup = IntakeServiceTest.sampleBackup("inflight");
-        Created r = IntakeServiceTest.create("test");
+        byte[] backup = sampleBackup("inflight");
+        Created r = create("test");
 
         try (RawHttp slow = RawHttp.start(intake, "PUT", "/api/v1/requests/" + r.id() + "/backup", Map.of(
                 "Authorization", "Bearer " + r.secret(), "Content-Type", "application/zip",
@@ -100,10 +108,10 @@ class UploadSafetyTest {
             slow.write(backup, 0, backup.length / 2);
 
             await().atMost(WAIT).until(() -> inFlight(r));
-            IntakeServiceTest.start(r).then().statusCode(409).time(lessThan(1000L))
+            start(r).then().statusCode(409).time(lessThan(1000L))
                     .body("failures[0].reason", equalTo("UPLOAD:IN_PROGRESS"))
                     .body("failures[0].expected", containsString("once the upload has been answered"));
-            IntakeServiceTest.upload(r, IntakeServiceTest.sampleBackup("intruder")).then().statusCode(409)
+            upload(r, sampleBackup("intruder")).then().statusCode(409)
                     .time(lessThan(1000L)).body("failures[0].reason", equalTo("UPLOAD:IN_PROGRESS"));
 
             slow.write(backup, backup.length / 2, backup.length);
@@ -111,7 +119,7 @@ class UploadSafetyTest {
             assertEquals(200, answer.status(), answer.body());
         }
 
-        IntakeServiceTest.start(r).then().statusCode(200).body("state", equalTo("pending"));
+        start(r).then().statusCode(200).body("state", equalTo("pending"));
         UpgradeRequested queued = queued(r);
         assertEquals(Sha256.hex(backup), queued.backup().sha256());
         assertArrayEquals(backup, store.readAllBytes(queued.backup().key()));
@@ -119,12 +127,12 @@ class UploadSafetyTest {
 
     @Test
     void uploadsBeyondTheBoundAreRefusedWith503AndRetryAfterAndTakenAgainOnceOthersEnd() throws Exception {
-        byte[] backup = IntakeServiceTest.sampleBackup("bound");
+        byte[] backup = sampleBackup("bound");
         List<RawHttp> held = new ArrayList<>();
         List<Created> holding = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
-                Created r = IntakeServiceTest.create("test");
+                Created r = create("test");
                 holding.add(r);
                 RawHttp upload = RawHttp.start(intake, "PUT", "/api/v1/requests/" + r.id() + "/backup", Map.of(
                         "Authorization", "Bearer " + r.secret(), "Content-Type", "application/zip",
@@ -132,22 +140,22 @@ class UploadSafetyTest {
                 held.add(upload);
                 upload.write(backup, 0, backup.length - 10);
             }
-            Created late = IntakeServiceTest.create("test");
+            Created late = create("test");
             await().atMost(WAIT).until(() -> inFlight(holding.get(7)));
 
-            Response refused = IntakeServiceTest.upload(late, backup);
+            Response refused = upload(late, backup);
             refused.then().statusCode(503).time(lessThan(1000L)).header("Retry-After", "30")
                     .body("failures[0].reason", equalTo("UPLOAD:BUSY"));
-            IntakeServiceTest.status(late).then().body("state", equalTo("new"));
+            status(late).then().body("state", equalTo("new"));
             // a second upload of a request that holds one is refused for that, not for the others
-            IntakeServiceTest.upload(holding.get(0), backup).then().statusCode(409)
+            upload(holding.get(0), backup).then().statusCode(409)
                     .body("failures[0].reason", equalTo("UPLOAD:IN_PROGRESS"));
 
             for (RawHttp upload : held) {
                 upload.write(backup, backup.length - 10, backup.length);
                 assertEquals(200, upload.answer().status());
             }
-            IntakeServiceTest.upload(late, backup).then().statusCode(200);
+            upload(late, backup).then().statusCode(200);
         } finally {
             for (RawHttp upload : held) {
                 upload.close();
@@ -157,7 +165,7 @@ class UploadSafetyTest {
 
     /** True once an upload holds the request: its start is refused for it. */
     static boolean inFlight(Created r) {
-        return "UPLOAD:IN_PROGRESS".equals(IntakeServiceTest.start(r).path("failures[0].reason"));
+        return "UPLOAD:IN_PROGRESS".equals(start(r).path("failures[0].reason"));
     }
 
     private UpgradeRequested queued(Created r) {

@@ -1,17 +1,20 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.request;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.backupKey;
+import static org.juniper.upgrade.intake.Intake.deadLetter;
+import static org.juniper.upgrade.intake.Intake.log;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
-import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
-import static org.juniper.upgrade.intake.IntakeServiceTest.ops;
-import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,15 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
-import org.juniper.upgrade.events.CloudEvent;
 import org.juniper.upgrade.events.CloudEvents;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.FailureReason;
@@ -45,22 +41,17 @@ import org.juniper.upgrade.events.UpgradeCompleted;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
 import org.juniper.upgrade.events.UpgradeRequested;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.juniper.upgrade.intake.request.service.Reconciler;
-import org.juniper.upgrade.intake.retention.RecordPruning;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every request ends, exactly once: attempts, stops, the reconciler, dead letters and pruning, on real infrastructure. */
+/** Every request ends, exactly once: attempts, stops, the reconciler and dead letters, on real infrastructure. */
 @QuarkusTest
-class RequestLifecycleTest {
+class RequestLifecycleTest extends PlaysTheParts {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Long enough for intake to have applied an event it was going to apply. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     ArtifactStore store;
@@ -68,25 +59,9 @@ class RequestLifecycleTest {
     @Inject
     Reconciler reconciler;
 
-    @Inject
-    RecordPruning pruning;
-
-    PlatformEvents platform;
-
-    @BeforeEach
-    void connect() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterEach
-    void disconnect() {
-        platform.close();
-    }
-
     @Test
     void aRetryIsANewAttemptAndTheLateOutcomeOfTheFirstReachesNoOne() throws Exception {
-        Created r = IntakeServiceTest.queued("test");
+        Created r = queued("test");
         String first = attemptOf(r.id());
         platform.publish(new UpgradeFailed(r.id(), "upgrade", "PLATFORM:OBJECT_STORE", "the store was away",
                 Instant.now(), first));
@@ -105,7 +80,7 @@ class RequestLifecycleTest {
         platform.publish(new UpgradeProgress(r.id(), "upgrade", "from the first attempt", Instant.now(), first));
         Thread.sleep(SETTLE.toMillis());
         status(r).then().body("state", equalTo("pending")).body("produced.size()", equalTo(0));
-        assertFalse(IntakeServiceTest.log(r).contains("from the first attempt"), "its log lines are not shown");
+        assertFalse(log(r).contains("from the first attempt"), "its log lines are not shown");
 
         pass(r.id(), second);
         awaitState(r, "done");
@@ -122,7 +97,7 @@ class RequestLifecycleTest {
 
     @Test
     void anAbortedRunEndsCancelledTellsThePartsToStopAndLeavesNoArtifact() throws IOException {
-        Created r = IntakeServiceTest.queued("production");
+        Created r = queued("production");
         String attempt = attemptOf(r.id());
         platform.publish(new UpgradeProgress(r.id(), "upgrade", "hop 16.0", Instant.now(), attempt));
         awaitState(r, "progress");
@@ -141,7 +116,7 @@ class RequestLifecycleTest {
         assertEquals(attempt, stop.attempt());
         assertEquals("operations", stop.by());
         assertFalse(store.exists(upgraded.key()), "what the run stored is gone");
-        assertTrue(store.exists(IntakeServiceTest.backupKey(r)), "the backup stays, for a retry");
+        assertTrue(store.exists(backupKey(r)), "the backup stays, for a retry");
 
         // the run announces its outcome before it heard of the stop: the request stays cancelled
         pass(r.id(), attempt);
@@ -156,8 +131,8 @@ class RequestLifecycleTest {
 
     @Test
     void theReconcilerQueuesAQuietRequestAgainAndFailsAStalledOneWithAReasonOperationsCanRetry() throws Exception {
-        Created pending = IntakeServiceTest.queued("test");
-        Created running = IntakeServiceTest.queued("test");
+        Created pending = queued("test");
+        Created running = queued("test");
         platform.publish(new UpgradeProgress(running.id(), "upgrade", "hop 15.0", Instant.now(),
                 attemptOf(running.id())));
         awaitState(running, "progress");
@@ -180,7 +155,7 @@ class RequestLifecycleTest {
 
     @Test
     void deadLettersAreListedWithTheirRequestAndAReplayIsApplied() throws Exception {
-        Created r = IntakeServiceTest.queued("test");
+        Created r = queued("test");
         UpgradeProgress lost = new UpgradeProgress(r.id(), "upgrade", "a line a consumer gave up on", Instant.now(),
                 attemptOf(r.id()));
         var event = deadLetter(bootstrapServers, lost);
@@ -194,41 +169,11 @@ class RequestLifecycleTest {
         assertEquals(event.id(), listed.get("eventId"));
 
         ops().post("/ops/v1/dead-letters/" + listed.get("id") + "/replay").then().statusCode(200);
-        await().atMost(WAIT).until(() -> IntakeServiceTest.log(r).contains("a line a consumer gave up on"));
+        await().atMost(WAIT).until(() -> log(r).contains("a line a consumer gave up on"));
         assertTrue(ops().get("/ops/v1/dead-letters").jsonPath()
                 .getList("findAll { it.requestId == '" + r.id() + "' }").isEmpty(), "replayed letters leave the list");
         ops().post("/ops/v1/dead-letters/999999999/replay").then().statusCode(404)
                 .body("failures.reason", hasItems("DEAD_LETTER:NOT_FOUND"));
-    }
-
-    @Test
-    void aRequestAbandonedBeforeItsBackupArrivedExpires() {
-        Created r = IntakeServiceTest.create("test");
-
-        pruning.prune(Instant.now().plus(Duration.ofDays(30)));
-
-        status(r).then().body("state", equalTo("cancelled")).body("stopped.by", equalTo("platform"));
-        given().contentType(ContentType.JSON).body(Map.of("contract", "M2026-0042", "email", "it@acme.example",
-                "database", status(r).path("database"), "targetVersion", "17.0", "purpose", "test"))
-                .post("/api/v1/requests").then().statusCode(201);
-    }
-
-    /** Puts a progress event on the dead-letter topic as a consumer that gave up on it would; returns the event. */
-    static CloudEvent deadLetter(String bootstrapServers, UpgradeProgress lost) throws Exception {
-        CloudEvent event = CloudEvents.create("/juniper/upgrade-worker", lost);
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.DEAD_LETTER, lost.requestId(),
-                    event.data());
-            CloudEvents.kafkaHeaders(event).forEach((k, v) -> letter.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            letter.headers().add("dead-letter-topic", Topics.PROGRESS.getBytes(StandardCharsets.UTF_8));
-            letter.headers().add("dead-letter-reason", "intake's database was away".getBytes(StandardCharsets.UTF_8));
-            producer.send(letter).get();
-        }
-        return event;
     }
 
     /** The worker, neutralizer and report service all did their part for {@code attempt}. */

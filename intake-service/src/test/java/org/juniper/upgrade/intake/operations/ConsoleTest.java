@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -6,14 +6,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.juniper.upgrade.intake.Intake.CONSOLE_COOKIE;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.consoleSession;
+import static org.juniper.upgrade.intake.Intake.deadLetter;
+import static org.juniper.upgrade.intake.Intake.log;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
-import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
-import static org.juniper.upgrade.intake.IntakeServiceTest.ops;
-import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,43 +31,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.UpgradeFailed;
 import org.juniper.upgrade.events.UpgradeProgress;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.juniper.upgrade.intake.request.repository.RequestState;
 import org.juniper.upgrade.intake.request.repository.UpgradeRequestRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The operations console through HTTP, as a browser would use it, on real infrastructure. */
 @QuarkusTest
-class ConsoleTest {
-    static final String COOKIE = "juniper-ops-console";
+class ConsoleTest extends PlaysTheParts {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     UpgradeRequestRepository requests;
-
-    PlatformEvents platform;
-
-    @BeforeEach
-    void connect() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterEach
-    void disconnect() {
-        platform.close();
-    }
 
     @Test
     void aWrongTokenIsRefusedAndTheRightOneGivesASignedSessionCookieThatIsNotTheToken() {
@@ -71,7 +56,7 @@ class ConsoleTest {
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().asString().contains("That is not the operations token"));
         assertNotNull(wrong.getHeader("Cache-Control"));
-        assertEquals(null, wrong.getCookie(COOKIE));
+        assertEquals(null, wrong.getCookie(CONSOLE_COOKIE));
 
         Response right = given().redirects().follow(false).formParam("token", "local-ops-token")
                 .post("/ops/console/sign-in");
@@ -81,15 +66,15 @@ class ConsoleTest {
         assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
         assertTrue(setCookie.contains("Path=/ops/console"), setCookie);
         assertFalse(setCookie.contains("Secure"), "plain http here: " + setCookie);
-        assertFalse(right.getCookie(COOKIE).contains("local-ops-token"));
-        page(right.getCookie(COOKIE)).then().statusCode(200).body(containsString("Queue per lane"));
+        assertFalse(right.getCookie(CONSOLE_COOKIE).contains("local-ops-token"));
+        page(right.getCookie(CONSOLE_COOKIE)).then().statusCode(200).body(containsString("Queue per lane"));
     }
 
     @Test
     void thePageAndItsActionsRefuseAVisitorWithoutAValidSessionCookie() throws IOException {
         given().redirects().follow(false).get("/ops/console").then().statusCode(303)
                 .header("Location", endsWith("/ops/console/sign-in"));
-        String session = signIn();
+        String session = consoleSession();
         String[] parts = session.split("\\.");
         String stretched = (Long.parseLong(parts[0]) + 86400) + "." + parts[1] + "." + parts[2];
         page(stretched).then().statusCode(303);
@@ -104,8 +89,8 @@ class ConsoleTest {
     @Test
     void anActionWithoutItsSessionsCsrfTokenIsRefusedAndChangesNothing() throws IOException {
         Created failed = failed();
-        String session = signIn();
-        String otherSessionsToken = csrf(page(signIn()));
+        String session = consoleSession();
+        String otherSessionsToken = csrf(page(consoleSession()));
 
         action(session, null, "/ops/console/requests/" + failed.id() + "/retry").then().statusCode(403);
         action(session, otherSessionsToken, "/ops/console/requests/" + failed.id() + "/retry").then()
@@ -115,14 +100,14 @@ class ConsoleTest {
         action(session, csrf(page(session)), "/ops/console/requests/" + failed.id() + "/retry").then()
                 .statusCode(303).header("Location", endsWith("/ops/console?done=retried"));
         status(failed).then().body("state", equalTo("pending")).body("attempt.number", equalTo(2));
-        given().redirects().follow(false).cookie(COOKIE, session).get("/ops/console?done=retried").then()
+        given().redirects().follow(false).cookie(CONSOLE_COOKIE, session).get("/ops/console?done=retried").then()
                 .body(containsString("queued again as a new attempt"));
     }
 
     @Test
     void aRefusedActionShowsWhyOnThePage() throws IOException {
-        Created pending = IntakeServiceTest.queued("test");
-        String session = signIn();
+        Created pending = queued("test");
+        String session = consoleSession();
 
         action(session, csrf(page(session)), "/ops/console/requests/" + pending.id() + "/retry").then()
                 .statusCode(409).body(containsString("REQUEST:NOT_RETRYABLE"));
@@ -133,14 +118,14 @@ class ConsoleTest {
 
     @Test
     void theQueueFiguresMatchTheRequestsAndTheRunsShowTheirStage() throws IOException {
-        IntakeServiceTest.queued("test");
-        IntakeServiceTest.queued("test");
-        IntakeServiceTest.queued("production");
-        Created running = IntakeServiceTest.queued("production");
+        queued("test");
+        queued("test");
+        queued("production");
+        Created running = queued("production");
         platform.publish(new UpgradeProgress(running.id(), "upgrade", "hop 15.0", Instant.now(),
                 attemptOf(running.id())));
         awaitState(running, "progress");
-        String session = signIn();
+        String session = consoleSession();
 
         String html = page(session).body().asString();
 
@@ -163,12 +148,12 @@ class ConsoleTest {
 
     @Test
     void aRequestNoPartReportedOnForAWhileIsShownAsStuckWithItsAbortForm() throws IOException {
-        Created quiet = IntakeServiceTest.queued("test");
-        Created lively = IntakeServiceTest.queued("test");
+        Created quiet = queued("test");
+        Created lively = queued("test");
         QuarkusTransaction.requiringNew().run(() -> requests.findById(UUID.fromString(quiet.id())).lastEventAt =
                 Instant.now().minus(Duration.ofHours(1)));
 
-        String html = page(signIn()).body().asString();
+        String html = page(consoleSession()).body().asString();
 
         Matcher row = Pattern.compile("<tr id=\"quiet-" + quiet.id() + "\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
         assertTrue(row.find(), "the quiet request is listed as stuck");
@@ -179,7 +164,7 @@ class ConsoleTest {
 
     @Test
     void aTargetVersionIsClosedAndOpenedFromTheConsole() {
-        String session = signIn();
+        String session = consoleSession();
         try {
             action(session, csrf(page(session)), "/ops/console/targets/18.0/close").then().statusCode(303);
             assertFalse(ops().get("/ops/v1/targets").jsonPath().getList("", String.class).contains("18.0"));
@@ -193,10 +178,10 @@ class ConsoleTest {
 
     @Test
     void aDeadLetterIsListedAndReplayedFromTheConsole() throws Exception {
-        Created r = IntakeServiceTest.queued("test");
-        RequestLifecycleTest.deadLetter(bootstrapServers, new UpgradeProgress(r.id(), "upgrade",
+        Created r = queued("test");
+        deadLetter(bootstrapServers, new UpgradeProgress(r.id(), "upgrade",
                 "a line replayed from the console", Instant.now(), attemptOf(r.id())));
-        String session = signIn();
+        String session = consoleSession();
         Pattern row = Pattern.compile("<tr id=\"dead-letter-(\\d+)\"><td>[^<]*</td><td>[^<]*</td>"
                 + "<td><code class=\"id\">" + r.id());
         await().atMost(WAIT).until(() -> row.matcher(page(session).body().asString()).find());
@@ -205,24 +190,17 @@ class ConsoleTest {
 
         action(session, csrf(page(session)), "/ops/console/dead-letters/" + listed.group(1) + "/replay").then()
                 .statusCode(303).header("Location", endsWith("?done=replayed"));
-        await().atMost(WAIT).until(() -> IntakeServiceTest.log(r).contains("a line replayed from the console"));
+        await().atMost(WAIT).until(() -> log(r).contains("a line replayed from the console"));
         assertFalse(page(session).body().asString().contains("id=\"dead-letter-" + listed.group(1) + "\""),
                 "a replayed letter leaves the list");
     }
 
-    static String signIn() {
-        Response signedIn = given().redirects().follow(false).formParam("token", "local-ops-token")
-                .post("/ops/console/sign-in");
-        signedIn.then().statusCode(303);
-        return signedIn.getCookie(COOKIE);
-    }
-
     private static Response page(String session) {
-        return given().redirects().follow(false).cookie(COOKIE, session).get("/ops/console");
+        return given().redirects().follow(false).cookie(CONSOLE_COOKIE, session).get("/ops/console");
     }
 
     private static Response action(String session, String csrf, String path) {
-        var request = given().redirects().follow(false).cookie(COOKIE, session).formParam("reason", "");
+        var request = given().redirects().follow(false).cookie(CONSOLE_COOKIE, session).formParam("reason", "");
         return (csrf == null ? request : request.formParam("csrf", csrf)).post(path);
     }
 
@@ -243,7 +221,7 @@ class ConsoleTest {
     }
 
     private Created failed() throws IOException {
-        Created r = IntakeServiceTest.queued("test");
+        Created r = queued("test");
         platform.publish(new UpgradeFailed(r.id(), "upgrade", "PLATFORM:OBJECT_STORE", "the store was away",
                 Instant.now(), attemptOf(r.id())));
         awaitState(r, "failed");

@@ -1,13 +1,15 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.access;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.registerContract;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
+import org.juniper.upgrade.intake.Intake.Created;
 import org.junit.jupiter.api.Test;
 
 /** A contract or a branch credential moves to another project only when operations ask for it by name. */
@@ -18,7 +20,7 @@ class CredentialMoveTest {
     void aContractPutAgainForAnotherProjectIsRefusedUnlessMovedAndItsBranchesKeepReading() {
         String contract = "C-" + UUID.randomUUID().toString().substring(0, 8);
         String project = "p-" + UUID.randomUUID().toString().substring(0, 8);
-        IntakeServiceTest.registerContract(contract, project);
+        registerContract(contract, project);
         String branch = issue("b-" + UUID.randomUUID().toString().substring(0, 8), project, false)
                 .then().statusCode(200).extract().path("credential");
 
@@ -40,7 +42,7 @@ class CredentialMoveTest {
     void aBranchIssuedAgainForAnotherProjectIsRefusedAndKeepsItsCredentialUnlessMoved() {
         String name = "b-" + UUID.randomUUID().toString().substring(0, 8);
         String contract = "C-" + UUID.randomUUID().toString().substring(0, 8);
-        IntakeServiceTest.registerContract(contract, "p-one");
+        registerContract(contract, "p-one");
         Created r = create(contract);
         String credential = issue(name, "p-one", false).then().statusCode(200).extract().path("credential");
 
@@ -58,12 +60,12 @@ class CredentialMoveTest {
     }
 
     private static io.restassured.response.Response putContract(String code, String project, boolean move) {
-        return IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("project", project))
+        return ops().contentType(ContentType.JSON).body(Map.of("project", project))
                 .queryParam("move", move).put("/ops/v1/contracts/" + code);
     }
 
     private static io.restassured.response.Response issue(String name, String project, boolean move) {
-        return IntakeServiceTest.ops().contentType(ContentType.JSON).body(Map.of("name", name, "project", project))
+        return ops().contentType(ContentType.JSON).body(Map.of("name", name, "project", project))
                 .queryParam("move", move).post("/ops/v1/branches");
     }
 

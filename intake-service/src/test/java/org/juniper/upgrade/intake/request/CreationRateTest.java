@@ -1,8 +1,9 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.request;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.juniper.upgrade.intake.Intake.registerContract;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class CreationRateTest {
 
     @Test
     void creationsBeyondTheRateAreRefusedWith429AndRetryAfterForKnownAndUnknownContractsAlike() {
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
+        registerContract("M2026-0042", "acme-hosting");
         create("M2026-0042").then().statusCode(201);
         create("NO-SUCH-1").then().statusCode(400).body("failures[0].reason", equalTo("CONTRACT:NOT_FOUND"));
         create("NO-SUCH-2").then().statusCode(400);

@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,15 +1,16 @@
-package org.juniper.upgrade.intake;
+package org.juniper.upgrade.intake.request;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.juniper.upgrade.intake.Intake.attemptOf;
+import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.ops;
+import static org.juniper.upgrade.intake.Intake.queued;
+import static org.juniper.upgrade.intake.Intake.status;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
-import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
-import static org.juniper.upgrade.intake.IntakeServiceTest.ops;
-import static org.juniper.upgrade.intake.IntakeServiceTest.queued;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,16 +30,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.links.DownloadLinks;
 import org.juniper.upgrade.bindings.links.LinksConfig;
 import org.juniper.upgrade.bindings.objectstore.ArtifactStore;
-import org.juniper.upgrade.bindings.testing.PlatformEvents;
 import org.juniper.upgrade.events.ArtifactKeys;
 import org.juniper.upgrade.events.DumpUpgraded;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.ReportReady;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeFailed;
-import org.juniper.upgrade.intake.IntakeServiceTest.Created;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.juniper.upgrade.intake.Intake.Created;
+import org.juniper.upgrade.intake.PlaysTheParts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,12 +45,9 @@ import org.junit.jupiter.api.Test;
  * secret in the URL, one attempt only, until it expires or is revoked. The test plays the other parts.
  */
 @QuarkusTest
-class DownloadLinkTest {
+class DownloadLinkTest extends PlaysTheParts {
     private static final byte[] ARCHIVE = "the upgraded archive, byte for byte".getBytes(StandardCharsets.UTF_8);
     private static final String REPORT = "<h1>Upgrade report</h1>";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @ConfigProperty(name = "juniper.intake.public-url")
     Optional<String> publicUrl;
@@ -61,19 +57,6 @@ class DownloadLinkTest {
 
     @Inject
     LinksConfig linksConfig;
-
-    PlatformEvents platform;
-
-    @BeforeEach
-    void connect() {
-        platform = new PlatformEvents(bootstrapServers);
-        IntakeServiceTest.registerContract("M2026-0042", "acme-hosting");
-    }
-
-    @AfterEach
-    void disconnect() {
-        platform.close();
-    }
 
     @Test
     void aLinkDownloadsTheArchiveAndOpensTheReportWithoutAnyHeaderAndResumesWithRange() throws IOException {
@@ -162,7 +145,7 @@ class DownloadLinkTest {
     }
 
     private static String database(Created r) {
-        return IntakeServiceTest.status(r).path("database");
+        return status(r).path("database");
     }
 
     /** The link's path: links name the configured public address, which is not where the test's intake listens. */
