@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.juniper.upgrade.events.Purpose;
 import org.juniper.upgrade.events.StoredObject;
 import org.juniper.upgrade.events.UpgradeRequested;
+import org.juniper.upgrade.intake.refusal.Failure;
+import org.juniper.upgrade.intake.refusal.RequestRefusedException;
 
 @Entity
 @Table(name = "upgrade_request")
@@ -184,6 +186,14 @@ public class UpgradeRequest {
         return new UpgradeRequested(id.toString(), databaseName, sourceVersion, targetVersion, purpose, priority, email,
                 backup(), backupFormat, queuedAt, campaignId == null ? null : campaignId.toString(), scripts(),
                 attempt.toString());
+    }
+
+    /** Refuses, once the request has left {@code new}, what only a new request takes. */
+    public void requireNew(String rule, String expected) {
+        if (state != RequestState.NEW) {
+            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW",
+                    "the request is " + state.code() + "; " + rule, expected));
+        }
     }
 
     /** True once everything the purpose needs is there. */

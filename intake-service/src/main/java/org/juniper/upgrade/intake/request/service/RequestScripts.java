@@ -112,7 +112,7 @@ public class RequestScripts {
     }
 
     private static void requireNew(UpgradeRequest request) {
-        RequestService.requireNew(request, "upgrade scripts are taken only while it is new, before it starts",
+        request.requireNew("upgrade scripts are taken only while it is new, before it starts",
                 "a new request: upload its backup and scripts, then start it");
     }
 

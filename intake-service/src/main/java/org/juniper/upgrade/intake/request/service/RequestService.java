@@ -164,14 +164,6 @@ public class RequestService {
                 + "running", "wait until it is done, or cancel it first");
     }
 
-    /** Refuses a request that has left {@code new}, saying what only a new request takes. */
-    public static void requireNew(UpgradeRequest request, String rule, String expected) {
-        if (request.state != RequestState.NEW) {
-            throw new RequestRefusedException(409, new Failure("REQUEST:NOT_NEW",
-                    "the request is " + request.state.code() + "; " + rule, expected));
-        }
-    }
-
     /** Queues a request whose backup is stored and checked. */
     @Transactional
     public UpgradeRequest start(UUID id, String secret) {

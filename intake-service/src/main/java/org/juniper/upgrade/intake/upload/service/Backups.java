@@ -24,7 +24,6 @@ import org.juniper.upgrade.intake.refusal.RequestRefusedException;
 import org.juniper.upgrade.intake.request.repository.RequestState;
 import org.juniper.upgrade.intake.request.repository.UpgradeRequest;
 import org.juniper.upgrade.intake.request.repository.UpgradeRequestRepository;
-import org.juniper.upgrade.intake.request.service.RequestService;
 
 /**
  * A request's backup, whole or assembled from pieces: streamed to the object store and checked on the way, or read
@@ -93,7 +92,7 @@ public class Backups {
     public UpgradeRequest requireNewFor(UUID id, String secret) {
         UpgradeRequest request = requests.findByIdOptional(id).orElseThrow(RequestRefusedException::notFound);
         access.requireRequester(request, secret);
-        RequestService.requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
+        request.requireNew("a backup is taken only while it is new", "create a new request for another backup");
         return request;
     }
 
@@ -165,7 +164,7 @@ public class Backups {
     @Transactional
     UpgradeRequest recordBackup(UUID id, StoredObject stored, BackupValidator.Summary summary) {
         UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
-        RequestService.requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
+        request.requireNew("a backup is taken only while it is new", "create a new request for another backup");
         String manifestVersion = summary.manifest().map(m -> m.version()).orElse(null);
         if (manifestVersion == null && request.sourceVersion == null) {
             return refuse(request, FailureReason.BACKUP_VERSION_UNKNOWN, "a pg_dump custom-format backup does not "
@@ -192,7 +191,7 @@ public class Backups {
     @Transactional
     public UpgradeRequest recordBadBackup(UUID id, FailureReason reason, String message) {
         UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
-        RequestService.requireNew(request, "a backup is taken only while it is new", "create a new request for another backup");
+        request.requireNew("a backup is taken only while it is new", "create a new request for another backup");
         return refuse(request, reason, message);
     }
 

@@ -15,7 +15,6 @@ import org.juniper.upgrade.intake.refusal.Failure;
 import org.juniper.upgrade.intake.refusal.RequestRefusedException;
 import org.juniper.upgrade.intake.request.repository.UpgradeRequest;
 import org.juniper.upgrade.intake.request.repository.UpgradeRequestRepository;
-import org.juniper.upgrade.intake.request.service.RequestService;
 
 /**
  * The uploads in flight: a replica takes a bounded number at a time (each holds up to a part in memory), and an
@@ -62,7 +61,7 @@ public class UploadsInFlight {
         return QuarkusTransaction.requiringNew().call(() -> {
             UpgradeRequest request = requests.findForUpdate(id).orElseThrow(RequestRefusedException::notFound);
             access.requireRequester(request, secret);
-            RequestService.requireNew(request, "a backup is taken only while it is new",
+            request.requireNew("a backup is taken only while it is new",
                     "create a new request for another backup");
             requireNoneInFlight(request, "another upload of its backup is in flight",
                     "wait until that upload has been answered, then continue from the offset HEAD gives");
