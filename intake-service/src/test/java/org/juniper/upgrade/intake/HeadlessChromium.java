@@ -11,16 +11,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's headless Chromium driven through its chromedriver, as the pages' browser tests use it. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** A loaded machine starts a browser slowly. */
-    static final Duration WAIT = Duration.ofSeconds(90);
+    public static final Duration WAIT = Duration.ofSeconds(90);
 
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "the pages are checked in a "
                 + "real browser: Debian's chromium and chromium-driver, which ./platform test installs");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",

@@ -15,12 +15,12 @@ import java.util.Map;
  * One HTTP/1.1 exchange written by hand, for what a well-behaved client cannot do: announce a body and hold it, send
  * part of it, or read the answer before the body is sent.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
 
     /** The answer: status, headers by lower-case name, body. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
     }
 
     private RawHttp(Socket socket) throws IOException {
@@ -29,7 +29,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends the request line and headers; the body is the caller's to write. */
-    static RawHttp start(URL intake, String method, String path, Map<String, String> headers) throws IOException {
+    public static RawHttp start(URL intake, String method, String path, Map<String, String> headers) throws IOException {
         RawHttp http = new RawHttp(new Socket(intake.getHost(), intake.getPort()));
         http.socket.setSoTimeout(30_000);
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + intake.getHost()
@@ -41,7 +41,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends {@code request} as it is, framing included, and reads the answer. */
-    static Answer exchange(URL intake, byte[] request) throws IOException {
+    public static Answer exchange(URL intake, byte[] request) throws IOException {
         try (RawHttp http = new RawHttp(new Socket(intake.getHost(), intake.getPort()))) {
             http.socket.setSoTimeout(30_000);
             http.write(request, 0, request.length);
@@ -49,13 +49,13 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    void write(byte[] bytes, int from, int to) throws IOException {
+    public void write(byte[] bytes, int from, int to) throws IOException {
         out.write(bytes, from, to - from);
         out.flush();
     }
 
     /** Reads the answer, whatever of the body was sent. */
-    Answer answer() throws IOException {
+    public Answer answer() throws IOException {
         InputStream in = socket.getInputStream();
         String status = line(in);
         Map<String, String> headers = new LinkedHashMap<>();

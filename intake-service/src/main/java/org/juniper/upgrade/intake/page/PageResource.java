@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.juniper.upgrade.intake.service.TargetCatalog;
+import org.juniper.upgrade.intake.request.service.TargetCatalog;
 
 /**
  * The upgrade page for a person: a form to request an upgrade and a page to follow one. Both are shells the page's

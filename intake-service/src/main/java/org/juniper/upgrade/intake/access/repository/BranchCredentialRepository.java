@@ -1,0 +1,8 @@
+package org.juniper.upgrade.intake.access.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class BranchCredentialRepository implements PanacheRepositoryBase<BranchCredential, String> {
+}
