@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.archive.ModuleRegistry;
 
 /**
  * What the pack declares about the Juniper ERP: its versions, modules, fresh-install schema, upgrade scripts and
@@ -39,6 +40,13 @@ public final class JuniperPack {
      * does: a client reads it there rather than asking the administrator.
      */
     public static final String CONTRACT_PARAMETER = "database.enterprise_code";
+    /**
+     * Where a database keeps its modules, and how its version is read from them: the version of {@code base}, as in
+     * Odoo ({@code 14.0.1.3} is a 14.0 database). The engines read the registry, in dumps and in live databases,
+     * through this alone.
+     */
+    public static final ModuleRegistry.Shape MODULE_REGISTRY = new ModuleRegistry.Shape("ir_module_module", "name",
+            "state", "latest_version", "installed", "base");
 
     private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
     /** Standard files: {@code <version>/<module>/<file name>}. */

@@ -13,7 +13,6 @@ import org.juniper.upgrade.events.FailureReason;
  * before psql sees it. A dump's own restrict and unrestrict lines (pg_dump adds them) are dropped.
  */
 public final class DumpGuard {
-    private static final Pattern COPY_FROM_STDIN = Pattern.compile("^COPY .+ FROM stdin;\\r?$");
     private static final Pattern OWN_RESTRICT = Pattern.compile("^\\\\(un)?restrict [A-Za-z0-9]+\\r?$");
     /** Longest line kept whole for a decision; longer lines are data and stream through. */
     private static final int DECISION_LINE = 8192;
@@ -25,7 +24,7 @@ public final class DumpGuard {
     public static long copy(InputStream dump, OutputStream psql, String restrictKey)
             throws IOException, InvalidBackupException {
         restrict(psql, restrictKey);
-        long read = scan(dump, line -> psql, new ModuleRegistry());
+        long read = scan(dump, line -> psql, null);
         psql.flush();
         return read;
     }
@@ -55,20 +54,19 @@ public final class DumpGuard {
      * chooses; returns bytes read. Opening each stream with {@link #restrict} is the router's duty.
      */
     public static long route(InputStream dump, Router router) throws IOException, InvalidBackupException {
-        return scan(dump, router, new ModuleRegistry());
+        return scan(dump, router, null);
     }
 
-    /** Reads the whole dump and refuses it if it holds a meta-command; returns its size. */
-    public static long check(InputStream dump) throws IOException, InvalidBackupException {
-        return check(dump, new ModuleRegistry());
-    }
-
-    /** {@link #check(InputStream)}, noting the module registry's rows in {@code registry} on the way. */
+    /**
+     * Reads the whole dump and refuses it if it holds a meta-command, noting the module registry's rows in
+     * {@code registry} on the way; returns its size.
+     */
     public static long check(InputStream dump, ModuleRegistry registry) throws IOException, InvalidBackupException {
         OutputStream nowhere = OutputStream.nullOutputStream();
         return scan(dump, line -> nowhere, registry);
     }
 
+    /** {@code registry} is null when the registry is not read. */
     private static long scan(InputStream in, Router router, ModuleRegistry registry)
             throws IOException, InvalidBackupException {
         byte[] buffer = new byte[64 * 1024];
@@ -146,11 +144,14 @@ public final class DumpGuard {
         if (target.inCopy) {
             // the text is only made when it can matter: COPY data is most of a dump
             boolean mayEnd = length >= 2 && line[0] == '\\' && line[1] == '.';
-            if (mayEnd || registry.reading()) {
-                String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
-                target.inCopy = !text.equals("\\.");
-                if (registry.reading()) {
+            boolean registryRow = registry != null && registry.reading();
+            if (mayEnd || registryRow) {
+                String text = new String(line, 0, length, StandardCharsets.UTF_8);
+                target.inCopy = !(mayEnd && text.stripTrailing().equals("\\."));
+                if (registryRow && target.inCopy) {
                     registry.row(text);
+                } else if (registryRow) {
+                    registry.dataEnds();
                 }
             }
             target.out.write(line, 0, length);
@@ -163,9 +164,11 @@ public final class DumpGuard {
             }
             throw unsafe(lineNumber, text);
         }
-        if (COPY_FROM_STDIN.matcher(text).matches()) {
+        if (CopyHeader.startsData(text)) {
             target.inCopy = true;
-            registry.copyStarts(text);
+            if (registry != null) {
+                registry.copyStarts(text);
+            }
         }
         target.out = router.at(text);
         target.out.write(line, 0, length);

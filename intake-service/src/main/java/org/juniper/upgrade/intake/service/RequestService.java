@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.BackupValidator;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Sha256;
@@ -239,7 +240,7 @@ public class RequestService {
             Sha256 sha = new Sha256();
             BackupValidator.Summary summary;
             try (InputStream in = sha.wrap(store.open(key))) {
-                summary = BackupValidator.validate(in);
+                summary = BackupValidator.validate(in, JuniperPack.MODULE_REGISTRY);
                 in.transferTo(OutputStream.nullOutputStream());
             }
             StoredObject stored = new StoredObject(key, sha.hex(), sha.size());

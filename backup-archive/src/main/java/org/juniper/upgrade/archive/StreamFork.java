@@ -1,4 +1,4 @@
-package org.juniper.upgrade.neutralizer.service;
+package org.juniper.upgrade.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,34 +9,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hands what is written to reader threads, each of which reads all of it as a stream of its own: compressing the
- * test archive and checking its dump run beside decompressing and rewriting the upgraded archive, over the very
- * bytes the archive receives, instead of after it. Chunks are shared, never copied per reader: a handed chunk is
- * not written again. Closing waits for every reader and throws the first failure.
+ * Hands what is written to reader threads, each of which reads all of it as a stream of its own, so that one pass
+ * feeds them all: intake checks an upload as it travels to the object store, the neutralizer compresses the test
+ * archive and checks its dump beside rewriting it. Not a piped stream: the writer may be any thread of a server's,
+ * which may end at any time, and a piped stream refuses to be read once its writer thread has ended.
+ *
+ * <p>Chunks are shared by the readers, never copied per reader, and filled again once every reader is done with
+ * them: a stream of any size makes no garbage in proportion to it. A reader that returns early or fails is drained
+ * to the end, so the writer never waits for it; a reader's failure is thrown by the next hand-over and by closing,
+ * once, and closing waits for every reader.
  */
-final class StreamFork extends OutputStream {
+public final class StreamFork extends OutputStream {
     /** Reads the whole stream; what it leaves unread is skipped. */
     @FunctionalInterface
-    interface Reader {
+    public interface Reader {
         void read(InputStream in) throws IOException;
     }
 
-    private static final int CHUNK = 1 << 20;
-    private static final byte[] END = new byte[0];
+    /** Bytes handed over at once, and how many readers still have to read them. */
+    private static final class Chunk {
+        final byte[] bytes;
+        int length;
+        final AtomicInteger unread = new AtomicInteger();
 
-    private final List<BlockingQueue<byte[]>> queues = new ArrayList<>();
+        Chunk(int size) {
+            bytes = new byte[size];
+        }
+    }
+
+    private final int chunkSize;
+    /** Handed after the last chunk. */
+    private final Chunk end = new Chunk(0);
+    private final List<BlockingQueue<Chunk>> queues = new ArrayList<>();
+    /** Chunks every reader is done with, to be filled again. */
+    private final BlockingQueue<Chunk> free;
     private final List<Thread> threads = new ArrayList<>();
     private volatile Exception failure;
-    private byte[] chunk = new byte[CHUNK];
-    private int filled;
+    private Chunk chunk;
     private boolean closed;
     private boolean reported;
 
-    StreamFork(String name, Reader... readers) {
+    /**
+     * @param chunkSize bytes per hand-over: each costs a thread switch, so not a few KiB
+     * @param inFlight chunks queued for each reader: the writer waits when a reader is this far behind
+     */
+    public StreamFork(String name, int chunkSize, int inFlight, Reader... readers) {
+        this.chunkSize = chunkSize;
+        this.free = new ArrayBlockingQueue<>(inFlight + readers.length + 1);
+        this.chunk = new Chunk(chunkSize);
         for (Reader reader : readers) {
-            BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(8);
+            BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(inFlight);
             queues.add(queue);
             Thread thread = new Thread(() -> run(reader, queue), name + "-" + threads.size());
             thread.setDaemon(true);
@@ -45,7 +70,7 @@ final class StreamFork extends OutputStream {
         }
     }
 
-    private void run(Reader reader, BlockingQueue<byte[]> queue) {
+    private void run(Reader reader, BlockingQueue<Chunk> queue) {
         ChunkStream in = new ChunkStream(queue);
         try {
             reader.read(in);
@@ -66,31 +91,32 @@ final class StreamFork extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            int n = Math.min(length, CHUNK - filled);
-            System.arraycopy(bytes, offset, chunk, filled, n);
-            filled += n;
+            int n = Math.min(length, chunkSize - chunk.length);
+            System.arraycopy(bytes, offset, chunk.bytes, chunk.length, n);
+            chunk.length += n;
             offset += n;
             length -= n;
-            if (filled == CHUNK) {
+            if (chunk.length == chunkSize) {
                 rethrowFailure();
                 hand(chunk);
-                chunk = new byte[CHUNK];
-                filled = 0;
+                Chunk reused = free.poll();
+                chunk = reused != null ? reused : new Chunk(chunkSize);
+                chunk.length = 0;
             }
         }
     }
 
+    /** Ends every reader's stream and waits for the readers; throws the first failure of one not thrown yet. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        if (filled > 0) {
-            hand(java.util.Arrays.copyOf(chunk, filled));
-            filled = 0;
+        if (chunk.length > 0) {
+            hand(chunk);
         }
-        hand(END);
+        hand(end);
         try {
             for (Thread thread : threads) {
                 thread.join();
@@ -102,10 +128,11 @@ final class StreamFork extends OutputStream {
         rethrowFailure();
     }
 
-    private void hand(byte[] bytes) throws IOException {
+    private void hand(Chunk handed) throws IOException {
+        handed.unread.set(queues.size());
         try {
-            for (BlockingQueue<byte[]> queue : queues) {
-                queue.put(bytes);
+            for (BlockingQueue<Chunk> queue : queues) {
+                queue.put(handed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,13 +154,12 @@ final class StreamFork extends OutputStream {
     }
 
     /** One reader's view of the chunks. */
-    private static final class ChunkStream extends InputStream {
-        private final BlockingQueue<byte[]> queue;
-        private byte[] current = new byte[0];
+    private final class ChunkStream extends InputStream {
+        private final BlockingQueue<Chunk> queue;
+        private Chunk current;
         private int position;
-        private boolean ended;
 
-        ChunkStream(BlockingQueue<byte[]> queue) {
+        ChunkStream(BlockingQueue<Chunk> queue) {
             this.queue = queue;
         }
 
@@ -148,19 +174,23 @@ final class StreamFork extends OutputStream {
             if (length == 0) {
                 return 0;
             }
-            while (position == current.length) {
-                if (ended) {
+            while (current == null || position == current.length) {
+                if (current == end) {
                     return -1;
                 }
                 next();
             }
             int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, target, offset, n);
+            System.arraycopy(current.bytes, position, target, offset, n);
             position += n;
             return n;
         }
 
+        /** Leaves the current chunk, to be filled again once the other readers left it too, and takes the next. */
         private void next() throws InterruptedIOException {
+            if (current != null && current.unread.decrementAndGet() == 0) {
+                free.offer(current);
+            }
             try {
                 current = queue.take();
             } catch (InterruptedException e) {
@@ -168,12 +198,11 @@ final class StreamFork extends OutputStream {
                 throw new InterruptedIOException("interrupted while reading the stream");
             }
             position = 0;
-            ended = current == END;
         }
 
         void skipToEnd() {
             try {
-                while (!ended) {
+                while (current != end) {
                     next();
                 }
             } catch (InterruptedIOException e) {
