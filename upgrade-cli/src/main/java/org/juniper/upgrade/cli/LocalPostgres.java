@@ -115,12 +115,15 @@ final class LocalPostgres {
 
     /** The contract the database records, where the pack says Juniper keeps it; empty when it records none. */
     Optional<String> contract(String database) {
-        if (query(database, "select 1 where to_regclass('public.ir_config_parameter') is not null", Map.of())
-                .isEmpty()) {
+        JuniperPack.Parameters parameters = JuniperPack.PARAMETERS;
+        Map<String, String> names = Map.of("qualified", "public." + parameters.table(), "table", parameters.table(),
+                "key", parameters.keyColumn(), "value", parameters.valueColumn(), "contract",
+                JuniperPack.CONTRACT_PARAMETER);
+        if (!query(database, "select to_regclass(:'qualified') is not null", names).get(0)[0].equals("t")) {
             return Optional.empty();
         }
-        return query(database, "select value from public.ir_config_parameter where key = :'key' and value <> ''",
-                Map.of("key", JuniperPack.CONTRACT_PARAMETER)).stream().map(row -> row[0].strip()).findFirst();
+        return query(database, "select :\"value\" from public.:\"table\" where :\"key\" = :'contract' and :\"value\" "
+                + "<> ''", names).stream().map(row -> row[0].strip()).findFirst();
     }
 
     void create(String database) {
