@@ -29,8 +29,11 @@ public record CopyHeader(String schema, String table, List<String> columns) {
 
     /** The header {@code line} is (with or without its line end), or empty when it is none pg_dump writes. */
     public static Optional<CopyHeader> parse(String line) {
+        if (!line.startsWith(START)) {
+            return Optional.empty();
+        }
         String text = withoutLineEnd(line);
-        if (!text.startsWith(START) || !text.endsWith(END)) {
+        if (!text.endsWith(END)) {
             return Optional.empty();
         }
         Names names = new Names(text, START.length(), text.length() - END.length());

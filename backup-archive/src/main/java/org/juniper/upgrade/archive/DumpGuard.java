@@ -73,7 +73,7 @@ public final class DumpGuard {
         byte[] line = new byte[DECISION_LINE];
         int lineLength = 0;
         boolean streamingLine = false;
-        Target target = new Target();
+        Target target = new Target(registry);
         long lineNumber = 1;
         long total = 0;
         int n;
@@ -84,14 +84,14 @@ public final class DumpGuard {
                     i = Bytes.indexOf(buffer, (byte) '\n', start, n)) {
                 int len = i + 1 - start;
                 if (streamingLine) {
-                    target.out.write(buffer, start, len);
+                    target.write(buffer, start, len);
                 } else if (lineLength + len > DECISION_LINE) {
                     refuseMetaCommand(line, lineLength, buffer, start, target.inCopy, lineNumber);
                     target.longLine(router, line, lineLength, buffer, start, len);
                 } else {
                     System.arraycopy(buffer, start, line, lineLength, len);
                     lineLength += len;
-                    decide(line, lineLength, target, lineNumber, router, registry);
+                    decide(line, lineLength, target, lineNumber, router);
                 }
                 start = i + 1;
                 lineLength = 0;
@@ -100,7 +100,7 @@ public final class DumpGuard {
             }
             if (start < n) {
                 if (streamingLine) {
-                    target.out.write(buffer, start, n - start);
+                    target.write(buffer, start, n - start);
                 } else if (lineLength + (n - start) <= DECISION_LINE) {
                     System.arraycopy(buffer, start, line, lineLength, n - start);
                     lineLength += n - start;
@@ -114,7 +114,7 @@ public final class DumpGuard {
             }
         }
         if (lineLength > 0) {
-            decide(line, lineLength, target, lineNumber, router, registry);
+            decide(line, lineLength, target, lineNumber, router);
         }
         if (target.out != null) {
             target.out.flush();
@@ -122,10 +122,23 @@ public final class DumpGuard {
         return total;
     }
 
-    /** Where the scan writes, and whether it is inside COPY data. */
+    /** Where the scan writes, whether it is inside COPY data, and the registry that reads the data it is in. */
     private static final class Target {
+        final ModuleRegistry registry;
         OutputStream out;
         boolean inCopy;
+
+        Target(ModuleRegistry registry) {
+            this.registry = registry;
+        }
+
+        /** Writes part of a line; the module registry's rows, long ones too, are read on their way. */
+        void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            if (inCopy && registry != null && registry.reading()) {
+                registry.write(bytes, offset, length);
+            }
+        }
 
         /** Writes the start of a line too long to decide on whole; the rest follows where it went. */
         void longLine(Router router, byte[] line, int lineLength, byte[] buffer, int start, int length)
@@ -134,27 +147,23 @@ public final class DumpGuard {
                 out = router.at(new String(line, 0, lineLength, StandardCharsets.UTF_8)
                         + new String(buffer, start, Math.min(length, DECISION_LINE), StandardCharsets.UTF_8));
             }
-            out.write(line, 0, lineLength);
-            out.write(buffer, start, length);
+            write(line, 0, lineLength);
+            write(buffer, start, length);
         }
     }
 
-    private static void decide(byte[] line, int length, Target target, long lineNumber, Router router,
-            ModuleRegistry registry) throws IOException, InvalidBackupException {
+    private static void decide(byte[] line, int length, Target target, long lineNumber, Router router)
+            throws IOException, InvalidBackupException {
         if (target.inCopy) {
+            target.write(line, 0, length);
             // the text is only made when it can matter: COPY data is most of a dump
-            boolean mayEnd = length >= 2 && line[0] == '\\' && line[1] == '.';
-            boolean registryRow = registry != null && registry.reading();
-            if (mayEnd || registryRow) {
-                String text = new String(line, 0, length, StandardCharsets.UTF_8);
-                target.inCopy = !(mayEnd && text.stripTrailing().equals("\\."));
-                if (registryRow && target.inCopy) {
-                    registry.row(text);
-                } else if (registryRow) {
-                    registry.dataEnds();
+            if (length >= 2 && line[0] == '\\' && line[1] == '.'
+                    && new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing().equals("\\.")) {
+                target.inCopy = false;
+                if (target.registry != null) {
+                    target.registry.dataEnds();
                 }
             }
-            target.out.write(line, 0, length);
             return;
         }
         String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
@@ -166,8 +175,8 @@ public final class DumpGuard {
         }
         if (CopyHeader.startsData(text)) {
             target.inCopy = true;
-            if (registry != null) {
-                registry.copyStarts(text);
+            if (target.registry != null) {
+                target.registry.copyStarts(text);
             }
         }
         target.out = router.at(text);

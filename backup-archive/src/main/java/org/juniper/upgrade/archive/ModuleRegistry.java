@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The installed modules a plain dump's data says, read while the dump streams by, so that a dump needs no second
- * pass for its manifest: {@link DumpGuard#check} reads them on its way, and a dump written to this stream (in pieces
- * cut anywhere) is read the same way, with the server version its header names. Where the registry lives is the
+ * pass for its manifest: a dump written to this stream (in pieces cut anywhere) is read for them and for the server
+ * version its header names, and {@link DumpGuard#check} writes the registry's data to it on its way. Where the registry lives is the
  * ERP's to say, in a {@link Shape}; the same shape gives the queries that read it from a live database.
  */
 public final class ModuleRegistry extends OutputStream {
@@ -23,6 +23,8 @@ public final class ModuleRegistry extends OutputStream {
     private static final int HEADER_LINE = 8192;
     /** A registry row holds a module's description: long, but never this long. */
     private static final int REGISTRY_LINE = 4 << 20;
+    /** Of a line of other data, only enough to see whether it ends the data. */
+    private static final int DATA_LINE = 3;
 
     /**
      * Where a database keeps its module registry: the table, its columns, the state of an installed module, and the
@@ -61,6 +63,8 @@ public final class ModuleRegistry extends OutputStream {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private boolean found;
     private String serverMajor;
+    /** Whether the lines written are COPY data, the registry's or another table's. */
+    private boolean inData;
     /** While the registry's data is read: the number of its columns and where the ones read are. */
     private boolean reading;
     private int columnCount;
@@ -119,17 +123,20 @@ public final class ModuleRegistry extends OutputStream {
     }
 
     private void keep(byte[] b, int off, int len) {
-        int room = (reading ? REGISTRY_LINE : HEADER_LINE) - line.size();
+        int room = (reading ? REGISTRY_LINE : inData ? DATA_LINE : HEADER_LINE) - line.size();
         line.write(b, off, Math.max(0, Math.min(len, room)));
     }
 
     private void endLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        if (reading) {
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (inData) {
             if (text.equals("\\.")) {
                 dataEnds();
-            } else {
+            } else if (reading) {
                 row(text);
             }
         } else if (CopyHeader.startsData(text)) {
@@ -143,6 +150,7 @@ public final class ModuleRegistry extends OutputStream {
     /** Takes the COPY header of a block of data; returns whether its rows belong to the registry. */
     boolean copyStarts(String header) {
         Optional<CopyHeader> copy = CopyHeader.parse(header).filter(h -> h.name().equals(shape.table()));
+        inData = true;
         reading = copy.isPresent();
         if (reading) {
             List<String> columns = copy.get().columns();
@@ -160,21 +168,22 @@ public final class ModuleRegistry extends OutputStream {
         return reading;
     }
 
-    /** One row of the registry's data, with or without its line end. */
-    void row(String text) {
+    /** One row of the registry's data. */
+    private void row(String text) {
         if (nameColumn < 0 || stateColumn < 0) {
             return;
         }
-        int end = text.endsWith("\r\n") ? text.length() - 2 : text.endsWith("\n") ? text.length() - 1 : text.length();
-        String[] fields = text.substring(0, end).split("\t", -1);
+        String[] fields = text.split("\t", -1);
         if (fields.length == columnCount && shape.installedState().equals(CopyText.decode(fields[stateColumn]))) {
             String version = versionColumn < 0 ? null : CopyText.decode(fields[versionColumn]);
             installed.put(CopyText.decode(fields[nameColumn]), version == null ? "" : version);
         }
     }
 
-    /** The end of a block of data. */
+    /** The end of a block of data, as the guard reads it. */
     void dataEnds() {
+        inData = false;
         reading = false;
+        line.reset();
     }
 }

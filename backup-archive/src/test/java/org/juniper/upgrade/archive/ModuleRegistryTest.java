@@ -22,6 +22,8 @@ class ModuleRegistryTest {
 
             COPY public.res_partner (id, name) FROM stdin;
             1\tCOPY public.ir_module_module (id, name) FROM stdin;
+            COPY public.ir_module_module (name, state) FROM stdin;
+            evil\tinstalled
             \\.
 
             COPY public.ir_module_module (id, name, description, latest_version, state) FROM stdin;
@@ -34,6 +36,7 @@ class ModuleRegistryTest {
 
             """;
 
+    /** Another table's data that looks like the registry's header is data: "evil" is no module. */
     @Test
     void installedModulesAndTheServerVersionAreReadFromThePlainDump() {
         ModuleRegistry registry = new ModuleRegistry(BackupArchiveTest.REGISTRY);
@@ -58,6 +61,18 @@ class ModuleRegistryTest {
 
         assertEquals(Map.of("base", "14.0.1.3", "sale", "14.0.1.1", "custom", ""), registry.installed());
         assertEquals(Optional.of("14.0"), registry.version());
+    }
+
+    @Test
+    void aModuleWhoseRowIsLongerThanTheGuardDecidesOnIsReadThroughTheGuardToo() throws Exception {
+        ModuleRegistry registry = new ModuleRegistry(BackupArchiveTest.REGISTRY);
+        String description = "{\"en_US\": \"" + "A long description. ".repeat(2000) + "\"}";
+        String dump = "COPY public.ir_module_module (id, name, description, latest_version, state) FROM stdin;\n"
+                + "1\tbase\t" + description + "\t14.0.1.3\tinstalled\r\n\\.\r\nSELECT 1;\n";
+
+        DumpGuard.check(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), registry);
+
+        assertEquals(Map.of("base", "14.0.1.3"), registry.installed());
     }
 
     @Test
