@@ -47,7 +47,7 @@ public final class StreamFork extends OutputStream {
     /** Chunks every reader is done with, to be filled again. */
     private final BlockingQueue<Chunk> free;
     private final List<Thread> threads = new ArrayList<>();
-    private volatile Exception failure;
+    private volatile Throwable failure;
     private Chunk chunk;
     private boolean closed;
     private boolean reported;
@@ -74,13 +74,14 @@ public final class StreamFork extends OutputStream {
         ChunkStream in = new ChunkStream(queue);
         try {
             reader.read(in);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (failure == null) {
                 failure = e;
             }
+        } finally {
+            // drains to the end whatever the reader did, so that the writing side never waits on a full queue
+            in.skipToEnd();
         }
-        // drains to the end whatever the reader did, so that the writing side never waits on a full queue
-        in.skipToEnd();
     }
 
     @Override
@@ -142,13 +143,16 @@ public final class StreamFork extends OutputStream {
 
     /** Throws a reader's failure, once: closing after a failed write must not throw it again. */
     private void rethrowFailure() throws IOException {
-        Exception failed = failure;
+        Throwable failed = failure;
         if (failed == null || reported) {
             return;
         }
         reported = true;
-        if (failed instanceof IOException) {
-            throw (IOException) failed;
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed instanceof Error error) {
+            throw error;
         }
         throw (RuntimeException) failed;
     }

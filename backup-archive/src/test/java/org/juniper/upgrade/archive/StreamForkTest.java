@@ -69,6 +69,19 @@ class StreamForkTest {
 
     @Test
     @Timeout(60)
+    void aReaderDyingOfAnErrorStillLeavesTheWriterFreeAndFailsIt() {
+        AssertionError thrown = assertThrows(AssertionError.class, () -> {
+            try (StreamFork fork = new StreamFork("test", 1 << 10, 2, in -> {
+                throw new AssertionError("the reader died");
+            })) {
+                fork.write(new byte[1 << 20]);
+            }
+        });
+        assertEquals("the reader died", thrown.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
     void aReaderThatStopsEarlyLeavesTheOthersTheWholeStream() throws IOException {
         byte[] data = new byte[20 << 20];
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
