@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.archive.ModuleRegistry;
 
 /**
  * What the pack declares about the Juniper ERP: its versions, modules, fresh-install schema, upgrade scripts and
@@ -34,11 +35,20 @@ public final class JuniperPack {
      * upgraded database, and the only object the scripts add besides the target version's schema.
      */
     public static final String UPGRADE_NOTES_TABLE = "juniper_upgrade_note";
+    /** Where a database keeps its system parameters: a table of keys and values. */
+    public static final Parameters PARAMETERS = new Parameters("ir_config_parameter", "key", "value");
     /**
-     * The key of {@code ir_config_parameter} under which a database records the contract it is covered by, as Odoo
-     * does: a client reads it there rather than asking the administrator.
+     * The key of {@link #PARAMETERS} under which a database records the contract it is covered by, as Odoo does: a
+     * client reads it there rather than asking the administrator.
      */
     public static final String CONTRACT_PARAMETER = "database.enterprise_code";
+    /**
+     * Where a database keeps its modules, and how its version is read from them: the version of {@code base}, as in
+     * Odoo ({@code 14.0.1.3} is a 14.0 database). The engines read the registry, in dumps and in live databases,
+     * through this alone.
+     */
+    public static final ModuleRegistry.Shape MODULE_REGISTRY = new ModuleRegistry.Shape("ir_module_module", "name",
+            "state", "latest_version", "installed", "base");
 
     private static final Pattern RULE_LINE = Pattern.compile("^--\\s*rule:\\s*(\\S+)\\s*$");
     /** Standard files: {@code <version>/<module>/<file name>}. */
@@ -50,6 +60,10 @@ public final class JuniperPack {
              ORDER BY id""";
     private static final String ATTACHMENT_IN_FILESTORE = """
             UPDATE ir_attachment SET store_fname = ?, checksum = ?, file_size = ?, db_datas = NULL WHERE id = ?""";
+
+    /** A table of keys and values, by its name and its two columns. */
+    public record Parameters(String table, String keyColumn, String valueColumn) {
+    }
 
     private final ClassLoader loader;
     private final String root;

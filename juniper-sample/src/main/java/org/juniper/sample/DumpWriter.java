@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.juniper.upgrade.archive.CopyText;
 
 /**
  * Writes a plain-format dump the way {@code pg_dump --no-owner --no-privileges} does: settings, tables and

@@ -89,7 +89,8 @@ class SampleDatabaseTest {
 
     @Test
     void theBackupPassesThePlatformValidation() throws Exception {
-        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(small));
+        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(small),
+                JuniperPack.MODULE_REGISTRY);
         Manifest manifest = summary.manifest().orElseThrow();
         assertEquals("acme", manifest.databaseName());
         assertEquals("14.0", manifest.version());
@@ -197,7 +198,8 @@ class SampleDatabaseTest {
     void laterVersionsHaveTheirModulesNamesAndTranslatedColumns(String version) throws Exception {
         JuniperPack pack = JuniperPack.load();
         byte[] zip = generate(new SampleSpec("acme", version, 0.01, 42));
-        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow();
+        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip), JuniperPack.MODULE_REGISTRY)
+                .manifest().orElseThrow();
         assertEquals(version, manifest.version());
         assertEquals(pack.moduleVersions(version, pack.modules(version)), manifest.modules());
         String dump = dump(zip);
@@ -215,7 +217,8 @@ class SampleDatabaseTest {
     @Test
     void theCustomModuleIsInTheManifestAndItsViewUsesAFieldALaterVersionRemoves() throws Exception {
         byte[] zip = generate(new SampleSpec("acme", "17.0", 0.01, 42, true));
-        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow();
+        Manifest manifest = BackupValidator.validate(new ByteArrayInputStream(zip), JuniperPack.MODULE_REGISTRY)
+                .manifest().orElseThrow();
         assertEquals("17.0.1.0", manifest.modules().get(CustomModule.NAME));
         assertEquals(List.of(CustomModule.NAME), JuniperPack.load().unknownModules("17.0",
                 manifest.modules().keySet()));

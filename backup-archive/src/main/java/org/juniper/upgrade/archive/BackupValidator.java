@@ -23,7 +23,9 @@ public final class BackupValidator {
     private BackupValidator() {
     }
 
-    public static Summary validate(InputStream raw) throws IOException, InvalidBackupException {
+    /** Validates a backup whose databases keep their module registry as {@code registry} says. */
+    public static Summary validate(InputStream raw, ModuleRegistry.Shape registry)
+            throws IOException, InvalidBackupException {
         BufferedInputStream in = new BufferedInputStream(raw);
         in.mark(BackupFormat.HEADER_LENGTH);
         byte[] header = in.readNBytes(BackupFormat.HEADER_LENGTH);
@@ -35,14 +37,15 @@ public final class BackupValidator {
         if (format == BackupFormat.PG_CUSTOM) {
             return new Summary(format, Optional.empty(), in.transferTo(OutputStream.nullOutputStream()), 0);
         }
-        return validateZip(in);
+        return validateZip(in, registry);
     }
 
-    private static Summary validateZip(InputStream in) throws IOException, InvalidBackupException {
+    private static Summary validateZip(InputStream in, ModuleRegistry.Shape shape)
+            throws IOException, InvalidBackupException {
         Manifest[] manifest = {null};
         long[] dumpBytes = {-1};
         int[] files = {0};
-        ModuleRegistry registry = new ModuleRegistry();
+        ModuleRegistry registry = new ModuleRegistry(shape);
         BackupArchiveReader.read(in, (name, content) -> {
             if (name.equals(ArchiveLayout.MANIFEST)) {
                 manifest[0] = BackupArchiveReader.parseManifest(content);
@@ -73,7 +76,7 @@ public final class BackupValidator {
         if (!registry.found()) {
             return;
         }
-        String dumpVersion = registry.version();
+        String dumpVersion = registry.version().orElse(null);
         if (dumpVersion != null && !dumpVersion.equals(manifest.version())) {
             throw mismatch("manifest.json says version " + manifest.version() + " but the dump's modules are at "
                     + dumpVersion);

@@ -13,7 +13,6 @@ import org.juniper.upgrade.events.FailureReason;
  * before psql sees it. A dump's own restrict and unrestrict lines (pg_dump adds them) are dropped.
  */
 public final class DumpGuard {
-    private static final Pattern COPY_FROM_STDIN = Pattern.compile("^COPY .+ FROM stdin;\\r?$");
     private static final Pattern OWN_RESTRICT = Pattern.compile("^\\\\(un)?restrict [A-Za-z0-9]+\\r?$");
     /** Longest line kept whole for a decision; longer lines are data and stream through. */
     private static final int DECISION_LINE = 8192;
@@ -25,7 +24,7 @@ public final class DumpGuard {
     public static long copy(InputStream dump, OutputStream psql, String restrictKey)
             throws IOException, InvalidBackupException {
         restrict(psql, restrictKey);
-        long read = scan(dump, line -> psql, new ModuleRegistry());
+        long read = scan(dump, line -> psql, null);
         psql.flush();
         return read;
     }
@@ -55,27 +54,26 @@ public final class DumpGuard {
      * chooses; returns bytes read. Opening each stream with {@link #restrict} is the router's duty.
      */
     public static long route(InputStream dump, Router router) throws IOException, InvalidBackupException {
-        return scan(dump, router, new ModuleRegistry());
+        return scan(dump, router, null);
     }
 
-    /** Reads the whole dump and refuses it if it holds a meta-command; returns its size. */
-    public static long check(InputStream dump) throws IOException, InvalidBackupException {
-        return check(dump, new ModuleRegistry());
-    }
-
-    /** {@link #check(InputStream)}, noting the module registry's rows in {@code registry} on the way. */
+    /**
+     * Reads the whole dump and refuses it if it holds a meta-command, noting the module registry's rows in
+     * {@code registry} on the way; returns its size.
+     */
     public static long check(InputStream dump, ModuleRegistry registry) throws IOException, InvalidBackupException {
         OutputStream nowhere = OutputStream.nullOutputStream();
         return scan(dump, line -> nowhere, registry);
     }
 
+    /** {@code registry} is null when the registry is not read. */
     private static long scan(InputStream in, Router router, ModuleRegistry registry)
             throws IOException, InvalidBackupException {
         byte[] buffer = new byte[64 * 1024];
         byte[] line = new byte[DECISION_LINE];
         int lineLength = 0;
         boolean streamingLine = false;
-        Target target = new Target();
+        Target target = new Target(registry);
         long lineNumber = 1;
         long total = 0;
         int n;
@@ -86,14 +84,14 @@ public final class DumpGuard {
                     i = Bytes.indexOf(buffer, (byte) '\n', start, n)) {
                 int len = i + 1 - start;
                 if (streamingLine) {
-                    target.out.write(buffer, start, len);
+                    target.write(buffer, start, len);
                 } else if (lineLength + len > DECISION_LINE) {
                     refuseMetaCommand(line, lineLength, buffer, start, target.inCopy, lineNumber);
                     target.longLine(router, line, lineLength, buffer, start, len);
                 } else {
                     System.arraycopy(buffer, start, line, lineLength, len);
                     lineLength += len;
-                    decide(line, lineLength, target, lineNumber, router, registry);
+                    decide(line, lineLength, target, lineNumber, router);
                 }
                 start = i + 1;
                 lineLength = 0;
@@ -102,7 +100,7 @@ public final class DumpGuard {
             }
             if (start < n) {
                 if (streamingLine) {
-                    target.out.write(buffer, start, n - start);
+                    target.write(buffer, start, n - start);
                 } else if (lineLength + (n - start) <= DECISION_LINE) {
                     System.arraycopy(buffer, start, line, lineLength, n - start);
                     lineLength += n - start;
@@ -116,7 +114,7 @@ public final class DumpGuard {
             }
         }
         if (lineLength > 0) {
-            decide(line, lineLength, target, lineNumber, router, registry);
+            decide(line, lineLength, target, lineNumber, router);
         }
         if (target.out != null) {
             target.out.flush();
@@ -124,10 +122,23 @@ public final class DumpGuard {
         return total;
     }
 
-    /** Where the scan writes, and whether it is inside COPY data. */
+    /** Where the scan writes, whether it is inside COPY data, and the registry that reads the data it is in. */
     private static final class Target {
+        final ModuleRegistry registry;
         OutputStream out;
         boolean inCopy;
+
+        Target(ModuleRegistry registry) {
+            this.registry = registry;
+        }
+
+        /** Writes part of a line; the module registry's rows, long ones too, are read on their way. */
+        void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            if (inCopy && registry != null && registry.reading()) {
+                registry.write(bytes, offset, length);
+            }
+        }
 
         /** Writes the start of a line too long to decide on whole; the rest follows where it went. */
         void longLine(Router router, byte[] line, int lineLength, byte[] buffer, int start, int length)
@@ -136,24 +147,23 @@ public final class DumpGuard {
                 out = router.at(new String(line, 0, lineLength, StandardCharsets.UTF_8)
                         + new String(buffer, start, Math.min(length, DECISION_LINE), StandardCharsets.UTF_8));
             }
-            out.write(line, 0, lineLength);
-            out.write(buffer, start, length);
+            write(line, 0, lineLength);
+            write(buffer, start, length);
         }
     }
 
-    private static void decide(byte[] line, int length, Target target, long lineNumber, Router router,
-            ModuleRegistry registry) throws IOException, InvalidBackupException {
+    private static void decide(byte[] line, int length, Target target, long lineNumber, Router router)
+            throws IOException, InvalidBackupException {
         if (target.inCopy) {
+            target.write(line, 0, length);
             // the text is only made when it can matter: COPY data is most of a dump
-            boolean mayEnd = length >= 2 && line[0] == '\\' && line[1] == '.';
-            if (mayEnd || registry.reading()) {
-                String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
-                target.inCopy = !text.equals("\\.");
-                if (registry.reading()) {
-                    registry.row(text);
+            if (length >= 2 && line[0] == '\\' && line[1] == '.'
+                    && new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing().equals("\\.")) {
+                target.inCopy = false;
+                if (target.registry != null) {
+                    target.registry.dataEnds();
                 }
             }
-            target.out.write(line, 0, length);
             return;
         }
         String text = new String(line, 0, length, StandardCharsets.UTF_8).stripTrailing();
@@ -163,9 +173,11 @@ public final class DumpGuard {
             }
             throw unsafe(lineNumber, text);
         }
-        if (COPY_FROM_STDIN.matcher(text).matches()) {
+        if (CopyHeader.startsData(text)) {
             target.inCopy = true;
-            registry.copyStarts(text);
+            if (target.registry != null) {
+                target.registry.copyStarts(text);
+            }
         }
         target.out = router.at(text);
         target.out.write(line, 0, length);

@@ -18,6 +18,9 @@ import org.juniper.upgrade.events.FailureReason;
 import org.junit.jupiter.api.Test;
 
 class BackupArchiveTest {
+    /** Where the ERP keeps its module registry: the pack says so, and the format reads whatever it is told. */
+    static final ModuleRegistry.Shape REGISTRY = new ModuleRegistry.Shape("ir_module_module", "name", "state",
+            "latest_version", "installed", "base");
     private static final byte[] ATTACHMENT = "invoice scan".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -25,7 +28,8 @@ class BackupArchiveTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Checksum checksum = writeSample(bytes);
 
-        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(bytes.toByteArray()));
+        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(bytes.toByteArray()),
+                REGISTRY);
 
         assertEquals(BackupFormat.ZIP, summary.format());
         assertEquals("14.0", summary.manifest().orElseThrow().version());
@@ -39,17 +43,17 @@ class BackupArchiveTest {
     void aManifestThatAgreesWithTheDumpsModuleRegistryPasses() throws Exception {
         byte[] zip = withRegistry("{\"version\":\"14.0\",\"modules\":{\"base\":\"14.0.1.3\",\"sale\":\"14.0.1.1\"}}");
 
-        assertEquals("14.0", BackupValidator.validate(new ByteArrayInputStream(zip)).manifest().orElseThrow()
-                .version());
+        assertEquals("14.0", BackupValidator.validate(new ByteArrayInputStream(zip), REGISTRY).manifest()
+                .orElseThrow().version());
     }
 
     @Test
     void aManifestThatDescribesAnotherDatabaseThanTheDumpIsRefusedWithTheDifferences() throws Exception {
         InvalidBackupException version = assertThrows(InvalidBackupException.class, () -> BackupValidator.validate(
-                new ByteArrayInputStream(withRegistry("{\"version\":\"15.0\",\"modules\":{}}"))));
+                new ByteArrayInputStream(withRegistry("{\"version\":\"15.0\",\"modules\":{}}")), REGISTRY));
         InvalidBackupException modules = assertThrows(InvalidBackupException.class, () -> BackupValidator.validate(
                 new ByteArrayInputStream(withRegistry("{\"version\":\"14.0\",\"modules\":{\"base\":"
-                        + "\"14.0.1.3\",\"sale\":\"14.0.1.0\",\"stock\":\"14.0.1.1\"}}"))));
+                        + "\"14.0.1.3\",\"sale\":\"14.0.1.0\",\"stock\":\"14.0.1.1\"}}")), REGISTRY));
 
         assertEquals(FailureReason.BACKUP_MANIFEST_MISMATCH, version.reason());
         assertTrue(version.getMessage().contains("says version 15.0 but the dump's modules are at 14.0"),
@@ -65,7 +69,7 @@ class BackupArchiveTest {
         byte[] zip = rawZip(Map.of("../../etc/cron.d/evil", "x", "manifest.json", "{\"version\":\"14.0\"}"));
 
         InvalidBackupException e = assertThrows(InvalidBackupException.class,
-                () -> BackupValidator.validate(new ByteArrayInputStream(zip)));
+                () -> BackupValidator.validate(new ByteArrayInputStream(zip), REGISTRY));
 
         assertEquals(FailureReason.BACKUP_PATH_ESCAPE, e.reason());
         assertTrue(e.getMessage().contains("../../etc/cron.d/evil"));
@@ -118,7 +122,7 @@ class BackupArchiveTest {
     void aPgDumpCustomFormatFileIsRecognisedByItsHeader() throws Exception {
         byte[] custom = "PGDMP\u0001\u000e\u0000rest".getBytes(StandardCharsets.ISO_8859_1);
 
-        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(custom));
+        BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(custom), REGISTRY);
 
         assertEquals(BackupFormat.PG_CUSTOM, summary.format());
         assertTrue(summary.manifest().isEmpty());
@@ -146,7 +150,7 @@ class BackupArchiveTest {
 
     private static FailureReason reasonOf(byte[] archive) {
         return assertThrows(InvalidBackupException.class,
-                () -> BackupValidator.validate(new ByteArrayInputStream(archive))).reason();
+                () -> BackupValidator.validate(new ByteArrayInputStream(archive), REGISTRY)).reason();
     }
 
     private static byte[] rawZip(Map<String, String> entries) throws IOException {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -21,6 +22,7 @@ import org.juniper.upgrade.archive.BackupValidator;
 import org.juniper.upgrade.archive.Checksum;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.archive.ModuleRegistry;
 import org.juniper.upgrade.archive.Sha256;
 
 /**
@@ -79,7 +81,7 @@ final class BackupPacker {
     /** What a live database is: its manifest, from its module registry and its server. */
     Manifest describe(String database) {
         Map<String, String> modules = local.installedModules(database);
-        String version = ModuleRegistry.juniperVersion(modules).orElseThrow(() -> notJuniper("database '"
+        String version = JuniperPack.MODULE_REGISTRY.version(modules).orElseThrow(() -> notJuniper("database '"
                 + database + "'"));
         return Manifest.of(database, version, String.valueOf(local.serverMajor()), modules);
     }
@@ -136,10 +138,9 @@ final class BackupPacker {
             return checkedAsItIs(dump);
         }
         if (startsWith(dump, CUSTOM_MAGIC)) {
-            ModuleRegistry registry = new ModuleRegistry();
+            ModuleRegistry registry = new ModuleRegistry(JuniperPack.MODULE_REGISTRY);
             local.moduleRegistryFrom(dump, registry);
-            String version = ModuleRegistry.juniperVersion(registry.installedModules())
-                    .orElseThrow(() -> notJuniper(dump.toString()));
+            String version = registry.version().orElseThrow(() -> notJuniper(dump.toString()));
             return new Packed(dump, PG_CUSTOM, checksum(dump), version);
         }
         boolean gzipped = startsWith(dump, GZIP_MAGIC);
@@ -161,17 +162,17 @@ final class BackupPacker {
 
     /** Packs a plain dump; its manifest comes from the module registry read on the way, so it goes last. */
     private Packed packPlain(String database, Path workDir, DumpSource source) {
-        ModuleRegistry registry = new ModuleRegistry();
+        ModuleRegistry registry = new ModuleRegistry(JuniperPack.MODULE_REGISTRY);
         String[] version = {null};
         Checksum checksum = pack(workDir, writer -> {
             try (OutputStream dump = writer.dump(); Progress progress = new Progress(ui, "pack", -1)) {
                 source.writeTo(progress.counting(new Tee(dump, registry)));
             }
             registry.close();
-            version[0] = ModuleRegistry.juniperVersion(registry.installedModules()).orElse(null);
+            version[0] = registry.version().orElse(null);
             if (version[0] != null) {
                 writer.manifest(Manifest.of(database, version[0], registry.serverMajor().orElse(null),
-                        registry.installedModules()));
+                        registry.installed()));
             }
         });
         Path packed = workDir.resolve(PACKED);
@@ -214,7 +215,7 @@ final class BackupPacker {
         BackupValidator.Summary summary;
         try (Progress progress = new Progress(ui, "check", Files.size(zip));
                 InputStream in = sha.wrap(progress.counting(Files.newInputStream(zip)))) {
-            summary = BackupValidator.validate(in);
+            summary = BackupValidator.validate(in, JuniperPack.MODULE_REGISTRY);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (InvalidBackupException e) {
             throw new CliFailure(Exit.REFUSED, zip + " would be refused by the platform: " + e.reason() + " "
@@ -238,8 +239,9 @@ final class BackupPacker {
     }
 
     private static CliFailure notJuniper(String what) {
-        return new CliFailure(Exit.LOCAL_DATABASE, what + " has no installed 'base' module in a module registry "
-                + "(ir_module_module): it is not a Juniper database");
+        return new CliFailure(Exit.LOCAL_DATABASE, what + " has no installed '" + JuniperPack.MODULE_REGISTRY
+                .versionModule() + "' module in a module registry (" + JuniperPack.MODULE_REGISTRY.table() + "): it "
+                + "is not a Juniper database");
     }
 
     private static boolean startsWith(Path file, byte[] magic) {

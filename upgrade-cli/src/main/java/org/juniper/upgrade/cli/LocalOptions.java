@@ -1,6 +1,7 @@
 package org.juniper.upgrade.cli;
 
 import java.nio.file.Path;
+import org.juniper.upgrade.archive.psql.PgTools;
 import picocli.CommandLine.Option;
 
 /** Where the local tools, filestores and the CLI's own files are. */

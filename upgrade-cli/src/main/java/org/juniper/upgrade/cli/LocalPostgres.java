@@ -18,6 +18,7 @@ import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.psql.ParallelRestore;
 import org.juniper.upgrade.archive.psql.PgProcess;
+import org.juniper.upgrade.archive.psql.PgTools;
 import org.juniper.upgrade.archive.psql.RestoreFailedException;
 
 /** The administrator's PostgreSQL server, driven through its client tools as the administrator would. */
@@ -26,6 +27,8 @@ final class LocalPostgres {
     private static final List<String> MAINTENANCE_DBS = List.of("postgres", "template1");
     private static final String FIELD_SEPARATOR = "\u001f";
     /** What pg_dump -v says in parallel mode once a table's data is written. */
+    /** What a tool says of its version: "pg_dump (PostgreSQL) 15.18". */
+    private static final Pattern TOOL_VERSION = Pattern.compile("\\) (\\d+)(?:\\.(\\d+))?");
     private static final Pattern FINISHED_TABLE = Pattern.compile("finished item \\d+ TABLE DATA (\\S+)$");
     /** psql's exit code when the connection failed or went bad. */
     private static final int PSQL_CONNECTION_FAILED = 2;
@@ -45,11 +48,11 @@ final class LocalPostgres {
      * or {@code :"name"} (an identifier), so that no value is ever pasted into SQL. Returns the rows' fields.
      */
     List<String[]> query(String database, String sql, Map<String, String> vars) {
-        List<String> command = tools.command("psql", "-X", "-q", "-A", "-t", "-F", FIELD_SEPARATOR, "-v",
+        List<String> command = commandLine("psql", "-X", "-q", "-A", "-t", "-F", FIELD_SEPARATOR, "-v",
                 "ON_ERROR_STOP=1", "-d", database, "-f", "-");
         vars.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PgProcess.Result result = tools.run(command, in -> in.write(sql.getBytes(StandardCharsets.UTF_8)), out);
+        PgProcess.Result result = run(command, in -> in.write(sql.getBytes(StandardCharsets.UTF_8)), out);
         if (result.exitCode() == PSQL_CONNECTION_FAILED) {
             throw new CliFailure(Exit.LOCAL_DATABASE, "cannot connect to the local PostgreSQL (" + result
                     .lastLines(4) + "); " + CONNECTION_HINT);
@@ -100,12 +103,11 @@ final class LocalPostgres {
 
     /** Installed module to version, from the module registry; empty when the database has no registry. */
     Map<String, String> installedModules(String database) {
-        if (query(database, "select 1 where to_regclass('public.ir_module_module') is not null", Map.of()).isEmpty()) {
+        if (!query(database, JuniperPack.MODULE_REGISTRY.existsSql(), Map.of()).get(0)[0].equals("t")) {
             return Map.of();
         }
         Map<String, String> modules = new TreeMap<>();
-        for (String[] row : query(database, "select name, coalesce(latest_version, '') from public.ir_module_module "
-                + "where state = 'installed'", Map.of())) {
+        for (String[] row : query(database, JuniperPack.MODULE_REGISTRY.installedSql(), Map.of())) {
             modules.put(row[0], row[1]);
         }
         return modules;
@@ -113,12 +115,15 @@ final class LocalPostgres {
 
     /** The contract the database records, where the pack says Juniper keeps it; empty when it records none. */
     Optional<String> contract(String database) {
-        if (query(database, "select 1 where to_regclass('public.ir_config_parameter') is not null", Map.of())
-                .isEmpty()) {
+        JuniperPack.Parameters parameters = JuniperPack.PARAMETERS;
+        Map<String, String> names = Map.of("qualified", "public." + parameters.table(), "table", parameters.table(),
+                "key", parameters.keyColumn(), "value", parameters.valueColumn(), "contract",
+                JuniperPack.CONTRACT_PARAMETER);
+        if (!query(database, "select to_regclass(:'qualified') is not null", names).get(0)[0].equals("t")) {
             return Optional.empty();
         }
-        return query(database, "select value from public.ir_config_parameter where key = :'key' and value <> ''",
-                Map.of("key", JuniperPack.CONTRACT_PARAMETER)).stream().map(row -> row[0].strip()).findFirst();
+        return query(database, "select :\"value\" from public.:\"table\" where :\"key\" = :'contract' and :\"value\" "
+                + "<> ''", names).stream().map(row -> row[0].strip()).findFirst();
     }
 
     void create(String database) {
@@ -149,7 +154,7 @@ final class LocalPostgres {
 
     /** pg_dump refuses a server newer than itself: say so before a long run, with what to install. */
     void requireDumpable() {
-        int client = tools.majorVersion("pg_dump");
+        int client = majorVersion("pg_dump");
         if (client < serverMajor()) {
             throw new CliFailure(Exit.LOCAL_TOOLS, "pg_dump " + client + " cannot dump a PostgreSQL " + serverMajor()
                     + " server: install the PostgreSQL " + serverMajor() + " client tools (e.g. 'sudo apt install "
@@ -173,7 +178,7 @@ final class LocalPostgres {
 
     /** psql gained \restrict in 13.22, 14.19, 15.14, 16.10 and 17.6; older ones would stop on the dump's first line. */
     void requireRestrictedMode() {
-        PgProcess.Result result = tools.run(tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+        PgProcess.Result result = run(commandLine("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
                 maintenanceDb(), "-f", "-"), in -> in.write("\\restrict check\n\\unrestrict check\n"
                         .getBytes(StandardCharsets.US_ASCII)), null);
         if (result.exitCode() == PSQL_CONNECTION_FAILED) {
@@ -181,7 +186,7 @@ final class LocalPostgres {
                     .lastLines(4) + "); " + CONNECTION_HINT);
         }
         if (result.exitCode() != 0) {
-            throw new CliFailure(Exit.LOCAL_TOOLS, "psql " + tools.majorVersion("psql") + " here is older than the "
+            throw new CliFailure(Exit.LOCAL_TOOLS, "psql " + majorVersion("psql") + " here is older than the "
                     + "restricted mode (\\restrict) that dumps of current PostgreSQL releases use: update the "
                     + "PostgreSQL client tools to the latest minor release (13.22, 14.19, 15.14, 16.10, 17.6 or "
                     + "newer)");
@@ -197,7 +202,7 @@ final class LocalPostgres {
         ParallelRestore.Psql psql = new ParallelRestore.Psql() {
             @Override
             public List<String> command(boolean singleTransaction) {
-                List<String> command = tools.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database);
+                List<String> command = commandLine("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database);
                 if (singleTransaction) {
                     command.add("--single-transaction");
                 }
@@ -230,7 +235,7 @@ final class LocalPostgres {
      * left out as well, since the platform's roles are not the administrator's.
      */
     void dumpPlain(String database, OutputStream out) {
-        requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-d",
+        requireSuccess("pg_dump", run(commandLine("pg_dump", "--no-owner", "--no-privileges", "-d",
                 database), null, out));
     }
 
@@ -239,7 +244,7 @@ final class LocalPostgres {
      * {@code dumped} is told the name of each table whose data is written.
      */
     void dumpDirectory(String database, Path directory, int jobs, Consumer<String> dumped) {
-        requireSuccess("pg_dump", tools.run(tools.command("pg_dump", "--no-owner", "--no-privileges", "-Fd", "-j",
+        requireSuccess("pg_dump", run(commandLine("pg_dump", "--no-owner", "--no-privileges", "-Fd", "-j",
                 String.valueOf(jobs), "-v", "-f", directory.toString(), "-d", database), null, null, line -> {
                     Matcher finished = FINISHED_TABLE.matcher(line);
                     if (finished.find()) {
@@ -264,14 +269,64 @@ final class LocalPostgres {
 
     /** The plain SQL of a custom-format or directory dump, written by pg_restore to {@code out}. */
     void plainFrom(Path dump, OutputStream out) {
-        requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--no-owner", "--no-privileges", "-f",
+        requireSuccess("pg_restore", run(commandLine("pg_restore", "--no-owner", "--no-privileges", "-f",
                 "-", dump.toString()), null, out));
     }
 
     /** Only the data of the module registry of a custom-format or directory dump, as plain COPY text. */
     void moduleRegistryFrom(Path dump, OutputStream out) {
-        requireSuccess("pg_restore", tools.run(tools.command("pg_restore", "--data-only", "--table=ir_module_module",
-                "-f", "-", dump.toString()), null, out));
+        requireSuccess("pg_restore", run(commandLine("pg_restore", "--data-only", "--table="
+                + JuniperPack.MODULE_REGISTRY.table(), "-f", "-", dump.toString()), null, out));
+    }
+
+    /** The command line of a tool; a missing tool ends the command with what to install. */
+    private List<String> commandLine(String tool, String... args) {
+        try {
+            return tools.command(tool, args);
+        } catch (PgTools.Missing e) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, e.getMessage() + ". It comes with the PostgreSQL client tools: "
+                    + "install them with 'sudo apt install postgresql-client' (Debian, Ubuntu), 'sudo dnf install "
+                    + "postgresql' (Fedora, RHEL) or 'brew install libpq' (macOS), choosing the major version of your "
+                    + "PostgreSQL server or a newer one, or give their folder with --pg-bin");
+        }
+    }
+
+    /** The major version of a tool, from {@code <tool> --version} ("pg_dump (PostgreSQL) 15.18" gives 15). */
+    private int majorVersion(String tool) {
+        List<String> command = commandLine(tool, "--version");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PgProcess.Result result = run(command, null, out);
+        Matcher m = TOOL_VERSION.matcher(out.toString(StandardCharsets.UTF_8));
+        if (result.exitCode() != 0 || !m.find()) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, "cannot tell the version of " + command.get(0) + " ('" + out
+                    .toString(StandardCharsets.UTF_8).strip() + "'); reinstall the PostgreSQL client tools");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Runs a tool; {@code stdin} writes its input (or null for none), {@code stdout} receives its output (or null
+     * to drop it).
+     */
+    private PgProcess.Result run(List<String> command, PgProcess.StdinWriter stdin, OutputStream stdout) {
+        return run(command, stdin, stdout, null);
+    }
+
+    /** {@link #run(List, PgProcess.StdinWriter, OutputStream)}, giving each error line to {@code errorLines}. */
+    private PgProcess.Result run(List<String> command, PgProcess.StdinWriter stdin, OutputStream stdout,
+            Consumer<String> errorLines) {
+        try {
+            return PgProcess.run(command, Map.of(), stdin, stdout, errorLines);
+        } catch (PgProcess.NotStarted e) {
+            throw new CliFailure(Exit.LOCAL_TOOLS, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(Exit.FAILED, command.get(0) + " was interrupted", e);
+        } catch (CliFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliFailure(Exit.FAILED, "feeding " + command.get(0) + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static void requireSuccess(String tool, PgProcess.Result result) {

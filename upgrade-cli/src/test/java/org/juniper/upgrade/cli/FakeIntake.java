@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.ArchiveLayout;
 import org.juniper.upgrade.archive.BackupArchiveReader;
 import org.juniper.upgrade.archive.BackupArchiveWriter;
@@ -288,7 +289,8 @@ final class FakeIntake implements AutoCloseable {
             fail(request, "BACKUP:CHECKSUM_MISMATCH", "the stored backup has another sha256");
         } else {
             try {
-                BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(backup));
+                BackupValidator.Summary summary = BackupValidator.validate(new ByteArrayInputStream(backup),
+                        JuniperPack.MODULE_REGISTRY);
                 request.backupFormat = summary.format().code();
                 request.source = summary.manifest().map(Manifest::version).orElse(request.source);
             } catch (InvalidBackupException e) {

@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.juniper.upgrade.archive.Bytes;
+import org.juniper.upgrade.archive.CopyHeader;
 import org.juniper.upgrade.archive.DumpGuard;
 
 /**
@@ -41,8 +43,6 @@ public final class ParallelRestore implements DumpGuard.Router {
     /** A table entry, named as pg_dump names a table it does not quote: the only ones loaded frozen. */
     private static final Pattern TABLE_ENTRY = Pattern.compile(
             "^-- Name: ([a-z0-9_]+); Type: TABLE; Schema: ([a-z0-9_]+);.*");
-    private static final Pattern COPY = Pattern.compile(
-            "^COPY ([a-z0-9_]+\\.[a-z0-9_]+) (\\([^;\\\\\n]*\\) )?FROM stdin;");
     private static final byte[] COMMIT = "COMMIT;\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest foreign key entry held back to be rewritten; a longer one goes to psql as it is. */
     private static final int FOREIGN_KEY_ENTRY = 64 * 1024;
@@ -235,23 +235,23 @@ public final class ParallelRestore implements DumpGuard.Router {
      * from then on.
      */
     private OutputStream load(String line) throws IOException {
-        Matcher copy = COPY.matcher(line);
-        if (!copy.matches()) {
+        CopyHeader copy = CopyHeader.parse(line).filter(header -> header.schema() != null).orElse(null);
+        if (copy == null) {
             return current;
         }
-        OutputStream emptied = emptiedBy.get(copy.group(1));
+        String table = copy.schema() + "." + copy.table();
+        OutputStream emptied = emptiedBy.get(table);
         if (emptied != null) {
             return emptied;
         }
-        if (!loadable.remove(copy.group(1))) {
+        if (!loadable.remove(table)) {
             return current;
         }
         OutputStream session = current;
-        emptiedBy.put(copy.group(1), session);
-        session.write(("BEGIN;\nTRUNCATE ONLY " + copy.group(1) + ";\n").getBytes(StandardCharsets.US_ASCII));
+        emptiedBy.put(table, session);
+        session.write(("BEGIN;\nTRUNCATE ONLY " + copy.quotedTable() + ";\n").getBytes(StandardCharsets.UTF_8));
         openLoad = session;
-        byte[] frozen = ("COPY " + copy.group(1) + " " + (copy.group(2) == null ? "" : copy.group(2))
-                + "FROM stdin WITH (FREEZE);\n").getBytes(StandardCharsets.UTF_8);
+        byte[] frozen = (copy.sql("WITH (FREEZE)") + "\n").getBytes(StandardCharsets.UTF_8);
         return new OutputStream() {
             private boolean lineWritten;
 
@@ -264,10 +264,14 @@ public final class ParallelRestore implements DumpGuard.Router {
             public void write(byte[] b, int off, int len) throws IOException {
                 if (lineWritten) {
                     session.write(b, off, len);
-                } else {
-                    // the COPY line itself, as the guard passed it: written with FREEZE instead
+                    return;
+                }
+                // the COPY line itself, as the guard passed it (in two writes when it is long): written with FREEZE
+                int end = Bytes.indexOf(b, (byte) '\n', off, off + len);
+                if (end >= 0) {
                     lineWritten = true;
                     session.write(frozen);
+                    session.write(b, end + 1, off + len - end - 1);
                 }
             }
 

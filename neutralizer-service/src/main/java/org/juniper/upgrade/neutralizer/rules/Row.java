@@ -3,6 +3,7 @@ package org.juniper.upgrade.neutralizer.rules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.juniper.upgrade.archive.CopyText;
 
 /** One row of a table's COPY block, decoded, with its columns named as the block's header names them. */
 public final class Row {
@@ -23,7 +24,7 @@ public final class Row {
                     + columns.size() + " columns");
         }
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = CopyField.decode(fields[i]);
+            fields[i] = CopyText.decode(fields[i]);
         }
         return new Row(columns, fields);
     }
@@ -64,7 +65,7 @@ public final class Row {
     String line() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : "\t").append(CopyField.encode(values[i]));
+            out.append(i == 0 ? "" : "\t").append(CopyText.encode(values[i]));
         }
         return out.toString();
     }

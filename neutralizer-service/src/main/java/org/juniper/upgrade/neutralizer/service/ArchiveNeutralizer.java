@@ -11,6 +11,7 @@ import org.juniper.upgrade.archive.BackupArchiveWriter;
 import org.juniper.upgrade.archive.Checksum;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Manifest;
+import org.juniper.upgrade.archive.StreamFork;
 import org.juniper.upgrade.events.FailureReason;
 import org.juniper.upgrade.events.Neutralized;
 import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
@@ -96,7 +97,8 @@ public final class ArchiveNeutralizer {
                     DumpRewriter rewriter = new DumpRewriter(rules);
                     DumpRewriter checker = DumpRewriter.checker(rewriter);
                     try (OutputStream entry = writer.dump();
-                            StreamFork dump = new StreamFork("test-archive", compressed -> compressed.transferTo(entry),
+                            StreamFork dump = new StreamFork("test-archive", 1 << 20, 8,
+                                    compressed -> compressed.transferTo(entry),
                                     written -> checker.rewrite(written, null))) {
                         result[0] = new Result(manifest[0], rules, rewriter.rewrite(content, dump), null);
                     }

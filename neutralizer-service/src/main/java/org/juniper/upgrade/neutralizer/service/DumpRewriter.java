@@ -12,11 +12,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.juniper.upgrade.archive.Bytes;
+import org.juniper.upgrade.archive.CopyHeader;
 import org.juniper.upgrade.neutralizer.rules.DeclaredRule;
 import org.juniper.upgrade.neutralizer.rules.Lookup;
 import org.juniper.upgrade.neutralizer.rules.Lookups;
@@ -34,7 +36,6 @@ import org.juniper.upgrade.neutralizer.rules.TableRewriter;
  * or mangled shows as a violation whatever the rewriting code did.
  */
 final class DumpRewriter {
-    private static final Pattern COPY = Pattern.compile("^COPY (\\S+) \\((.*)\\) FROM stdin;\\r?\\n?$");
     private static final Pattern SETVAL = Pattern.compile(
             "^SELECT pg_catalog\\.setval\\('(?:public\\.)?([^']+)', (\\d+), (true|false)\\);(\\r?\\n?)$");
     private static final String END_OF_DATA = "\\.";
@@ -204,10 +205,10 @@ final class DumpRewriter {
     }
 
     private void outside(String text) throws IOException {
-        Matcher copy = COPY.matcher(text);
-        if (copy.matches()) {
-            String table = unqualified(copy.group(1));
-            List<String> columns = columns(copy.group(2));
+        Optional<CopyHeader> copy = CopyHeader.parse(text);
+        if (copy.isPresent()) {
+            String table = copy.get().name();
+            List<String> columns = copy.get().columns();
             if (rulesByTable.containsKey(table) && !lookupsReady(table)) {
                 Held waiting = new Held(text, table, columns, new ArrayList<>());
                 held.add(waiting);
@@ -373,19 +374,5 @@ final class DumpRewriter {
         if (checked == null) {
             out.write(bytes, offset, length);
         }
-    }
-
-    private static String unqualified(String name) {
-        String table = name.startsWith("public.") ? name.substring("public.".length()) : name;
-        return table.startsWith("\"") ? table.substring(1, table.length() - 1).replace("\"\"", "\"") : table;
-    }
-
-    private static List<String> columns(String list) {
-        List<String> columns = new ArrayList<>();
-        for (String column : list.split(", ")) {
-            columns.add(column.startsWith("\"") ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
-                    : column);
-        }
-        return columns;
     }
 }

@@ -98,7 +98,7 @@ public final class ScratchDatabase {
     }
 
     List<String> psqlCommand(boolean singleTransaction) {
-        List<String> command = PgTool.args(cluster.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
+        List<String> command = cluster.command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
                 cluster.host(), "-p", cluster.port(), "-U", role, "-d", name);
         if (singleTransaction) {
             command.add("--single-transaction");
@@ -109,7 +109,7 @@ public final class ScratchDatabase {
     /** Restores a pg_dump custom-format file; ownership and privileges in it are ignored. */
     public void restoreCustom(Path file) throws Exception {
         PgProcess.Result result = PgProcess.run(
-                PgTool.args(cluster.tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error",
+                cluster.command("pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
                         "--single-transaction", "-h", cluster.host(), "-p", cluster.port(), "-U", role, "-d", name,
                         file.toString()),
                 env(), null, null);
@@ -122,7 +122,7 @@ public final class ScratchDatabase {
     /** Writes a plain {@code pg_dump --no-owner} of the database to {@code out}. */
     public void dump(OutputStream out) throws Exception {
         PgProcess.Result result = PgProcess.run(
-                PgTool.args(cluster.tool("pg_dump"), "--no-owner", "--no-privileges", "-h", cluster.host(), "-p",
+                cluster.command("pg_dump", "--no-owner", "--no-privileges", "-h", cluster.host(), "-p",
                         cluster.port(), "-U", role, "-d", name),
                 env(), null, out);
         if (result.exitCode() != 0) {

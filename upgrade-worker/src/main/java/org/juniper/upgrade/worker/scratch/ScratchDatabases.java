@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.juniper.upgrade.archive.psql.PgTools;
 import org.juniper.upgrade.worker.config.ScratchConfig;
 
 /**
@@ -33,6 +35,7 @@ public class ScratchDatabases {
     private static final Duration WATCH_EVERY = Duration.ofSeconds(5);
 
     private final ScratchConfig config;
+    private final PgTools tools;
     /** Runs whose statement was stopped, with the start of that statement. */
     private final Map<String, String> overran = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -43,6 +46,7 @@ public class ScratchDatabases {
 
     ScratchDatabases(ScratchConfig config) {
         this.config = config;
+        this.tools = new PgTools(config.pgBin().map(Path::of).orElse(null));
     }
 
     /**
@@ -213,7 +217,13 @@ public class ScratchDatabases {
         return config.restoreSessions();
     }
 
-    Path tool(String name) {
-        return PgTool.binary(config.pgBin(), name);
+    /** The command line of a client tool of the cluster's. */
+    List<String> command(String tool, String... args) {
+        try {
+            return tools.command(tool, args);
+        } catch (PgTools.Missing e) {
+            throw new IllegalStateException(e.getMessage() + "; install the PostgreSQL client tools or set "
+                    + "juniper.scratch.pg-bin", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.juniper.erp.JuniperPack;
 
 /** What the report needs to know about a database: rows per table and installed modules. */
 final class DatabaseFacts {
@@ -41,15 +42,14 @@ final class DatabaseFacts {
     static Map<String, String> installedModules(Connection connection) throws SQLException {
         Map<String, String> modules = new TreeMap<>();
         try (Statement sql = connection.createStatement();
-                ResultSet exists = sql.executeQuery("select to_regclass('public.ir_module_module') is not null")) {
+                ResultSet exists = sql.executeQuery(JuniperPack.MODULE_REGISTRY.existsSql())) {
             exists.next();
             if (!exists.getBoolean(1)) {
                 return modules;
             }
         }
         try (Statement sql = connection.createStatement();
-                ResultSet rs = sql.executeQuery(
-                        "select name, coalesce(latest_version, '') from ir_module_module where state = 'installed'")) {
+                ResultSet rs = sql.executeQuery(JuniperPack.MODULE_REGISTRY.installedSql())) {
             while (rs.next()) {
                 modules.put(rs.getString(1), rs.getString(2));
             }

@@ -46,12 +46,12 @@ public class UpgradeEngine {
      * the manifest or request may misstate; refuses one the pack does not know or that is not below the target.
      */
     String databaseVersion(Map<String, String> installed, String stated, String target) throws ScratchFailure {
-        String base = installed.getOrDefault("base", "");
-        String[] parts = base.split("\\.");
-        String version = parts.length >= 2 ? parts[0] + "." + parts[1] : stated;
+        String version = JuniperPack.MODULE_REGISTRY.version(installed).orElse(stated);
         if (!pack.supportedVersions().contains(version)) {
-            throw new ScratchFailure(FailureReason.SOURCE_UNKNOWN, "the database is at Juniper " + version
-                    + " (base module " + base + "); the upgrade knows " + String.join(", ", pack.supportedVersions()));
+            String module = JuniperPack.MODULE_REGISTRY.versionModule();
+            throw new ScratchFailure(FailureReason.SOURCE_UNKNOWN, "the database is at Juniper " + version + " ("
+                    + module + " module " + installed.getOrDefault(module, "") + "); the upgrade knows "
+                    + String.join(", ", pack.supportedVersions()));
         }
         List<String> versions = pack.supportedVersions();
         if (!versions.contains(target) || versions.indexOf(target) <= versions.indexOf(version)) {

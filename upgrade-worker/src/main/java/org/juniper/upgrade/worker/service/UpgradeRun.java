@@ -211,8 +211,8 @@ public class UpgradeRun {
                 .mapToLong(Long::longValue).sum() + " rows, " + filestoreFiles + " filestore files");
         if (modulesBefore.isEmpty()) {
             throw new ScratchFailure(FailureReason.BACKUP_NOT_JUNIPER, "the database has no installed module in "
-                    + "a module registry (ir_module_module): it is not a Juniper database; upload a backup of a "
-                    + "Juniper database");
+                    + "a module registry (" + JuniperPack.MODULE_REGISTRY.table() + "): it is not a Juniper database; "
+                    + "upload a backup of a Juniper database");
         }
         String source = engine.databaseVersion(modulesBefore, request.sourceVersion(), request.targetVersion());
         if (!source.equals(request.sourceVersion())) {

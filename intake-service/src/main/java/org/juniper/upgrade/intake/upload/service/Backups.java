@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.juniper.erp.JuniperPack;
 import org.juniper.upgrade.archive.BackupValidator;
 import org.juniper.upgrade.archive.InvalidBackupException;
 import org.juniper.upgrade.archive.Sha256;
@@ -105,7 +106,7 @@ public class Backups {
             Sha256 sha = new Sha256();
             BackupValidator.Summary summary;
             try (InputStream in = sha.wrap(store.open(key))) {
-                summary = BackupValidator.validate(in);
+                summary = BackupValidator.validate(in, JuniperPack.MODULE_REGISTRY);
                 in.transferTo(OutputStream.nullOutputStream());
             }
             StoredObject stored = new StoredObject(key, sha.hex(), sha.size());

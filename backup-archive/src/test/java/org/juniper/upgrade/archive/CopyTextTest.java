@@ -1,6 +1,8 @@
-package org.juniper.sample;
+package org.juniper.upgrade.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -19,12 +21,14 @@ class CopyTextTest {
     void escapesTheCharactersThatSeparateOrEndCopyData() {
         assertEquals("a\\\\b\\tc\\nd\\re", copy("a\\b\tc\nd\re"));
         assertEquals("\\b\\f\\v", copy("\b\f\u000b"));
+        assertEquals("a\\\\b\\tc\\nd\\re", CopyText.encode("a\\b\tc\nd\re"));
     }
 
     @Test
     void writesNullAsBackslashN() {
         assertEquals("\\N", copy(null));
         assertEquals("\\\\N", copy("\\N"));
+        assertEquals("\\N", CopyText.encode(null));
     }
 
     @Test
@@ -46,5 +50,29 @@ class CopyTextTest {
     @Test
     void refusesTypesWithoutAKnownTextForm() {
         assertThrows(IllegalArgumentException.class, () -> copy(new Object()));
+    }
+
+    @Test
+    void decodesNullAndEveryEscapeBackToTheValue() {
+        assertNull(CopyText.decode("\\N"));
+        assertEquals("\\N", CopyText.decode("\\\\N"));
+        assertEquals("a\\b\tc\nd\re\b\f\u000b", CopyText.decode("a\\\\b\\tc\\nd\\re\\b\\f\\v"));
+        assertEquals("AB\u0007", CopyText.decode("\\x41\\102\\7"), "hex and octal escapes, as COPY reads them");
+        assertEquals("x", CopyText.decode("\\x"), "an escape that means nothing is the character itself");
+    }
+
+    @Test
+    void aFieldWithoutBackslashIsItselfUncopied() {
+        String field = "plain text, no escapes";
+
+        assertSame(field, CopyText.decode(field));
+    }
+
+    @Test
+    void whatIsEncodedDecodesToItself() {
+        String value = "C:\\path\twith\nevery\rkind\b\f\u000b of \\N";
+
+        assertEquals(value, CopyText.decode(CopyText.encode(value)));
+        assertNull(CopyText.decode(CopyText.encode(null)));
     }
 }

@@ -1,4 +1,4 @@
-package org.juniper.upgrade.neutralizer.service;
+package org.juniper.upgrade.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,8 @@ class StreamForkTest {
         new Random(7).nextBytes(data);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        try (StreamFork fork = new StreamFork("test", in -> in.transferTo(first), in -> in.transferTo(second))) {
+        try (StreamFork fork = new StreamFork("test", 1 << 20, 8, in -> in.transferTo(first),
+                in -> in.transferTo(second))) {
             for (int offset = 0; offset < data.length; offset += 70_001) {
                 fork.write(data, offset, Math.min(70_001, data.length - offset));
             }
@@ -28,11 +29,31 @@ class StreamForkTest {
     }
 
     @Test
+    void chunksFilledAgainOnceEveryReaderLeftThemCarryEveryByteInOrder() throws IOException {
+        byte[] data = new byte[1 << 20];
+        new Random(11).nextBytes(data);
+        ByteArrayOutputStream fast = new ByteArrayOutputStream();
+        ByteArrayOutputStream slow = new ByteArrayOutputStream();
+        try (StreamFork fork = new StreamFork("test", 1000, 2, in -> in.transferTo(fast), in -> {
+            byte[] small = new byte[333];
+            for (int n; (n = in.read(small)) > 0;) {
+                slow.write(small, 0, n);
+            }
+        })) {
+            for (int offset = 0; offset < data.length; offset += 777) {
+                fork.write(data, offset, Math.min(777, data.length - offset));
+            }
+        }
+        assertArrayEquals(data, fast.toByteArray());
+        assertArrayEquals(data, slow.toByteArray());
+    }
+
+    @Test
     @Timeout(60)
     void aFailingReaderFailsTheWriterWithoutBlockingIt() {
         ByteArrayOutputStream other = new ByteArrayOutputStream();
         IOException thrown = assertThrows(IOException.class, () -> {
-            try (StreamFork fork = new StreamFork("test", in -> {
+            try (StreamFork fork = new StreamFork("test", 1 << 20, 8, in -> {
                 in.readNBytes(100);
                 throw new IOException("the reader gave up");
             }, in -> in.transferTo(other))) {
@@ -48,10 +69,24 @@ class StreamForkTest {
 
     @Test
     @Timeout(60)
+    void aReaderDyingOfAnErrorStillLeavesTheWriterFreeAndFailsIt() {
+        AssertionError thrown = assertThrows(AssertionError.class, () -> {
+            try (StreamFork fork = new StreamFork("test", 1 << 10, 2, in -> {
+                throw new AssertionError("the reader died");
+            })) {
+                fork.write(new byte[1 << 20]);
+            }
+        });
+        assertEquals("the reader died", thrown.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
     void aReaderThatStopsEarlyLeavesTheOthersTheWholeStream() throws IOException {
         byte[] data = new byte[20 << 20];
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        try (StreamFork fork = new StreamFork("test", in -> in.readNBytes(10), in -> in.transferTo(whole))) {
+        try (StreamFork fork = new StreamFork("test", 1 << 20, 8, in -> in.readNBytes(10),
+                in -> in.transferTo(whole))) {
             fork.write(data);
         }
         assertEquals(data.length, whole.size());
