@@ -6,6 +6,7 @@
 # the archive's tail. Intake streams the archive, or redirects to the object store's public address when the
 # platform has one (the local runner does), which the ways through intake follow. The archive is a real upgrade of a
 # 14.0 sample made large by one incompressible attachment.
+# Prints one table and writes its figures as JSON to $BENCH_JSON (default /tmp/download.json).
 # Needs a running platform (./platform up). Usage: deploy/bench/download.sh [filestore-MiB]   (default 512)
 set -euo pipefail
 size_mb="${1:-512}"
@@ -17,6 +18,7 @@ export AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
 export AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" AWS_DEFAULT_REGION=us-east-1
 bucket="${JUNIPER_OBJECT_STORE_BUCKET:-juniper-upgrades}"
 rounds=3
+json="${BENCH_JSON:-${TMPDIR:-/tmp}/download.json}"
 work="$(mktemp -d)"
 # the request's backup and archive are each larger than the attachment: both are deleted again
 cleanup() {
@@ -45,26 +47,17 @@ mv "$work/b/blob" "$work/b/filestore/${sha1:0:2}/$sha1"
 rm -rf "$work/b"
 
 echo "[bench] a production request to 17.0: upload, start, wait until done"
-curl -sf -o /dev/null -X PUT "$intake/ops/v1/contracts/M2026-0042" -H 'Authorization: Bearer local-ops-token' \
-  -H 'Content-Type: application/json' -d '{"project":"acme-hosting"}'
-created="$(curl -sf -X POST "$intake/api/v1/requests" -H 'Content-Type: application/json' -d \
-  "{\"contract\":\"M2026-0042\",\"email\":\"bench@acme.example\",\"database\":\"bench-download-$$\",\"targetVersion\":\"17.0\",\"purpose\":\"production\"}")"
-id="$(jq -r .id <<<"$created")"
-secret="$(jq -r .secret <<<"$created")"
-curl -sf -o /dev/null -X PUT "$intake/api/v1/requests/$id/backup" -H "Authorization: Bearer $secret" \
-  -H 'Content-Type: application/zip' -H "Backup-Sha256: $(sha256sum "$work/backup.zip" | cut -c1-64)" \
-  -T "$work/backup.zip"
+flow() { (cd "$root" && PLATFORM_INSTANCE="${JUNIPER_PLATFORM_INSTANCE:-local}" ./platform flow "$@"); }
+token="$(flow submit --ops-token local-ops-token --backup "$work/backup.zip" --database "bench-download-$$" \
+  --purpose production)"
+id="${token%%:*}"
+secret="${token#*:}"
 rm "$work/backup.zip"
-curl -sf -o /dev/null -X POST "$intake/api/v1/requests/$id/start" -H "Authorization: Bearer $secret"
-deadline=$(($(date +%s) + 1800))
-state=""
-until [[ "$state" =~ ^(done|failed|cancelled)$ ]]; do
-  (($(date +%s) < deadline)) || { echo "bench: request $id is still $state after 30 minutes" >&2; exit 1; }
-  sleep 1
-  status="$(curl -sf "$intake/api/v1/requests/$id" -H "Authorization: Bearer $secret")"
-  state="$(jq -r .state <<<"$status")"
-done
-[[ "$state" == done ]] || { echo "bench: request $id ended $(jq -c '{state, failure}' <<<"$status")" >&2; exit 1; }
+# the status read after says how it ended, done or not
+flow await --timeout 1800 --every 1000 "$token" >/dev/null || true
+status="$(curl -sf "$intake/api/v1/requests/$id" -H "Authorization: Bearer $secret")"
+[[ "$(jq -r .state <<<"$status")" == done ]] \
+  || { echo "bench: request $id ended $(jq -c '{state, failure}' <<<"$status")" >&2; exit 1; }
 sha256="$(jq -r .result.sha256 <<<"$status")"
 bytes="$(jq -r .result.size <<<"$status")"
 # the archive is the request's object of the result's size
@@ -134,6 +127,16 @@ done
 awk -v a="${med[aws]}" -v g="${med[get]}" -v h="${med[header]}" -v l="${med[link]}" 'BEGIN {
   printf "%-52s %10.2f %10.2f\n", "intake / baseline throughput (header, link)", a / h, a / l
   printf "%-52s %10.2f %10.2f\n", "intake / one direct GET throughput (header, link)", g / h, g / l }'
+# the same figures for platform bench: medians in seconds, throughputs in MiB/s, intake's ways against the direct
+jq -n --argjson bytes "$bytes" --argjson rounds "$rounds" --arg sent_from "${sent_from:-intake}" \
+  --argjson aws "${med[aws]}" --argjson get "${med[get]}" --argjson header "${med[header]}" \
+  --argjson link "${med[link]}" \
+  'def r2: . * 100 | round / 100;
+   {aws: $aws, get: $get, header: $header, link: $link} as $median
+   | {bytes: $bytes, rounds: $rounds, sent_from: $sent_from, median_seconds: $median,
+      mib_per_s: ($median | map_values($bytes / 1048576 / . * 10 | round / 10)),
+      vs_aws: {header: ($aws / $header | r2), link: ($aws / $link | r2)},
+      vs_get: {header: ($get / $header | r2), link: ($get / $link | r2)}}' >"$json"
 printf '%-52s %s\n' "intake sends the archive from" "${sent_from:-intake itself (streamed)}"
 printf '%-52s %s\n' "resumed through the link (Range: bytes=$half-)" "206, $range, tail sha256 matches"
 printf '%-52s %s\n' "sha256 of all $((rounds * ${#ways[@]})) downloads" "= result.sha256 $sha256"

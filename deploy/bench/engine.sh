@@ -4,6 +4,7 @@
 # the object store) against the bare-hands baseline (unzip, psql -f dump.sql into a default-config cluster, the
 # same scripts with psql hop by hop, pg_dump, zip); each hop's scripts against a CREATE TABLE AS SELECT of the
 # tables it touched; the worker's peak memory and its time at scale 0.1 against scale 1.
+# Prints its tables and writes their figures as JSON to $BENCH_JSON (default /tmp/engine.json).
 # Needs a running platform (./platform up; for another instance, eval "$(./platform --instance NAME env)" first).
 # Usage: deploy/bench/engine.sh [scale]   (default 1)
 set -euo pipefail
@@ -17,6 +18,7 @@ export AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
 export AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" AWS_DEFAULT_REGION=us-east-1
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 work="$(mktemp -d)"
+json="${BENCH_JSON:-${TMPDIR:-/tmp}/engine.json}"
 pg_port=$((20000 + RANDOM % 10000))
 # initdb refuses root: root runs the baseline cluster as postgres, as ./platform does
 as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -128,6 +130,7 @@ t="$(now)"; psql_q -d bench -f "$work/base/dump.sql"; step[restore]="$(seconds "
 # what autovacuum would do to every restored table while the hops run, done before them
 psql_q -d bench -c "VACUUM ANALYZE"
 hop_lines=()
+hops='[]'
 scripts_total=0
 for hop in 15.0 16.0 17.0; do
   table_state > "$work/before"
@@ -144,6 +147,10 @@ for hop in 15.0 16.0 17.0; do
   worker_hop="$(jq -r --arg v "$hop" '.hops[] | select(.version == $v) | .millis / 1000' "$work/facts.json")"
   hop_lines+=("$(printf '%-8s %9s %9s %8s %9s   %s' "$hop" "$hop_s" "$ctas_s" "$(ratio "$hop_s" "$ctas_s")" \
     "$worker_hop" "$(echo $touched | tr ' ' ',')")")
+  hops="$(jq -c --arg v "$hop" --argjson psql "$hop_s" --argjson ctas "$ctas_s" \
+    --argjson ratio "$(ratio "$hop_s" "$ctas_s")" --argjson worker "${worker_hop:-null}" --arg tables "$touched" \
+    '. + [{version: $v, psql_s: $psql, ctas_s: $ctas, ratio: $ratio, worker_s: $worker,
+      tables: ($tables | split("\n") | map(select(. != "")))}]' <<<"$hops")"
   scripts_total="$(awk -v a="$scripts_total" -v b="$hop_s" 'BEGIN { print a + b }')"
 done
 mkdir "$work/out"
@@ -171,3 +178,16 @@ printf '%-46s %9s %9s %7s   goal <= 10 (linear)\n' "time (s)" "$worker_small" "$
   "$(ratio "$worker_full" "$worker_small")"
 printf '%-46s %9s %9s %7s   goal flat, < 512 MB\n' "peak resident memory (MB)" "$rss_small" "$rss_full" \
   "$(ratio "$rss_full" "$rss_small")"
+jq -n --argjson scale "$scale" --argjson small "$small" --arg size "$size" \
+  --argjson worker_full "$worker_full" --argjson baseline "$baseline" --argjson unzip "${step[unzip]}" \
+  --argjson restore "${step[restore]}" --argjson scripts "$scripts_total" --argjson dump "${step[dump]}" \
+  --argjson zip "${step[zip]}" --argjson worker_small "$worker_small" --argjson rss_small "$rss_small" \
+  --argjson rss_full "$rss_full" --argjson hops "$hops" --slurpfile facts "$work/facts.json" \
+  'def ratio(a; b): a / b * 100 | round / 100;
+   {scale: $scale, small_scale: $small, database_size: $size,
+    whole_run_s: {worker: $worker_full, baseline: $baseline, ratio: ratio($worker_full; $baseline),
+      baseline_steps: {unzip: $unzip, restore: $restore, scripts: $scripts, dump: $dump, zip: $zip},
+      worker_steps_ms: $facts[0].timings},
+    hops: $hops,
+    worker_time_s: {small: $worker_small, full: $worker_full, ratio: ratio($worker_full; $worker_small)},
+    worker_peak_rss_mb: {small: $rss_small, full: $rss_full, ratio: ratio($rss_full; $rss_small)}}' >"$json"

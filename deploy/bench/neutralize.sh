@@ -3,12 +3,14 @@
 # restore with psql as an unprivileged owner (--single-transaction, ON_ERROR_STOP), dump with
 # pg_dump --no-owner --no-privileges compressed at level 1 as the worker's archive is; then the neutralizer's
 # rewrite and check of the archive. Needs the scratch PostgreSQL of a platform instance (./platform --instance NAME
-# infra-up). Usage: deploy/bench/neutralize.sh [scale] [instance]   (default: 1 local). Goal: ratio <= 0.25.
+# infra-up). Prints one table and writes its figures as JSON to $BENCH_JSON (default /tmp/neutralize.json).
+# Usage: deploy/bench/neutralize.sh [scale] [instance]   (default: 1 local). Goal: ratio <= 0.25.
 set -euo pipefail
 scale="${1:-1}"
 instance="${2:-local}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
+json="${BENCH_JSON:-${TMPDIR:-/tmp}/neutralize.json}"
 cd "$root"
 eval "$(./platform --instance "$instance" env)"
 role="bench_neutralize_$$"
@@ -66,3 +68,7 @@ awk -v bytes="$archive_bytes" -v r="$restore" -v d="$dump" -v n="$neutralize" -v
   printf "%-44s %10.2f\n", "neutralizer, with JVM start", w
   printf "%-44s %10.3f   (goal <= 0.25)\n", "ratio neutralize / (restore + dump)", n / (r + d)
 }'
+jq -n --argjson scale "$scale" --argjson bytes "$archive_bytes" --argjson restore "$restore" --argjson dump "$dump" \
+  --argjson neutralize "$neutralize" --argjson wall "$wall" \
+  '{scale: $scale, archive_bytes: $bytes, seconds: {restore: $restore, dump: $dump, neutralize: $neutralize,
+    neutralize_with_jvm: $wall}, ratio: ($neutralize / ($restore + $dump) * 1000 | round / 1000)}' >"$json"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A large backup uploaded through intake against the same file uploaded straight to the same S3 server (multipart,
-# with the AWS CLI), in the same run; and intake's memory growth during its upload. Needs a running platform
-# (./platform up). Usage: deploy/bench/upload.sh [size-MiB]   (default 2048)
+# with the AWS CLI), in the same run; and intake's memory growth during its upload. Prints one table and writes its
+# figures as JSON to $BENCH_JSON (default /tmp/upload.json). Needs a running platform (./platform up).
+# Usage: deploy/bench/upload.sh [size-MiB]   (default 2048)
 set -euo pipefail
 size_mb="${1:-2048}"
 intake="http://127.0.0.1:${JUNIPER_INTAKE_PORT:-15401}"
@@ -10,6 +11,7 @@ s3="${JUNIPER_OBJECT_STORE_ENDPOINT:-http://127.0.0.1:15490}"
 s3_env=(AWS_ACCESS_KEY_ID="${JUNIPER_OBJECT_STORE_ACCESS_KEY:-juniper}"
   AWS_SECRET_ACCESS_KEY="${JUNIPER_OBJECT_STORE_SECRET_KEY:-juniper-secret}" AWS_DEFAULT_REGION=us-east-1)
 bucket="${JUNIPER_OBJECT_STORE_BUCKET:-juniper-upgrades}"
+json="${BENCH_JSON:-${TMPDIR:-/tmp}/upload.json}"
 work="$(mktemp -d)"
 # both uploads are deleted again: each is as large as the benchmark's size
 cleanup() {
@@ -77,6 +79,13 @@ mib() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1048576 / s }'; 
 printf '\n%-44s %10s %10s\n' "upload of $((bytes / 1048576)) MiB" "seconds" "MiB/s"
 printf '%-44s %10s %10s\n' "plain S3 multipart (baseline)" "$plain" "$(mib "$plain")"
 printf '%-44s %10s %10s\n' "intake PUT (streamed, checked on the way)" "$through" "$(mib "$through")"
-awk -v p="$plain" -v t="$through" 'BEGIN { printf "%-44s %10.2f\n", "intake / baseline throughput", p / t }'
+ratio="$(awk -v p="$plain" -v t="$through" 'BEGIN { printf "%.2f", p / t }')"
+printf '%-44s %10s\n' "intake / baseline throughput" "$ratio"
 printf '%-44s %10s\n' "intake RSS before / peak / growth (MiB)" \
   "$((before / 1024)) / $((peak / 1024)) / $(((peak - before) / 1024))"
+jq -n --argjson bytes "$bytes" --argjson plain "$plain" --argjson through "$through" \
+  --argjson plain_mib "$(mib "$plain")" --argjson through_mib "$(mib "$through")" --argjson ratio "$ratio" \
+  --argjson before "$((before / 1024))" --argjson peak "$((peak / 1024))" \
+  --argjson growth "$(((peak - before) / 1024))" \
+  '{bytes: $bytes, seconds: {s3: $plain, intake: $through}, mib_per_s: {s3: $plain_mib, intake: $through_mib},
+    vs_s3: $ratio, intake_rss_mib: {before: $before, peak: $peak, growth: $growth}}' >"$json"

@@ -45,13 +45,48 @@ import org.juniper.upgrade.archive.Sha256;
  * per status read and "upgrades" the backup by appending SQL to its dump: enough to prove what the CLI does with the
  * result, without Kafka, S3 or the workers.
  */
-final class FakeIntake implements AutoCloseable {
+public final class FakeIntake implements AutoCloseable {
     static final String CONTRACT = "M2026-0042";
     static final String NEW_STANDARD_FILE = "a standard file of the new version\n";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REQUEST_PATH = Pattern.compile("^/api/v1/requests/([0-9a-f-]{36})(/[a-z/]+)?$");
+    private static final String ID = "{id}";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
     private static final Set<String> OPEN_TARGETS = Set.of("15.0", "16.0", "17.0", "18.0");
+
+    /**
+     * Every route served, as intake's OpenAPI document names it, with every status answered there: the dispatch
+     * goes through this table and refuses to answer a status it does not list, and intake's contract test holds the
+     * table to the document.
+     */
+    public static final List<Route> ROUTES = List.of(
+            new Route("POST", "/api/v1/requests", Set.of(201, 400),
+                    (fake, exchange, none) -> fake.create(exchange)),
+            new Route("GET", "/api/v1/requests/{id}", Set.of(200, 404, 503), FakeIntake::status),
+            new Route("HEAD", "/api/v1/requests/{id}/backup", Set.of(204, 404, 409), FakeIntake::offset),
+            new Route("PATCH", "/api/v1/requests/{id}/backup", Set.of(200, 204, 400, 404, 409, 422),
+                    FakeIntake::piece),
+            new Route("PUT", "/api/v1/requests/{id}/scripts", Set.of(200, 404, 409, 422), FakeIntake::scripts),
+            new Route("POST", "/api/v1/requests/{id}/start", Set.of(200, 404, 409), FakeIntake::start),
+            new Route("POST", "/api/v1/requests/{id}/cancel", Set.of(200, 404, 409), FakeIntake::cancel),
+            new Route("GET", "/api/v1/requests/{id}/log", Set.of(200, 206, 404, 416), FakeIntake::log),
+            new Route("GET", "/api/v1/requests/{id}/download", Set.of(200, 206, 404, 409), FakeIntake::download));
+
+    /** A method and path template of intake's API, the statuses the fake answers there, and how it answers. */
+    public record Route(String method, String path, Set<Integer> statuses, Handler handler) {
+        /** The request id in {@code uri} if this route serves it ("" for a route without one), else null. */
+        String id(String requestMethod, String uri) {
+            Matcher m = Pattern.compile(Pattern.quote(path).replace(ID, "\\E([0-9a-f-]{36})\\Q")).matcher(uri);
+            if (!method.equals(requestMethod) || !m.matches()) {
+                return null;
+            }
+            return m.groupCount() == 0 ? "" : m.group(1);
+        }
+    }
+
+    /** Answers on one route; {@code request} is the one its path names, with the right secret (null on create). */
+    interface Handler {
+        void answer(FakeIntake fake, HttpExchange exchange, Request request) throws IOException;
+    }
 
     /** One request, as intake keeps it. */
     static final class Request {
@@ -95,6 +130,8 @@ final class FakeIntake implements AutoCloseable {
     private volatile long cutDownloadAfter = -1;
     private volatile int restoreSeconds;
     private volatile boolean damagedDownload;
+    /** Answers given with a status their route in {@link #ROUTES} does not list: close() fails on any. */
+    private final List<String> unlisted = new CopyOnWriteArrayList<>();
 
     FakeIntake() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -163,34 +200,39 @@ final class FakeIntake implements AutoCloseable {
         release.countDown();
         server.stop(0);
         executor.shutdownNow();
+        if (!unlisted.isEmpty()) {
+            throw new IllegalStateException("statuses missing from FakeIntake.ROUTES: " + unlisted);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/api/v1/requests") && method.equals("POST")) {
-                create(exchange);
-                return;
+            for (Route route : ROUTES) {
+                String id = route.id(method, path);
+                if (id != null) {
+                    answer(route, id, exchange);
+                    return;
+                }
             }
-            Matcher m = REQUEST_PATH.matcher(path);
-            Request request = m.matches() ? requests.get(UUID.fromString(m.group(1))) : null;
+            refuse(exchange, 405, "METHOD:NOT_ALLOWED", method + " " + path, "see /q/openapi");
+        }
+    }
+
+    private void answer(Route route, String id, HttpExchange exchange) throws IOException {
+        try {
+            Request request = id.isEmpty() ? null : requests.get(UUID.fromString(id));
             String bearer = exchange.getRequestHeaders().getFirst("Authorization");
-            if (request == null || !("Bearer " + request.secret).equals(bearer)) {
+            if (!id.isEmpty() && (request == null || !("Bearer " + request.secret).equals(bearer))) {
                 refuse(exchange, 404, "REQUEST:NOT_FOUND", "no such request", "the id and secret of a request");
                 return;
             }
-            String action = m.group(2) == null ? "" : m.group(2);
-            switch (method + " " + action) {
-                case "GET " -> status(exchange, request);
-                case "HEAD /backup" -> offset(exchange, request);
-                case "PATCH /backup" -> piece(exchange, request);
-                case "PUT /scripts" -> scripts(exchange, request);
-                case "POST /start" -> start(exchange, request);
-                case "POST /cancel" -> cancel(exchange, request);
-                case "GET /log" -> log(exchange, request);
-                case "GET /download" -> download(exchange, request);
-                default -> refuse(exchange, 405, "REQUEST:METHOD", method + " " + path, "see /q/openapi");
+            route.handler().answer(this, exchange, request);
+        } finally {
+            int status = exchange.getResponseCode();
+            if (status != -1 && !route.statuses().contains(status)) {
+                unlisted.add(route.method() + " " + route.path() + " answered " + status);
             }
         }
     }
@@ -214,19 +256,11 @@ final class FakeIntake implements AutoCloseable {
             send(exchange, 400, JSON.writeValueAsBytes(Map.of("failures", failures)));
             return;
         }
-        String purpose = body.getOrDefault("purpose", "test");
-        boolean testUnderWay = requests.values().stream().anyMatch(r -> r.database.equals(body.get("database"))
-                && r.purpose.equals("test") && Set.of("new", "pending", "progress").contains(r.state));
-        if (purpose.equals("test") && testUnderWay) {
-            refuse(exchange, 409, "REQUEST:TEST_IN_PROGRESS", "a test upgrade of '" + body.get("database")
-                    + "' is already under way", "wait until it is done, or cancel it first");
-            return;
-        }
         Request request = new Request();
         request.database = body.get("database");
         request.source = body.get("sourceVersion");
         request.target = body.get("targetVersion");
-        request.purpose = purpose;
+        request.purpose = body.getOrDefault("purpose", "test");
         requests.put(request.id, request);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", request.id);
@@ -341,7 +375,16 @@ final class FakeIntake implements AutoCloseable {
         send(exchange, 200, view(request));
     }
 
+    /** As intake: a test does not start while another test of the same database is queued or running. */
     private void start(HttpExchange exchange, Request request) throws IOException {
+        boolean testUnderWay = request.purpose.equals("test") && requests.values().stream().anyMatch(r -> r != request
+                && r.database.equals(request.database) && r.purpose.equals("test")
+                && Set.of("pending", "progress").contains(r.state));
+        if (request.state.equals("new") && testUnderWay) {
+            refuse(exchange, 409, "REQUEST:TEST_IN_PROGRESS", "a test upgrade of '" + request.database
+                    + "' is already queued or running", "wait until it is done, or cancel it first");
+            return;
+        }
         if (request.state.equals("new") && request.backupSha256 != null) {
             request.state = "pending";
             request.scriptsAtStart = request.scripts;
