@@ -1,4 +1,4 @@
-package org.juniper.upgrade.intake.rest;
+package org.juniper.upgrade.intake.request.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
