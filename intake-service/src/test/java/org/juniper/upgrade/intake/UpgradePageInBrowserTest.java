@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.juniper.upgrade.intake.IntakeServiceTest.attemptOf;
 import static org.juniper.upgrade.intake.IntakeServiceTest.awaitState;
+import static org.juniper.upgrade.intake.IntakeServiceTest.ops;
 import static org.juniper.upgrade.intake.IntakeServiceTest.status;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.juniper.upgrade.bindings.testing.PlatformEvents;
@@ -144,6 +147,24 @@ class UpgradePageInBrowserTest {
         await().atMost(WAIT).until(() -> "cancelled".equals(browser.findElement(By.id("state")).getText()));
         status(request).then().body("stopped.by", equalTo("requester"));
         assertFalse(browser.getCurrentUrl().contains(request.secret()), "the key never goes into a URL");
+    }
+
+    @Test
+    void aTestRequestHeldByAPausedLaneSaysSoUntilOperationsResumeIt() throws Exception {
+        ops().contentType(ContentType.JSON).body(Map.of("by", "release-manager")).post("/ops/v1/lanes/test/pause")
+                .then().statusCode(200);
+        try {
+            Created request = IntakeServiceTest.queued("test");
+            browser.get(page.toString() + "requests/" + request.id());
+            browser.findElement(By.id("secret-input")).sendKeys(request.secret(), Keys.ENTER);
+
+            await().atMost(WAIT).until(() -> browser.findElement(By.id("held")).isDisplayed());
+            assertTrue(browser.findElement(By.id("held")).getText().contains("keeps its place in the queue"));
+            ops().post("/ops/v1/lanes/test/resume").then().statusCode(200);
+            await().atMost(WAIT).until(() -> !browser.findElement(By.id("held")).isDisplayed());
+        } finally {
+            ops().post("/ops/v1/lanes/test/resume").then().statusCode(200);
+        }
     }
 
     private String log() {
