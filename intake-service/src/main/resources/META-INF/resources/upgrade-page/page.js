@@ -213,6 +213,7 @@
       $('elapsed').textContent = s.elapsedSeconds == null ? '–' : duration(s.elapsedSeconds);
       $('production-warning').hidden = s.purpose !== 'production' || ['done', 'failed', 'cancelled', 'archived']
         .includes(s.state);
+      $('held').hidden = !s.held;
       $('failure').hidden = !s.failure;
       $('failure').textContent = s.failure ? s.failure.reason + ': ' + s.failure.message : '';
       stages(s);

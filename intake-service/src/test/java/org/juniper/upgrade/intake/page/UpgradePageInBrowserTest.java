@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.juniper.upgrade.intake.Intake.attemptOf;
 import static org.juniper.upgrade.intake.Intake.awaitState;
+import static org.juniper.upgrade.intake.Intake.ops;
 import static org.juniper.upgrade.intake.Intake.queued;
 import static org.juniper.upgrade.intake.Intake.sampleBackup;
 import static org.juniper.upgrade.intake.Intake.status;
@@ -13,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.juniper.upgrade.events.UpgradeProgress;
 import org.juniper.upgrade.intake.HeadlessChromium;
@@ -137,6 +140,24 @@ class UpgradePageInBrowserTest extends PlaysTheParts {
         await().atMost(WAIT).until(() -> "cancelled".equals(browser.findElement(By.id("state")).getText()));
         status(request).then().body("stopped.by", equalTo("requester"));
         assertFalse(browser.getCurrentUrl().contains(request.secret()), "the key never goes into a URL");
+    }
+
+    @Test
+    void aTestRequestHeldByAPausedLaneSaysSoUntilOperationsResumeIt() throws Exception {
+        ops().contentType(ContentType.JSON).body(Map.of("by", "release-manager")).post("/ops/v1/lanes/test/pause")
+                .then().statusCode(200);
+        try {
+            Created request = queued("test");
+            browser.get(page.toString() + "requests/" + request.id());
+            browser.findElement(By.id("secret-input")).sendKeys(request.secret(), Keys.ENTER);
+
+            await().atMost(WAIT).until(() -> browser.findElement(By.id("held")).isDisplayed());
+            assertTrue(browser.findElement(By.id("held")).getText().contains("keeps its place in the queue"));
+            ops().post("/ops/v1/lanes/test/resume").then().statusCode(200);
+            await().atMost(WAIT).until(() -> !browser.findElement(By.id("held")).isDisplayed());
+        } finally {
+            ops().post("/ops/v1/lanes/test/resume").then().statusCode(200);
+        }
     }
 
     private String log() {
